@@ -1,0 +1,189 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { type Prisma, PrismaClient } from './generated/prisma/client.ts';
+
+/** The role the application runs as: it does not own the tables, so row-level security binds it. */
+export const APPLICATION_ROLE = 'muse_app';
+
+/** Models with a tenantId column: every query on them is scoped to one tenant. */
+export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set<Prisma.ModelName>([
+  'User',
+  'Client',
+  'Campaign',
+  'Generation',
+  'Idea',
+  'IdeaRevision',
+  'Comment',
+  'ActivityEvent',
+]);
+
+export class TenantGuardError extends Error {
+  override name = 'TenantGuardError';
+}
+
+export interface DatabaseOptions {
+  url: string;
+  /** Connections in the pool. */
+  poolSize?: number;
+  /** Switch every connection to the application role (default). Off for migrations and seeding. */
+  asApplicationRole?: boolean;
+}
+
+type AnyArgs = Record<string, unknown> & { where?: unknown; data?: unknown; create?: unknown };
+
+const WHERE_OPERATIONS = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'delete',
+  'deleteMany',
+  'upsert',
+]);
+
+/**
+ * Adds the tenant to a query's filter and to every row it creates. A query that names
+ * another tenant is refused rather than silently rewritten: it is a bug in the caller.
+ */
+export function scopeArgs(operation: string, args: AnyArgs, tenantId: string): AnyArgs {
+  const scoped: AnyArgs = { ...args };
+  const sameTenant = (value: object | undefined) => {
+    const named = (value as { tenantId?: unknown } | undefined)?.tenantId;
+    if (named !== undefined && named !== tenantId) {
+      throw new TenantGuardError(`query names tenant ${String(named)} inside tenant ${tenantId}`);
+    }
+    return value;
+  };
+  if (WHERE_OPERATIONS.has(operation)) scoped.where = { ...sameTenant(args.where as object), tenantId };
+  const withTenant = (data: unknown) => ({ ...sameTenant(data as object), tenantId });
+  if (operation === 'create') scoped.data = withTenant(args.data);
+  if (operation === 'createMany' || operation === 'createManyAndReturn') {
+    scoped.data = Array.isArray(args.data) ? args.data.map(withTenant) : withTenant(args.data);
+  }
+  if (operation === 'upsert') scoped.create = withTenant(args.create);
+  return scoped;
+}
+
+function createBaseClient(options: DatabaseOptions): PrismaClient {
+  const asRole = options.asApplicationRole ?? true;
+  const adapter = new PrismaPg({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // The role is a connection parameter: every pooled connection starts as muse_app.
+    ...(asRole ? { options: `-c role=${APPLICATION_ROLE}` } : {}),
+  });
+  return new PrismaClient({ adapter });
+}
+
+/** Refuses tenant-model queries that do not go through forTenant. */
+function guarded(client: PrismaClient) {
+  return client.$extends({
+    name: 'tenant-guard',
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          if (TENANT_MODELS.has(model as Prisma.ModelName)) {
+            throw new TenantGuardError(`${model}.${operation} needs a tenant: use forTenant or withTenantTx`);
+          }
+          return query(args);
+        },
+      },
+    },
+  });
+}
+
+function scopedTo(client: PrismaClient, tenantId: string) {
+  return client.$extends({
+    name: 'tenant-scope',
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          if (!TENANT_MODELS.has(model as Prisma.ModelName)) return query(args);
+          return query(scopeArgs(operation, args as AnyArgs, tenantId) as typeof args);
+        },
+      },
+    },
+  });
+}
+
+export type TenantClient = ReturnType<typeof scopedTo>;
+export type TenantTx = Parameters<Parameters<TenantClient['$transaction']>[0]>[0];
+export type GuardedClient = ReturnType<typeof guarded>;
+export type BaseTx = Prisma.TransactionClient;
+
+export interface TxOptions {
+  isolationLevel?: Prisma.TransactionIsolationLevel;
+  timeoutMs?: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createDatabase(options: DatabaseOptions) {
+  const base = createBaseClient(options);
+  const client = guarded(base);
+  // Extended clients are cheap but not free; keep one per recently active tenant.
+  const scopedClients = new Map<string, TenantClient>();
+
+  function forTenant(tenantId: string): TenantClient {
+    if (!UUID.test(tenantId)) throw new TenantGuardError(`not a tenant id: ${JSON.stringify(tenantId)}`);
+    let scoped = scopedClients.get(tenantId);
+    if (scoped) {
+      scopedClients.delete(tenantId);
+    } else {
+      scoped = scopedTo(base, tenantId);
+    }
+    scopedClients.set(tenantId, scoped);
+    if (scopedClients.size > 2000) scopedClients.delete(scopedClients.keys().next().value as string);
+    return scoped;
+  }
+
+  /** Runs fn in one transaction bound to the tenant at both layers: the guard and row-level security. */
+  function withTenantTx<T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>, txOptions: TxOptions = {}) {
+    return forTenant(tenantId).$transaction(
+      async (tx) => {
+        await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
+        return fn(tx);
+      },
+      { isolationLevel: txOptions.isolationLevel, timeout: txOptions.timeoutMs ?? 15_000, maxWait: 10_000 },
+    );
+  }
+
+  /**
+   * Platform administration: tenants, platform admins and counts across tenants. Row-level
+   * security admits these in this scope only; the caller reads aggregates, never content.
+   */
+  function withPlatformTx<T>(fn: (tx: BaseTx) => Promise<T>) {
+    return base.$transaction(async (tx) => {
+      await tx.$executeRaw`select set_config('app.platform_scope', 'on', true)`;
+      return fn(tx);
+    });
+  }
+
+  /** Signing in: row-level security shows only the caller's own user row or its invitation. */
+  function withSignInTx<T>(identity: { subject: string; email?: string }, fn: (tx: BaseTx) => Promise<T>) {
+    return base.$transaction(async (tx) => {
+      await tx.$executeRaw`select set_config('app.auth_subject', ${identity.subject}, true), set_config('app.auth_email', ${identity.email?.toLowerCase() ?? ''}, true)`;
+      return fn(tx);
+    });
+  }
+
+  return {
+    client,
+    forTenant,
+    withTenantTx,
+    withPlatformTx,
+    withSignInTx,
+    async ping(): Promise<void> {
+      await base.$queryRaw`select 1`;
+    },
+    disconnect: () => base.$disconnect(),
+  };
+}
+
+export type Database = ReturnType<typeof createDatabase>;

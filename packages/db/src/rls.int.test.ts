@@ -1,0 +1,189 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { APPLICATION_ROLE, createDatabase, type Database } from './client.ts';
+import { migrate } from './migrate.ts';
+import { createScratchDatabase, query } from './scratch-database.ts';
+import { seed } from './seed/seed.ts';
+
+let database: { url: string; drop(): Promise<void> };
+let db: Database;
+let tenantTables: string[];
+let northwind: string;
+let blueHarbor: string;
+
+/** Runs queries as the application role, the way the API connects. */
+async function asApplication<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: database.url, options: `-c role=${APPLICATION_ROLE}` });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  database = await createScratchDatabase(inject('databaseUrl'));
+  await migrate(database.url);
+  db = createDatabase({ url: database.url, poolSize: 2 });
+  await seed(db);
+  const tenants = await query<{ id: string; slug: string }>(database.url, 'select id, slug from tenants');
+  northwind = tenants.find((t) => t.slug === 'northwind-social')?.id ?? '';
+  blueHarbor = tenants.find((t) => t.slug === 'blue-harbor-agency')?.id ?? '';
+  // Every table of the schema that has a tenant_id column, found in the catalog, not listed by hand.
+  tenantTables = (
+    await query<{ table_name: string }>(
+      database.url,
+      "select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by 1",
+    )
+  ).map((r) => r.table_name);
+  // The seed writes no generations: add one per tenant so that table is tested with rows too.
+  for (const tenantId of [northwind, blueHarbor]) {
+    await db.withTenantTx(tenantId, async (tx) => {
+      const campaign = await tx.campaign.findFirstOrThrow({ select: { id: true } });
+      await tx.generation.create({ data: { tenantId, campaignId: campaign.id, requestedPosts: 1 } });
+    });
+  }
+});
+
+afterAll(async () => {
+  await db.disconnect();
+  await database.drop();
+});
+
+describe('row-level security', () => {
+  it('covers every table that has a tenant_id', async () => {
+    expect(tenantTables).toEqual([
+      'activity_events',
+      'campaigns',
+      'clients',
+      'comments',
+      'generations',
+      'idea_revisions',
+      'ideas',
+      'users',
+    ]);
+    const rows = await query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+      database.url,
+      'select relname, relrowsecurity, relforcerowsecurity from pg_class where relname = any($1)',
+      [tenantTables],
+    );
+    expect(rows.every((r) => r.relrowsecurity && r.relforcerowsecurity)).toBe(true);
+  });
+
+  it('when no tenant is set, then the application role sees zero rows in every tenant table', async () => {
+    await asApplication(async (client) => {
+      for (const table of tenantTables) {
+        const { rows } = await client.query(`select count(*)::int as n from ${table}`);
+        expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
+      }
+    });
+  });
+
+  it("when tenant A is set, then no table shows tenant B's rows, and A's rows are there", async () => {
+    for (const [tenant, other] of [
+      [northwind, blueHarbor],
+      [blueHarbor, northwind],
+    ] as const) {
+      await asApplication(async (client) => {
+        await client.query('begin');
+        await client.query("select set_config('app.tenant_id', $1, true)", [tenant]);
+        for (const table of tenantTables) {
+          const { rows } = await client.query(
+            `select count(*) filter (where tenant_id = $1)::int as own, count(*) filter (where tenant_id <> $1)::int as foreign from ${table}`,
+            [tenant],
+          );
+          expect({ table, foreign: rows[0].foreign }).toEqual({ table, foreign: 0 });
+          expect({ table, hasOwn: rows[0].own > 0 }).toEqual({ table, hasOwn: true });
+        }
+        const { rows } = await client.query('select count(*)::int as n from ideas where tenant_id = $1', [
+          other,
+        ]);
+        expect(rows[0].n).toBe(0);
+        await client.query('rollback');
+      });
+    }
+  });
+
+  it('when tenant A tries to write a row into tenant B, then the database refuses it', async () => {
+    await asApplication(async (client) => {
+      await client.query('begin');
+      await client.query("select set_config('app.tenant_id', $1, true)", [northwind]);
+      await expect(
+        client.query("insert into clients (tenant_id, name) values ($1, 'Sneaky')", [blueHarbor]),
+      ).rejects.toThrow(/row-level security/);
+      await client.query('rollback');
+    });
+  });
+
+  it('when the application role tries to bypass security, then it cannot', async () => {
+    await asApplication(async (client) => {
+      await expect(client.query('alter table ideas disable row level security')).rejects.toThrow(/owner/);
+      await expect(client.query('delete from activity_events')).rejects.toThrow(/permission denied/);
+    });
+  });
+});
+
+describe('tenant guard (Prisma layer)', () => {
+  it('when a tenant model is queried without a tenant, then the query is refused before it runs', async () => {
+    await expect(db.client.idea.findMany()).rejects.toThrow(/needs a tenant/);
+  });
+
+  it("when scoped to tenant A, then a lookup of tenant B's row by id finds nothing", async () => {
+    const [foreignIdea] = await query<{ id: string }>(
+      database.url,
+      'select id from ideas where tenant_id = $1 limit 1',
+      [blueHarbor],
+    );
+    const found = await db.forTenant(northwind).idea.findUnique({ where: { id: foreignIdea?.id ?? '' } });
+    expect(found).toBeNull();
+  });
+
+  it('when only the guard runs (no row-level security context), then queries are still confined to the tenant', async () => {
+    // forTenant without withTenantTx: RLS alone would show nothing, the guard alone must not leak either.
+    const ideas = await db.forTenant(northwind).idea.findMany({ select: { tenantId: true } });
+    expect(ideas).toEqual([]);
+  });
+
+  it('when a write names another tenant inside a tenant scope, then it is refused', async () => {
+    await expect(
+      db.withTenantTx(northwind, (tx) => tx.client.create({ data: { tenantId: blueHarbor, name: 'Nope' } })),
+    ).rejects.toThrow(/names tenant/);
+  });
+});
+
+describe('seed', () => {
+  it('when run again, then it creates nothing and changes nothing', async () => {
+    const before = await query<{ n: number }>(
+      database.url,
+      'select (select count(*) from users) + (select count(*) from ideas) + (select count(*) from comments) as n',
+    );
+    const result = await seed(db);
+    const after = await query<{ n: number }>(
+      database.url,
+      'select (select count(*) from users) + (select count(*) from ideas) + (select count(*) from comments) as n',
+    );
+    expect(result.tenantsCreated).toEqual([]);
+    expect(after).toEqual(before);
+  });
+
+  it('creates the demo users with their roles', async () => {
+    const users = await query<{ email: string; role: string; status: string }>(
+      database.url,
+      'select email, role, status from users order by email',
+    );
+    expect(users).toEqual(
+      expect.arrayContaining([
+        { email: 'admin@muse.test', role: 'PLATFORM_ADMIN', status: 'ACTIVE' },
+        { email: 'owner@northwind.test', role: 'AGENCY_ADMIN', status: 'ACTIVE' },
+        { email: 'member@northwind.test', role: 'AGENCY_MEMBER', status: 'ACTIVE' },
+        { email: 'client@acme-coffee.test', role: 'CLIENT', status: 'ACTIVE' },
+        { email: 'client@bloom-fitness.test', role: 'CLIENT', status: 'ACTIVE' },
+        { email: 'owner@blueharbor.test', role: 'AGENCY_ADMIN', status: 'ACTIVE' },
+        { email: 'client@harborbooks.test', role: 'CLIENT', status: 'ACTIVE' },
+      ]),
+    );
+    const statuses = await query<{ status: string }>(database.url, 'select distinct status from ideas');
+    expect(statuses.length).toBeGreaterThanOrEqual(5);
+  });
+});
