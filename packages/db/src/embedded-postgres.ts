@@ -57,9 +57,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const runAs = process.getuid?.() === 0 ? postgresSystemUser() : undefined;
   const binaries = runAs ? await sharedBinaries() : await packagedBinaries();
   const dataDir = runAs ? reachableDataDir(options.dataDir, runAs) : path.resolve(options.dataDir);
-  const password = await initialise(binaries, dataDir, runAs);
   const port = options.port === 0 ? await freePort() : options.port;
   await assertPortFree(port);
+  const password = await initialise(binaries, dataDir, runAs);
 
   const child = spawn(
     binaries.postgres,

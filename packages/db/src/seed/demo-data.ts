@@ -364,3 +364,27 @@ export const DEMO_TENANTS: DemoTenant[] = [
     ],
   },
 ];
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: 'PLATFORM_ADMIN' | 'AGENCY_ADMIN' | 'AGENCY_MEMBER' | 'CLIENT';
+  /** Where the account works: its agency, and its brand for client contacts. */
+  workspace: string;
+}
+
+/** Every demo sign-in, for the start banner and the local sign-in page. */
+export function demoAccounts(): DemoAccount[] {
+  return [
+    { ...PLATFORM_ADMIN, role: 'PLATFORM_ADMIN', workspace: 'Muse platform' },
+    ...DEMO_TENANTS.flatMap((tenant) => [
+      ...tenant.admins.map((user) => ({ ...user, role: 'AGENCY_ADMIN' as const, workspace: tenant.name })),
+      ...tenant.members.map((user) => ({ ...user, role: 'AGENCY_MEMBER' as const, workspace: tenant.name })),
+      ...tenant.clients.map((client) => ({
+        ...client.contact,
+        role: 'CLIENT' as const,
+        workspace: `${client.name} · ${tenant.name}`,
+      })),
+    ]),
+  ];
+}

@@ -1,11 +1,7 @@
 import { ideaSnapshot } from '@muse/contracts';
+import { localSubject } from '@muse/local-auth';
 import type { Database, TenantTx } from '../client.ts';
 import { DEMO_TENANTS, type DemoClient, type DemoTenant, PLATFORM_ADMIN } from './demo-data.ts';
-
-/** Subject of a seeded user's local tokens (`pnpm auth:token`, the local sign-in page). */
-export function localSubject(email: string): string {
-  return `local:${email.toLowerCase()}`;
-}
 
 export interface SeedResult {
   tenantsCreated: string[];

@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** One long-running process of the platform, with its output kept in a log file. */
+export interface Service {
+  name: string;
+  /** Folder to run in, relative to the repository root. */
+  cwd: string;
+  command: string[];
+  env: Record<string, string>;
+  /** URL that answers 200 once the service is ready. */
+  readyUrl: string;
+}
+
+export interface RunningService {
+  service: Service;
+  child: ChildProcess;
+  logFile: string;
+  exited: Promise<number | null>;
+}
+
+export function startService(root: string, logDir: string, service: Service): RunningService {
+  fs.mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${service.name}.log`);
+  const log = fs.createWriteStream(logFile, { flags: 'a' });
+  const [command, ...args] = service.command as [string, ...string[]];
+  const child = spawn(command, args, {
+    cwd: path.join(root, service.cwd),
+    env: { ...process.env, ...service.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: Ctrl-C reaches the launcher, which stops services in order.
+    detached: true,
+  });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.stderr?.on('data', (chunk: Buffer) => echoProblems(service.name, chunk));
+  child.stdout?.on('data', (chunk: Buffer) => echoProblems(service.name, chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { service, child, logFile, exited };
+}
+
+/** The console shows warnings and errors; everything else is in the service's log file. */
+function echoProblems(name: string, chunk: Buffer): void {
+  for (const line of chunk.toString().split('\n')) {
+    if (!line.trim()) continue;
+    let level = 0;
+    try {
+      level = (JSON.parse(line) as { level?: number }).level ?? 0;
+    } catch {
+      level = /error|fatal|exception/i.test(line) ? 50 : 0;
+    }
+    if (level >= 40) process.stderr.write(`[${name}] ${line}\n`);
+  }
+}
+
+export async function waitUntilReady(running: RunningService, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void running.exited.then((code) => {
+    exitCode = code;
+  });
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) {
+      throw new Error(`${running.service.name} exited (code ${exitCode}); see ${running.logFile}`);
+    }
+    try {
+      const response = await fetch(running.service.readyUrl, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `${running.service.name} was not ready within ${timeoutMs / 1000} s; see ${running.logFile}`,
+  );
+}
+
+/** SIGTERM to the service's process group, SIGKILL if it has not stopped in time. */
+export async function stopService(running: RunningService, graceMs = 10_000): Promise<void> {
+  const pid = running.child.pid;
+  if (!pid || running.child.exitCode !== null || running.child.signalCode !== null) return;
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+  await running.exited;
+  clearTimeout(timer);
+}
