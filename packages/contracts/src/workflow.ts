@@ -1,0 +1,52 @@
+import type { IdeaStatus } from './common.ts';
+
+/** Who may move an idea: the agency (admins and members) or the client's contact. */
+export type WorkflowActor = 'agency' | 'client';
+
+export interface IdeaTransition {
+  from: IdeaStatus;
+  to: IdeaStatus;
+  by: WorkflowActor;
+  /** Sending to the client starts a new review round. */
+  startsRound: boolean;
+  commentRequired: boolean;
+}
+
+/** The idea review workflow; any move not listed here is an invalid transition. */
+export const IDEA_TRANSITIONS: readonly IdeaTransition[] = [
+  { from: 'GENERATED', to: 'PENDING_CLIENT', by: 'agency', startsRound: true, commentRequired: false },
+  { from: 'GENERATED', to: 'AGENCY_REJECTED', by: 'agency', startsRound: false, commentRequired: false },
+  { from: 'AGENCY_REJECTED', to: 'GENERATED', by: 'agency', startsRound: false, commentRequired: false },
+  { from: 'PENDING_CLIENT', to: 'GENERATED', by: 'agency', startsRound: false, commentRequired: false },
+  { from: 'PENDING_CLIENT', to: 'CLIENT_APPROVED', by: 'client', startsRound: false, commentRequired: false },
+  {
+    from: 'PENDING_CLIENT',
+    to: 'CHANGES_REQUESTED',
+    by: 'client',
+    startsRound: false,
+    commentRequired: true,
+  },
+  { from: 'PENDING_CLIENT', to: 'CLIENT_REJECTED', by: 'client', startsRound: false, commentRequired: false },
+  {
+    from: 'CHANGES_REQUESTED',
+    to: 'PENDING_CLIENT',
+    by: 'agency',
+    startsRound: true,
+    commentRequired: false,
+  },
+];
+
+export function findTransition(from: IdeaStatus, to: IdeaStatus): IdeaTransition | undefined {
+  return IDEA_TRANSITIONS.find((t) => t.from === from && t.to === to);
+}
+
+/** Content may change only before the client has the idea, or when it asked for changes. */
+export const EDITABLE_STATUSES: readonly IdeaStatus[] = ['GENERATED', 'CHANGES_REQUESTED'];
+
+/** What a client contact ever sees of its ideas. */
+export const CLIENT_VISIBLE_STATUSES: readonly IdeaStatus[] = [
+  'PENDING_CLIENT',
+  'CHANGES_REQUESTED',
+  'CLIENT_APPROVED',
+  'CLIENT_REJECTED',
+];
