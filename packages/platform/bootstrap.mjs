@@ -16,7 +16,9 @@ if (!script) {
   process.exit(2);
 }
 
-const pinned = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager;
+const pinned = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+).packageManager;
 const version = pinned.split('@')[1];
 const installed = spawnSync('pnpm', ['--version'], { encoding: 'utf8', shell: process.platform === 'win32' });
 const pnpm =

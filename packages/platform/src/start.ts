@@ -12,13 +12,7 @@ import { EmbeddedPostgresError, startEmbeddedPostgres } from '@muse/db/embedded'
 import { seed } from '@muse/db/seed';
 import { ensureLocalKeyPair } from '@muse/local-auth';
 import { z } from 'zod';
-import {
-  type RunningService,
-  type Service,
-  startService,
-  stopService,
-  waitUntilReady,
-} from './platform/services.ts';
+import { type RunningService, type Service, startService, stopService, waitUntilReady } from './services.ts';
 
 const config = loadConfig(
   'muse',

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-compose-'));
 fs.copyFileSync(path.join(root, 'docker-compose.yml'), path.join(work, 'docker-compose.yml'));
 fs.copyFileSync(path.join(root, '.env.example'), path.join(work, '.env'));
