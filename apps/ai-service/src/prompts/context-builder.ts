@@ -1,0 +1,137 @@
+import type { GenerateIdeasRequest, Platform } from '@muse/contracts';
+import { normalizeHashtags } from '../generation/hashtags.ts';
+import { normalizeTitle } from '../guardrails/guardrails.ts';
+import { PLATFORM_LIMITS } from '../guardrails/platform-limits.ts';
+
+/** Enough to steer the model away from repeats without drowning the prompt; the guardrail checks them all. */
+export const MAX_TITLES_IN_PROMPT = 60;
+
+/** What the system prompt is rendered with: the brand, the campaign, the run. */
+export interface PromptContext {
+  brand: {
+    name: string;
+    industry: string | null;
+    website: string | null;
+    voice: string | null;
+    audience: string | null;
+    toneKeywords: string[];
+    doList: string[];
+    dontList: string[];
+    hashtags: string[];
+  };
+  campaign: {
+    name: string;
+    objective: string | null;
+    brief: string | null;
+    keyMessages: string[];
+    themes: string[];
+    toneOverride: string | null;
+    schedule: string | null;
+  };
+  platforms: { id: Platform; name: string }[];
+  counts: { posts: number; reels: number };
+  instructions: string | null;
+  avoidTitles: string[];
+}
+
+export interface PlatformContext {
+  id: Platform;
+  name: string;
+  limits: { captionMaxChars: number; maxHashtags: number | null; reelMinSec: number; reelMaxSec: number };
+}
+
+/** What a post or reel template is rendered with: the above plus the slots of one call. */
+export interface TaskContext extends PromptContext {
+  batch: {
+    count: number;
+    slots: { number: number; platform: Platform }[];
+    /** The platforms of these slots, once each, with their limits. */
+    platforms: PlatformContext[];
+  };
+  /** Problems with earlier drafts for these slots, phrased for the model. */
+  feedback: string[];
+}
+
+export function buildPromptContext(request: GenerateIdeasRequest): PromptContext {
+  const { brand, campaign } = request;
+  return {
+    brand: {
+      name: brand.name,
+      industry: textOrNull(brand.industry),
+      website: textOrNull(brand.website),
+      voice: textOrNull(brand.brandVoice),
+      audience: textOrNull(brand.targetAudience),
+      toneKeywords: brand.toneKeywords,
+      doList: brand.doList,
+      dontList: brand.dontList,
+      hashtags: normalizeHashtags(brand.defaultHashtags),
+    },
+    campaign: {
+      name: campaign.name,
+      objective: textOrNull(campaign.objective),
+      brief: textOrNull(campaign.brief),
+      keyMessages: campaign.keyMessages,
+      themes: campaign.themes,
+      toneOverride: textOrNull(campaign.toneOverride),
+      schedule: describeSchedule(campaign.startDate ?? null, campaign.endDate ?? null),
+    },
+    platforms: request.platforms.map((id) => ({ id, name: PLATFORM_LIMITS[id].name })),
+    counts: { posts: request.counts.posts, reels: request.counts.reels },
+    instructions: textOrNull(request.instructions),
+    avoidTitles: uniqueTitles(request.avoidTitles).slice(-MAX_TITLES_IN_PROMPT),
+  };
+}
+
+/**
+ * The context for one call: `slots` to fill, titles accepted so far in the run (listed first, as the
+ * likeliest repeats) and feedback on rejected drafts.
+ */
+export function buildTaskContext(
+  base: PromptContext,
+  slots: readonly { number: number; platform: Platform }[],
+  run: { acceptedTitles: readonly string[]; feedback: readonly string[] },
+): TaskContext {
+  return {
+    ...base,
+    batch: {
+      count: slots.length,
+      slots: slots.map(({ number, platform }) => ({ number, platform })),
+      platforms: [...new Set(slots.map(({ platform }) => platform))].map((id) => {
+        const { name, captionMaxChars, maxHashtags, reelMinSec, reelMaxSec } = PLATFORM_LIMITS[id];
+        return { id, name, limits: { captionMaxChars, maxHashtags, reelMinSec, reelMaxSec } };
+      }),
+    },
+    avoidTitles: uniqueTitles([...run.acceptedTitles, ...base.avoidTitles]).slice(0, MAX_TITLES_IN_PROMPT),
+    feedback: [...run.feedback],
+  };
+}
+
+function uniqueTitles(titles: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return titles.filter((title) => {
+    const key = normalizeTitle(title);
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function textOrNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+function describeSchedule(start: string | null, end: string | null): string | null {
+  const format = (date: string) => DATE_FORMAT.format(new Date(`${date}T00:00:00Z`));
+  if (start && end) return `${format(start)} to ${format(end)}`;
+  if (start) return `from ${format(start)}`;
+  if (end) return `until ${format(end)}`;
+  return null;
+}

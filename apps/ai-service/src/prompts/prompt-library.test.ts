@@ -1,0 +1,163 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors.ts';
+import { parsedRequest } from '../test-support/factories.ts';
+import { buildPromptContext, buildTaskContext } from './context-builder.ts';
+import { PromptLibrary } from './prompt-library.ts';
+
+const PROMPTS_DIR = path.resolve(import.meta.dirname, '../../prompts');
+const DEFAULTS = { system: 'v1', post: 'v1', reel: 'v1' };
+const library = PromptLibrary.load(PROMPTS_DIR, DEFAULTS);
+
+/** A fixed context that exercises every branch: tone override, do/don't lists, titles to avoid, feedback. */
+function fixedContexts() {
+  const request = parsedRequest({ platforms: ['INSTAGRAM', 'X', 'YOUTUBE'] });
+  request.campaign.toneOverride = 'Brisk and upbeat for launch week';
+  const base = buildPromptContext(request);
+  const task = buildTaskContext(
+    base,
+    [
+      { number: 1, platform: 'INSTAGRAM' },
+      { number: 2, platform: 'X' },
+      { number: 3, platform: 'YOUTUBE' },
+      { number: 4, platform: 'INSTAGRAM' },
+    ],
+    {
+      acceptedTitles: ['Oat latte, explained in one sip'],
+      feedback: ['Idea 2 (X): The caption and hashtags run to 312 characters; X allows 280.'],
+    },
+  );
+  return { base, task };
+}
+
+function minimalContext() {
+  const request = parsedRequest({ instructions: null, avoidTitles: [] });
+  Object.assign(request.brand, { industry: null, website: null, brandVoice: null, targetAudience: null });
+  Object.assign(request.brand, { toneKeywords: [], doList: [], dontList: [], defaultHashtags: [] });
+  Object.assign(request.campaign, {
+    objective: null,
+    brief: '',
+    keyMessages: [],
+    themes: [],
+    startDate: null,
+    endDate: null,
+  });
+  return buildPromptContext(request);
+}
+
+describe('prompt templates', () => {
+  const versions = library
+    .list()
+    .templates.flatMap(({ name, versions }) => versions.map(({ version }) => ({ name, version })));
+
+  it.each(versions)(
+    'when $name/$version is rendered with the fixed context, then the text matches its snapshot',
+    async ({ name, version }) => {
+      const { base, task } = fixedContexts();
+      const text = library.render(name, version, name === 'system' ? base : task);
+      await expect(text).toMatchFileSnapshot(`__snapshots__/${name}-${version}.txt`);
+    },
+  );
+
+  it('when the system prompt is rendered for a bare brand and campaign, then the empty sections are left out', async () => {
+    const text = library.render('system', 'v1', minimalContext());
+    expect(text).not.toMatch(/Industry:|Voice:|Tone:|Key messages:|Themes:|Never use|Notes from the agency/);
+    await expect(text).toMatchFileSnapshot('__snapshots__/system-v1-minimal.txt');
+  });
+
+  it('when the post prompt is rendered, then it asks for every post field and lists each slot', () => {
+    const text = library.render('post', 'v1', fixedContexts().task);
+    for (const field of ['title:', 'hook:', 'caption:', 'hashtags:', 'callToAction:', 'visualDirection:']) {
+      expect(text).toContain(`- ${field}`);
+    }
+    expect(text).toContain('Idea 2 — platform: X');
+    expect(text).toContain('fit in 280 characters');
+    expect(text).toContain('- Oat latte, explained in one sip');
+  });
+
+  it('when the reel prompt is rendered, then it asks for a timed beat-by-beat script within the platform limits', () => {
+    const text = library.render('reel', 'v1', fixedContexts().task);
+    for (const field of [
+      'durationSec:',
+      'beats:',
+      'startSec:',
+      'shot:',
+      'voiceover:',
+      'onScreenText:',
+      'audioSuggestion:',
+    ]) {
+      expect(text).toContain(field);
+    }
+    expect(text).toContain('5–180 seconds long');
+  });
+
+  it('when the context lacks a value a template uses, then rendering throws instead of writing "undefined"', () => {
+    const { task } = fixedContexts();
+    expect(() =>
+      library.render('post', 'v1', { ...task, campaign: { ...task.campaign, name: undefined } }),
+    ).toThrow();
+  });
+
+  it('when templates are listed, then each shows its versions, the default flagged, with its output schema', () => {
+    expect(library.list().templates).toEqual([
+      {
+        name: 'system',
+        defaultVersion: 'v1',
+        versions: [expect.objectContaining({ id: 'system/v1', isDefault: true, outputSchema: null })],
+      },
+      {
+        name: 'post',
+        defaultVersion: 'v1',
+        versions: [
+          expect.objectContaining({ id: 'post/v1', isDefault: true, outputSchema: 'PostIdeaBatch' }),
+        ],
+      },
+      {
+        name: 'reel',
+        defaultVersion: 'v1',
+        versions: [
+          expect.objectContaining({ id: 'reel/v1', isDefault: true, outputSchema: 'ReelIdeaBatch' }),
+        ],
+      },
+    ]);
+  });
+
+  it('when a run asks for a version that does not exist, then it is invalid input naming the template', () => {
+    expect(library.resolve({ post: 'v1' })).toEqual(DEFAULTS);
+    let caught: unknown;
+    try {
+      library.resolve({ reel: 'v9' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('invalid_input');
+    expect((caught as AppError).details).toEqual([
+      { path: 'templateVersions.reel', message: 'There is no version v9 of the reel template.' },
+    ]);
+  });
+
+  it('when the configured default version is missing, then loading fails and says which', () => {
+    expect(() => PromptLibrary.load(PROMPTS_DIR, { ...DEFAULTS, post: 'v7' })).toThrow(
+      'The default version v7 of the post template does not exist',
+    );
+  });
+
+  it('when a manifest does not match its file, then loading fails', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'prompts-'));
+    cpSync(PROMPTS_DIR, dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'post', 'v1.manifest.json'),
+      JSON.stringify({
+        id: 'post/v1',
+        name: 'post',
+        version: 'v1',
+        description: 'x',
+        outputSchema: 'ReelIdeaBatch',
+      }),
+    );
+    expect(() => PromptLibrary.load(dir, DEFAULTS)).toThrow(/must declare outputSchema PostIdeaBatch/);
+  });
+});

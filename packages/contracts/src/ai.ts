@@ -1,0 +1,289 @@
+import { z } from 'zod';
+import { IdeaType, Platform, ReelBeat } from './common.ts';
+import { defineRoutes } from './routes.ts';
+
+/*
+ * The AI service (apps/ai-service): the API sends a campaign and its brand, the service answers with
+ * post and reel ideas. Also the shape the LLM itself must answer in (PostIdeaBatch, ReelIdeaBatch).
+ */
+
+export const MAX_IDEAS_PER_TYPE = 30;
+
+/** Prompt templates the service renders; each exists in one or more versions (v1, v2 …). */
+export const TemplateName = z.enum(['system', 'post', 'reel']);
+export type TemplateName = z.infer<typeof TemplateName>;
+
+export const TemplateVersion = z.string().regex(/^v[1-9]\d{0,3}$/, 'must look like v1, v2 …');
+export type TemplateVersion = z.infer<typeof TemplateVersion>;
+
+/** Template versions chosen for one run; a template left out uses the service's configured default. */
+export const TemplateVersionSelection = z.strictObject({
+  system: TemplateVersion.optional(),
+  post: TemplateVersion.optional(),
+  reel: TemplateVersion.optional(),
+});
+export type TemplateVersionSelection = z.infer<typeof TemplateVersionSelection>;
+
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const phraseList = (maxItems: number, maxLength: number) =>
+  z.array(z.string().trim().min(1).max(maxLength)).max(maxItems).default([]);
+
+/** The brand profile, as the API stores it on the client. */
+export const AiBrandContext = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  industry: optionalText(200),
+  website: optionalText(500),
+  brandVoice: optionalText(4000),
+  toneKeywords: phraseList(20, 60),
+  targetAudience: optionalText(2000),
+  doList: phraseList(50, 300),
+  /** Phrases the brand never uses: generated ideas containing one (whole words, any case) are rejected. */
+  dontList: phraseList(100, 120),
+  defaultHashtags: phraseList(30, 100),
+});
+export type AiBrandContext = z.infer<typeof AiBrandContext>;
+
+export const AiCampaignContext = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  objective: optionalText(1000),
+  brief: z.string().trim().max(8000).default(''),
+  keyMessages: phraseList(20, 500),
+  themes: phraseList(20, 200),
+  /** Replaces the brand's usual tone for this campaign. */
+  toneOverride: optionalText(500),
+  startDate: z.iso.date().nullish(),
+  endDate: z.iso.date().nullish(),
+});
+export type AiCampaignContext = z.infer<typeof AiCampaignContext>;
+
+export const IdeaCounts = z.strictObject({
+  posts: z.int().min(0).max(MAX_IDEAS_PER_TYPE).default(0),
+  reels: z.int().min(0).max(MAX_IDEAS_PER_TYPE).default(0),
+});
+export type IdeaCounts = z.infer<typeof IdeaCounts>;
+
+/** Body of POST /api/v1/generate. */
+export const GenerateIdeasRequest = z.strictObject({
+  /** The caller's request id, for correlating logs; the x-request-id header carries it too. */
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,128}$/)
+    .optional(),
+  tenantId: z.uuid(),
+  campaign: AiCampaignContext,
+  brand: AiBrandContext,
+  counts: IdeaCounts.refine((counts) => counts.posts + counts.reels > 0, {
+    message: 'ask for at least one post or reel',
+  }),
+  platforms: z
+    .array(Platform)
+    .min(1)
+    .max(Platform.options.length)
+    .refine((platforms) => new Set(platforms).size === platforms.length, {
+      message: 'platforms must be unique',
+    }),
+  /** Extra direction from the agency for this run. */
+  instructions: optionalText(2000),
+  /** Titles of ideas that already exist (e.g. the campaign's other ideas): never repeated. */
+  avoidTitles: phraseList(500, 300),
+  templateVersions: TemplateVersionSelection.optional(),
+});
+export type GenerateIdeasRequest = z.infer<typeof GenerateIdeasRequest>;
+export type GenerateIdeasRequestInput = z.input<typeof GenerateIdeasRequest>;
+
+/*
+ * What the LLM writes. These schemas become the strict JSON schema of the structured output, so every
+ * field is required (nullable where optional) and objects are closed. Length bounds are checked again
+ * after parsing; the platform-specific limits are the guardrails' job.
+ */
+const draftText = (max: number, description: string) =>
+  z.string().trim().min(1).max(max).describe(description);
+
+const draftCommon = {
+  platform: Platform.describe('The platform of the slot this idea fills, exactly as given.'),
+  title: draftText(120, 'Short internal working title, 3–8 words, unique within the campaign.'),
+  hook: draftText(300, 'The opening line exactly as published; it must stop the scroll on its own.'),
+  caption: draftText(
+    5000,
+    'The complete text published with the post, starting with the hook, without hashtags.',
+  ),
+  hashtags: z
+    .array(z.string().trim().min(1).max(100))
+    .max(30)
+    .describe('Hashtags published with the post, each starting with #.'),
+  callToAction: draftText(300, 'The one action the audience should take, as phrased in the post.'),
+};
+
+export const PostIdeaDraft = z.strictObject({
+  ...draftCommon,
+  visualDirection: draftText(
+    2000,
+    'A brief for the designer or photographer: format, subject, composition, light.',
+  ),
+});
+export type PostIdeaDraft = z.infer<typeof PostIdeaDraft>;
+
+export const ReelIdeaDraft = z.strictObject({
+  ...draftCommon,
+  durationSec: z.int().min(1).max(600).describe('Total running time in whole seconds.'),
+  beats: z.array(ReelBeat).min(1).max(20).describe('The timed script, in order; the first beat starts at 0.'),
+  audioSuggestion: draftText(300, 'The sound: voiceover, ambient sound, or the style of music that fits.'),
+});
+export type ReelIdeaDraft = z.infer<typeof ReelIdeaDraft>;
+
+export const PostIdeaBatch = z.strictObject({ ideas: z.array(PostIdeaDraft) });
+export const ReelIdeaBatch = z.strictObject({ ideas: z.array(ReelIdeaDraft) });
+
+/** Output schemas by the name a template manifest refers to them with. */
+export const IDEA_OUTPUT_SCHEMAS = { PostIdeaBatch, ReelIdeaBatch } as const;
+export type IdeaOutputSchemaName = keyof typeof IDEA_OUTPUT_SCHEMAS;
+
+/*
+ * What the service answers with: ideas that passed the guardrails.
+ */
+const Hashtag = z.string().regex(/^#[^\s#]+$/, 'must be # followed by the tag, without spaces');
+
+const generatedCommon = {
+  platform: Platform,
+  title: z.string().min(1),
+  hook: z.string().min(1),
+  caption: z.string().min(1),
+  hashtags: z.array(Hashtag),
+  callToAction: z.string().min(1),
+  /** The template that produced the idea, e.g. `post/v1`. */
+  templateVersion: z.string().regex(/^[a-z]+\/v\d+$/),
+};
+
+export const GeneratedPostIdea = z.strictObject({
+  type: z.literal('POST'),
+  ...generatedCommon,
+  visualDirection: z.string().min(1),
+});
+export type GeneratedPostIdea = z.infer<typeof GeneratedPostIdea>;
+
+export const GeneratedReelIdea = z.strictObject({
+  type: z.literal('REEL'),
+  ...generatedCommon,
+  durationSec: z.int().min(1).max(600),
+  beats: z.array(ReelBeat).min(1),
+  audioSuggestion: z.string().min(1),
+});
+export type GeneratedReelIdea = z.infer<typeof GeneratedReelIdea>;
+
+export const GeneratedIdea = z.discriminatedUnion('type', [GeneratedPostIdea, GeneratedReelIdea]);
+export type GeneratedIdea = z.infer<typeof GeneratedIdea>;
+
+export const TokenUsage = z.strictObject({
+  promptTokens: z.int().min(0),
+  completionTokens: z.int().min(0),
+});
+export type TokenUsage = z.infer<typeof TokenUsage>;
+
+/** An idea that kept failing the guardrails and was left out. */
+export const GenerationWarning = z.strictObject({
+  code: z.literal('idea_dropped'),
+  message: z.string(),
+  type: IdeaType,
+  platform: Platform,
+  reasons: z.array(z.string()),
+});
+export type GenerationWarning = z.infer<typeof GenerationWarning>;
+
+const ProducedCounts = z.strictObject({ posts: z.int().min(0), reels: z.int().min(0) });
+
+export const GenerateIdeasResponse = z.strictObject({
+  ideas: z.array(GeneratedIdea),
+  /** Tokens of every LLM call of the run, retried and rejected ones included. */
+  usage: TokenUsage,
+  /** The model that answered, as it named itself. */
+  model: z.string(),
+  /** True when the ideas come from the offline model rather than a real LLM: label them so. */
+  offline: z.boolean(),
+  /** The version of each template the run used. */
+  templateVersions: TemplateVersionSelection,
+  counts: z.strictObject({ requested: ProducedCounts, produced: ProducedCounts }),
+  warnings: z.array(GenerationWarning),
+  /** LLM calls made, retries included. */
+  llmCalls: z.int().min(0),
+  latencyMs: z.int().min(0),
+});
+export type GenerateIdeasResponse = z.infer<typeof GenerateIdeasResponse>;
+
+/*
+ * Template listing: GET /api/v1/templates.
+ */
+export const PromptTemplateVersionInfo = z.strictObject({
+  id: z.string(),
+  version: TemplateVersion,
+  description: z.string(),
+  /** The structured output schema the template asks for; null for the system prompt. */
+  outputSchema: z.string().nullable(),
+  isDefault: z.boolean(),
+});
+export type PromptTemplateVersionInfo = z.infer<typeof PromptTemplateVersionInfo>;
+
+export const PromptTemplateListing = z.strictObject({
+  templates: z.array(
+    z.strictObject({
+      name: TemplateName,
+      defaultVersion: TemplateVersion,
+      versions: z.array(PromptTemplateVersionInfo),
+    }),
+  ),
+});
+export type PromptTemplateListing = z.infer<typeof PromptTemplateListing>;
+
+/*
+ * Errors: the envelope's `code` is one of these, so the API can map it.
+ */
+export const AiErrorCode = z.enum([
+  'invalid_input',
+  'unauthenticated',
+  'not_found',
+  'payload_too_large',
+  /** The LLM could not be reached, answered 5xx, or rejected the request. */
+  'llm_unavailable',
+  /** The LLM kept answering 429. */
+  'llm_rate_limited',
+  /** The LLM's answers could not be used: unparseable, not matching the schema, or no idea passed the guardrails. */
+  'llm_bad_output',
+  /** The run did not finish within the service's time budget. */
+  'timeout',
+  'internal',
+]);
+export type AiErrorCode = z.infer<typeof AiErrorCode>;
+
+/** Failures worth trying again later (e.g. a job retry); the others will fail the same way. */
+export const AI_TRANSIENT_ERROR_CODES: readonly AiErrorCode[] = [
+  'llm_unavailable',
+  'llm_rate_limited',
+  'timeout',
+];
+
+/** LLM failures carry this in `error.details`, so the tokens already spent can still be recorded. */
+export const AiFailureDetail = z.strictObject({ usage: TokenUsage, llmCalls: z.int().min(0) });
+export type AiFailureDetail = z.infer<typeof AiFailureDetail>;
+
+/** The AI service's own API (port 8800), called by the API's generation worker only. */
+export const aiServiceRoutes = defineRoutes({
+  generate: {
+    method: 'POST',
+    path: '/api/v1/generate',
+    summary: 'Generate post and reel ideas for a campaign',
+    description: 'Authenticated with the service token shared with the API (Authorization: Bearer).',
+    tags: ['ai-service'],
+    auth: 'bearer',
+    body: GenerateIdeasRequest,
+    response: GenerateIdeasResponse,
+    errors: [422],
+  },
+  templates: {
+    method: 'GET',
+    path: '/api/v1/templates',
+    summary: 'List the prompt templates and their versions',
+    description: 'Authenticated with the service token shared with the API (Authorization: Bearer).',
+    tags: ['ai-service'],
+    auth: 'bearer',
+    response: PromptTemplateListing,
+  },
+});

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One HTTP endpoint as both sides see it: the API validates with it, clients call with it, and
+ * the OpenAPI document is generated from it. `path` uses `:name` parameters.
+ */
+export interface RouteContract {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  description?: string;
+  tags: readonly string[];
+  /** `bearer`: a signed-in user's token in `Authorization: Bearer`. */
+  auth: 'none' | 'bearer';
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Success body; JSON unless `contentType` says otherwise. */
+  response?: z.ZodType;
+  contentType?:
+    | 'application/json'
+    | 'text/plain'
+    | 'text/html'
+    | 'text/css'
+    | 'text/javascript'
+    | 'image/png';
+  successStatus?: 200 | 201 | 202 | 204;
+  /** Statuses of domain rules this route may answer with, besides the ones every route can. */
+  errors?: readonly (402 | 409 | 422)[];
+}
+
+export function defineRoutes<const T extends Record<string, RouteContract>>(routes: T): T {
+  return routes;
+}
+
+/** `:id` of a single resource. */
+export const IdParams = z.strictObject({ id: z.uuid() });
+export type IdParams = z.infer<typeof IdParams>;
+
+export const Timestamp = z.iso.datetime({ offset: true });

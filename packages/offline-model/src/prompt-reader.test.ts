@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { readPrompt } from './prompt-reader.ts';
+
+const PROMPT = `# Brand
+Brand: Northwind Coffee
+Brand hashtags: #NorthwindCoffee #SlowMornings
+
+Never use these words or phrases, in any form, hashtags included:
+- cheap
+- best coffee in town
+
+# Campaign
+Campaign: Slow Mornings
+Objective: Grow awareness of the oat latte
+
+Key messages:
+- Made with oats from local farms
+
+Themes:
+- slow mornings
+- the first sip
+
+Write 2 post ideas:
+
+Idea 4 — platform: INSTAGRAM
+Idea 5 — platform: X
+
+These ideas already exist. Do not repeat them:
+- Myth vs fact: slow mornings
+`;
+
+describe('prompt reader', () => {
+  it("when the prompt uses Muse's labels, then brand, campaign, lists and slots are read", () => {
+    expect(readPrompt(PROMPT)).toEqual({
+      brand: 'Northwind Coffee',
+      campaign: 'Slow Mornings',
+      objective: 'Grow awareness of the oat latte',
+      themes: ['slow mornings', 'the first sip'],
+      keyMessages: ['Made with oats from local farms'],
+      dontList: ['cheap', 'best coffee in town'],
+      brandHashtags: ['#NorthwindCoffee', '#SlowMornings'],
+      avoidTitles: ['Myth vs fact: slow mornings'],
+      slots: [
+        { number: 4, platform: 'INSTAGRAM' },
+        { number: 5, platform: 'X' },
+      ],
+    });
+  });
+
+  it('when the prompt is free text, then its most frequent words stand in for themes', () => {
+    const brief = readPrompt(
+      'Ideas about sourdough baking. Sourdough starters, sourdough loaves, baking at home.',
+    );
+    expect(brief.brand).toBe('our brand');
+    expect(brief.themes.slice(0, 2)).toEqual(['sourdough', 'baking']);
+    expect(brief.slots).toEqual([]);
+  });
+});
