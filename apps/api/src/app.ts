@@ -1,0 +1,72 @@
+import type { Database } from '@muse/db';
+import type { Logger } from '@muse/logger';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Redis } from 'ioredis';
+import type { ApiConfig } from './config.ts';
+import { accessLog } from './http/access-log.ts';
+import { authenticate } from './http/authenticate.ts';
+import { cors } from './http/cors.ts';
+import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { createHttpMetrics } from './http/metrics.ts';
+import { createRateLimits } from './http/rate-limit.ts';
+import { requestContext } from './http/request-context.ts';
+import { mountRoutes, type RouteDefinition } from './http/route-registry.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { PrincipalCache } from './modules/auth/principal-cache.ts';
+import type { TokenVerifier } from './modules/auth/token-verifier.ts';
+import { createDocsRoutes } from './modules/docs/docs.routes.ts';
+import { createMeRoutes } from './modules/me/me.routes.ts';
+import { createOperationsRoutes, type Lifecycle } from './modules/operations/operations.routes.ts';
+import { createTenantsRoutes } from './modules/tenants/tenants.routes.ts';
+import { createUsersRoutes } from './modules/users/users.routes.ts';
+
+export interface AppDependencies {
+  config: ApiConfig;
+  db: Database;
+  logger: Logger;
+  verifier: TokenVerifier;
+  /** Shared rate-limit counters; in-process memory when absent. */
+  redis?: Redis;
+  /** Namespace of the rate-limit keys in Redis. */
+  rateLimitPrefix?: string;
+  lifecycle?: Lifecycle;
+}
+
+/** Builds the API without listening: main.ts listens, tests run it on port 0. */
+export function createApp(deps: AppDependencies): Express {
+  const { config, db, logger } = deps;
+  const metrics = createHttpMetrics();
+  const principals = new PrincipalCache(config.auth.cacheTtlMs);
+  const auth = createAuthService({ db, verifier: deps.verifier, cache: principals });
+
+  const routes: RouteDefinition[] = [
+    ...createOperationsRoutes({
+      db,
+      metrics: metrics.registry,
+      lifecycle: deps.lifecycle ?? { draining: false },
+    }),
+    ...createDocsRoutes({ routes: () => routes }),
+    ...createMeRoutes(),
+    ...createTenantsRoutes({ db, principals }),
+    ...createUsersRoutes({ db, principals }),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestContext(), accessLog(logger), metrics.middleware, helmet(), cors(config.corsOrigins));
+  mountRoutes(app, routes, {
+    authenticate: authenticate(auth),
+    rateLimits: createRateLimits({
+      perUserPerMinute: config.rateLimit.perUserPerMinute,
+      perTenantPerMinute: config.rateLimit.perTenantPerMinute,
+      redis: deps.redis,
+      redisPrefix: deps.rateLimitPrefix,
+      logger,
+    }),
+    jsonBody: express.json({ limit: config.jsonBodyLimit, strict: true }),
+  });
+  app.use(notFoundHandler(), errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,116 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { ConfigError } from '@muse/config';
+import { describe, expect, it } from 'vitest';
+import { parseApiConfig } from './config.ts';
+
+const DATABASE_URL = 'postgresql://muse:muse@127.0.0.1:5432/muse';
+
+const publicKeyPem = (modulusLength: number) =>
+  generateKeyPairSync('rsa', {
+    modulusLength,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  }).publicKey;
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    parseApiConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('api configuration', () => {
+  it('when only DATABASE_URL is set, then the defaults make a local development setup', () => {
+    const config = parseApiConfig({ DATABASE_URL });
+    expect(config).toMatchObject({
+      port: 3001,
+      nodeEnv: 'development',
+      databasePoolSize: 10,
+      auth: { mode: 'local', authorizedParties: ['http://localhost:3000'], cacheTtlMs: 5000 },
+      webOrigin: 'http://localhost:3000',
+      corsOrigins: ['http://localhost:3000'],
+      redisUrl: undefined,
+      rateLimit: { perUserPerMinute: 600, perTenantPerMinute: 6000 },
+      trustProxy: false,
+      jsonBodyLimit: '100kb',
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('when DATABASE_URL is missing or not PostgreSQL, then the problem names it', () => {
+    expect(problemsOf({})).toEqual(['DATABASE_URL is required']);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x@y/z' })).toEqual([expect.stringMatching(/^DATABASE_URL: /)]);
+  });
+
+  it('when WEB_ORIGIN is set, then authorized parties and CORS follow it unless set themselves', () => {
+    const config = parseApiConfig({ DATABASE_URL, WEB_ORIGIN: 'https://app.muse.example/' });
+    expect(config.auth.authorizedParties).toEqual(['https://app.muse.example']);
+    expect(config.corsOrigins).toEqual(['https://app.muse.example']);
+    const explicit = parseApiConfig({
+      DATABASE_URL,
+      AUTH_AUTHORIZED_PARTIES: 'https://a.example, https://b.example',
+      CORS_ORIGINS: 'https://c.example',
+    });
+    expect(explicit.auth.authorizedParties).toEqual(['https://a.example', 'https://b.example']);
+    expect(explicit.corsOrigins).toEqual(['https://c.example']);
+  });
+
+  it('when AUTH_MODE=clerk has no CLERK_JWT_KEY, then it refuses to start naming the variable', () => {
+    expect(problemsOf({ DATABASE_URL, AUTH_MODE: 'clerk' })).toEqual([
+      'CLERK_JWT_KEY: is required when AUTH_MODE=clerk',
+    ]);
+  });
+
+  it('when CLERK_JWT_KEY comes on one line with literal \\n, then it is normalised to a usable PEM', () => {
+    const pem = publicKeyPem(2048);
+    const config = parseApiConfig({
+      DATABASE_URL,
+      AUTH_MODE: 'clerk',
+      CLERK_JWT_KEY: pem.trim().replaceAll('\n', '\\n'),
+    });
+    expect(config.auth.clerkJwtKey).toBe(pem.trim());
+  });
+
+  it('when CLERK_JWT_KEY is not an RSA-2048 public key, then it is refused', () => {
+    for (const key of ['not a key', publicKeyPem(1024)]) {
+      expect(problemsOf({ DATABASE_URL, AUTH_MODE: 'clerk', CLERK_JWT_KEY: key })).toEqual([
+        expect.stringMatching(/^CLERK_JWT_KEY: must be an RSA-2048 public key/),
+      ]);
+    }
+  });
+
+  it('when local auth would run with NODE_ENV=production, then it refuses unless explicitly allowed', () => {
+    expect(problemsOf({ DATABASE_URL, NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^AUTH_MODE: local sign-in/),
+    ]);
+    const allowed = parseApiConfig({
+      DATABASE_URL,
+      NODE_ENV: 'production',
+      LOCAL_AUTH_ALLOW_IN_PRODUCTION: 'true',
+    });
+    expect(allowed.auth.mode).toBe('local');
+  });
+
+  it('when TRUST_PROXY is a boolean, a hop count or a list, then Express gets the matching value', () => {
+    expect(parseApiConfig({ DATABASE_URL, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseApiConfig({ DATABASE_URL, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(parseApiConfig({ DATABASE_URL, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
+  });
+
+  it('when numbers or URLs are malformed, then each problem names its variable', () => {
+    const problems = problemsOf({
+      DATABASE_URL,
+      PORT: 'http',
+      REDIS_URL: 'http://cache',
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(
+      expect.arrayContaining(['PORT', 'REDIS_URL', 'RATE_LIMIT_PER_MINUTE']),
+    );
+  });
+});

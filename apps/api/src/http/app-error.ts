@@ -1,0 +1,44 @@
+import type { ApiErrorCode } from '@muse/contracts';
+
+export const STATUS_OF: Record<ApiErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  quota_exceeded: 402,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  last_admin: 409,
+  invalid_transition: 409,
+  version_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+};
+
+export interface AppErrorOptions {
+  status?: number;
+  details?: unknown[];
+  cause?: unknown;
+}
+
+/** The one error type of the API: a stable code for clients and a message a person can read. */
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+  readonly details: unknown[] | undefined;
+
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    options: AppErrorOptions = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.status = options.status ?? STATUS_OF[code];
+    this.details = options.details;
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);

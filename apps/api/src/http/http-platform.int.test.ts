@@ -1,0 +1,233 @@
+import { Writable } from 'node:stream';
+import { createDatabase, type Database } from '@muse/db';
+import { createLogger } from '@muse/logger';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, makeAgency } from '../test/factories.ts';
+import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from '../test/test-app.ts';
+
+/** A logger whose JSON lines the test can read. */
+function capturedLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()));
+      done();
+    },
+  });
+  return { logger: createLogger('api-test', { level: 'info' }, sink), lines };
+}
+
+let api: TestApp;
+let logs: Record<string, unknown>[];
+beforeAll(async () => {
+  const captured = capturedLogger();
+  logs = captured.lines;
+  api = await startTestApp({ logger: captured.logger, env: { JSON_BODY_LIMIT: '2kb' } });
+});
+afterAll(() => api.close());
+
+describe('health, readiness and metrics', () => {
+  it('when asked for /healthz, then 200 ok', async () => {
+    const res = await api.http.get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', service: 'api' });
+  });
+
+  it('when the database answers, then /readyz is 200', async () => {
+    const res = await api.http.get('/readyz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', service: 'api', checks: { database: 'ok' } });
+  });
+
+  it('when the database is unreachable, then /readyz is 503 unavailable', async () => {
+    const unreachable: Database = createDatabase({
+      url: 'postgresql://muse:muse@127.0.0.1:9/none',
+      poolSize: 1,
+    });
+    const down = await startTestApp({ db: unreachable });
+    try {
+      const res = await down.http.get('/readyz');
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ status: 'unavailable', checks: { database: 'failed' } });
+    } finally {
+      await down.close();
+      await unreachable.disconnect();
+    }
+  });
+
+  it('when the process is draining for shutdown, then /readyz is 503 while /healthz stays 200', async () => {
+    const lifecycle = { draining: false };
+    const draining = await startTestApp({ lifecycle });
+    try {
+      lifecycle.draining = true;
+      expect((await draining.http.get('/readyz')).status).toBe(503);
+      expect((await draining.http.get('/healthz')).status).toBe(200);
+    } finally {
+      await draining.close();
+    }
+  });
+
+  it('when requests were served, then /metrics has their durations by route template and status', async () => {
+    const { member } = await makeAgency(api.db);
+    await api.http.get('/api/me').set('Authorization', await bearer(member));
+    await api.http.get('/no/such/route');
+    const res = await api.http.get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/me",status="200"\} \d+/,
+    );
+    expect(res.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/,
+    );
+    expect(res.text).toContain('process_cpu_seconds_total');
+  });
+});
+
+describe('errors', () => {
+  it('when the route does not exist, then 404 not_found in the envelope', async () => {
+    const res = await api.http.get('/api/nothing-here').set('x-request-id', 'missing-1');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({
+      error: { code: 'not_found', message: expect.any(String), requestId: 'missing-1' },
+    });
+  });
+
+  it('when the JSON body is malformed, then 400 invalid_input', async () => {
+    const { admin } = await makeAgency(api.db);
+    const res = await api.http
+      .post('/api/users/invitations')
+      .set('Authorization', await bearer(admin))
+      .set('Content-Type', 'application/json')
+      .send('{"email": "a@b.c",');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/JSON/) });
+  });
+
+  it('when the body exceeds the limit, then 413 payload_too_large', async () => {
+    const { admin } = await makeAgency(api.db);
+    const res = await api.http
+      .post('/api/users/invitations')
+      .set('Authorization', await bearer(admin))
+      .send({ email: 'big@example.test', name: 'x'.repeat(4000), role: 'AGENCY_MEMBER' });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+  });
+
+  it('when the body is not JSON at all, then 400 naming the missing fields', async () => {
+    const { admin } = await makeAgency(api.db);
+    const res = await api.http
+      .post('/api/users/invitations')
+      .set('Authorization', await bearer(admin))
+      .set('Content-Type', 'text/plain')
+      .send('email=a@b.c');
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { path: string[] }) => d.path[0])).toEqual(
+      expect.arrayContaining(['email', 'name', 'role']),
+    );
+  });
+
+  it('when something unexpected fails, then 500 internal with the request id, no internals, and the stack in the log', async () => {
+    const captured = capturedLogger();
+    const failing = await startTestApp({
+      db: {
+        ...api.db,
+        withTenantTx: () => Promise.reject(new Error('pool exploded at postgres://muse:hunter2@db')),
+      },
+      logger: captured.logger,
+    });
+    try {
+      const { admin } = await makeAgency(api.db);
+      const res = await failing.http
+        .get('/api/users')
+        .set('Authorization', await bearer(admin))
+        .set('x-request-id', 'boom-1');
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({
+        error: { code: 'internal', message: 'Something went wrong on our side', requestId: 'boom-1' },
+      });
+      expect(JSON.stringify(res.body)).not.toContain('hunter2');
+      const failure = captured.lines.find((line) => line.msg === 'request failed');
+      expect(failure).toMatchObject({
+        requestId: 'boom-1',
+        err: { stack: expect.stringContaining('pool exploded') },
+      });
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('when requests are malformed in many ways, then each gets a 4xx and the process keeps serving', async () => {
+    const { admin } = await makeAgency(api.db);
+    const auth = await bearer(admin);
+    const attempts = [
+      api.http.patch('/api/users/%E0%A4%A').set('Authorization', auth).send({ name: 'x' }),
+      api.http
+        .post('/api/users/invitations')
+        .set('Authorization', auth)
+        .set('Content-Type', 'application/json')
+        .send('null'),
+      api.http.post('/api/users/invitations').set('Authorization', auth).send([1, 2, 3]),
+      api.http
+        .post('/api/users/invitations')
+        .set('Authorization', auth)
+        .set('Content-Type', 'application/json; charset=latin-9')
+        .send('{}'),
+      api.http.get('/api/users').query('limit=1&limit=2').set('Authorization', auth),
+      api.http.get('/api/users').query({ 'cursor[$ne]': 'x' }).set('Authorization', auth),
+      api.http.get('/api/me').set('Authorization', `Bearer ${'a'.repeat(6000)}.b.c`),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.body.error.code).toEqual(expect.any(String));
+    }
+    expect((await api.http.get('/healthz')).status).toBe(200);
+  });
+});
+
+describe('edge protections', () => {
+  it('when a listed origin calls, then CORS allows it; another origin gets no CORS headers', async () => {
+    const allowed = await api.http.get('/healthz').set('Origin', TEST_WEB_ORIGIN);
+    expect(allowed.headers['access-control-allow-origin']).toBe(TEST_WEB_ORIGIN);
+    const other = await api.http.get('/healthz').set('Origin', 'https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('when a listed origin sends a preflight, then 204 with the allowed methods and headers', async () => {
+    const res = await api.http
+      .options('/api/users/invitations')
+      .set('Origin', TEST_WEB_ORIGIN)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization, content-type');
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-methods']).toContain('POST');
+    expect(res.headers['access-control-allow-headers']).toMatch(/Authorization/);
+    const refused = await api.http
+      .options('/api/users/invitations')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('when any response goes out, then helmet’s security headers are on it', async () => {
+    const res = await api.http.get('/healthz');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('when a request is logged, then the line has the request id and route, and the token is redacted', async () => {
+    const { member } = await makeAgency(api.db);
+    const authorization = await bearer(member);
+    await api.http.get('/api/me').set('Authorization', authorization).set('x-request-id', 'logged-1');
+    const line = logs.find((entry) => entry.requestId === 'logged-1' && entry.msg === 'request');
+    expect(line).toMatchObject({
+      route: '/api/me',
+      status: 200,
+      userId: member.id,
+      req: { method: 'GET', url: '/api/me', headers: { authorization: '[redacted]' } },
+    });
+    expect(JSON.stringify(logs)).not.toContain(authorization.slice(7));
+  });
+});

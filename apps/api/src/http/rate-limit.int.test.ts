@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, makeAgency, makeUser } from '../test/factories.ts';
+import { startTestApp, type TestApp } from '../test/test-app.ts';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const expectRateLimited = (res: { status: number; headers: Record<string, string>; body: unknown }) => {
+  expect(res.status).toBe(429);
+  expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
+  expect(res.body).toMatchObject({ error: { code: 'rate_limited', requestId: expect.any(String) } });
+};
+
+describe('rate limits with the in-memory store', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_PER_TENANT_PER_MINUTE: '5' } });
+  });
+  afterAll(() => api.close());
+
+  it('when a user exceeds its limit, then 429 rate_limited with Retry-After, and another user is unaffected', async () => {
+    const { admin, member } = await makeAgency(api.db);
+    const auth = await bearer(member);
+    for (let i = 0; i < 3; i += 1) {
+      const res = await api.http.get('/api/me').set('Authorization', auth);
+      expect(res.status).toBe(200);
+      expect(res.headers.ratelimit).toMatch(/^"user"; r=\d+; t=\d+, "tenant"; r=\d+; t=\d+$/);
+    }
+    expectRateLimited(await api.http.get('/api/me').set('Authorization', auth));
+    expect((await api.http.get('/api/me').set('Authorization', await bearer(admin))).status).toBe(200);
+  });
+
+  it('when a tenant’s users together exceed the tenant limit, then the next user is limited too', async () => {
+    const { tenant, admin, member } = await makeAgency(api.db);
+    const third = await makeUser(api.db, tenant);
+    for (const user of [admin, admin, admin, member, member]) {
+      expect((await api.http.get('/api/me').set('Authorization', await bearer(user))).status).toBe(200);
+    }
+    expectRateLimited(await api.http.get('/api/me').set('Authorization', await bearer(third)));
+  });
+
+  it('when anonymous requests come in, then they are answered 401 without touching the limits', async () => {
+    const res = await api.http.get('/api/me');
+    expect(res.status).toBe(401);
+    expect(res.headers.ratelimit).toBeUndefined();
+  });
+});
+
+describe('rate limits with the Redis store', () => {
+  const prefix = `muse-test:${randomBytes(6).toString('hex')}:`;
+  let redis: Redis;
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    const options = { redis, rateLimitPrefix: prefix, env: { RATE_LIMIT_PER_MINUTE: '4' } };
+    first = await startTestApp(options);
+    second = await startTestApp(options);
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('when two API processes share Redis, then a user’s requests count against one limit across both', async () => {
+    const { member } = await makeAgency(first.db);
+    const auth = await bearer(member);
+    for (const api of [first, second, first, second]) {
+      expect((await api.http.get('/api/me').set('Authorization', auth)).status).toBe(200);
+    }
+    expectRateLimited(await first.http.get('/api/me').set('Authorization', auth));
+    expectRateLimited(await second.http.get('/api/me').set('Authorization', auth));
+    expect(await redis.keys(`${prefix}user:*`)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDatabase, type Database } from '@muse/db';
+import { ensureLocalKeyPair, mintLocalToken } from '@muse/local-auth';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { makeAgency } from './test/factories.ts';
+
+const API_DIR = path.resolve(import.meta.dirname, '..');
+
+interface Started {
+  child: ChildProcess;
+  lines: Record<string, unknown>[];
+  stderr: string[];
+  exited: Promise<number | null>;
+}
+
+/** Runs `src/main.ts` as the start command does, collecting its JSON log lines. */
+function startProcess(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: API_DIR,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Record<string, unknown>[] = [];
+  const stderr: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+  });
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  return { child, lines, stderr, exited: new Promise((resolve) => child.once('exit', resolve)) };
+}
+
+async function waitForLine(started: Started, msg: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const line = started.lines.find((entry) => entry.msg === msg);
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no "${msg}" log line; got ${JSON.stringify(started.lines)} ${started.stderr.join('')}`);
+}
+
+let dataDir: string;
+let db: Database;
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'muse-api-main-'));
+  db = createDatabase({ url: inject('databaseUrl'), poolSize: 2 });
+});
+afterAll(async () => {
+  await db.disconnect();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the api process', () => {
+  it('when started in local mode, then it serves tokens of the local key pair and stops cleanly on SIGTERM', async () => {
+    const started = startProcess({
+      DATABASE_URL: inject('databaseUrl'),
+      PORT: '0',
+      MUSE_DATA_DIR: dataDir,
+      WEB_ORIGIN: 'http://web.local.test',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      const { url } = (await waitForLine(started, 'api listening')) as { url: string };
+      const { admin } = await makeAgency(db);
+      const token = await mintLocalToken(ensureLocalKeyPair(dataDir).privateKeyPem, {
+        subject: admin.authSubject ?? '',
+        authorizedParty: 'http://web.local.test',
+      });
+      const me = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(me.status).toBe(200);
+      expect(((await me.json()) as { user: { id: string } }).user.id).toBe(admin.id);
+
+      started.child.kill('SIGTERM');
+      expect(await started.exited).toBe(0);
+      expect(started.lines.map((line) => line.msg)).toEqual(
+        expect.arrayContaining(['shutting down: draining requests', 'stopped']),
+      );
+    } finally {
+      started.child.kill('SIGKILL');
+    }
+  });
+
+  it('when local auth is configured with NODE_ENV=production, then it refuses to start naming AUTH_MODE', async () => {
+    const started = startProcess({ DATABASE_URL: inject('databaseUrl'), NODE_ENV: 'production', PORT: '0' });
+    expect(await started.exited).toBe(1);
+    expect(started.stderr.join('')).toContain('AUTH_MODE: local sign-in');
+  });
+});

@@ -1,0 +1,85 @@
+import type { AddressInfo } from 'node:net';
+import { dataDir } from '@muse/config';
+import { createDatabase } from '@muse/db';
+import { ensureLocalKeyPair } from '@muse/local-auth';
+import { createLogger } from '@muse/logger';
+import { Redis } from 'ioredis';
+import { createApp } from './app.ts';
+import { loadApiConfig } from './config.ts';
+import { createTokenVerifier } from './modules/auth/token-verifier.ts';
+import type { Lifecycle } from './modules/operations/operations.routes.ts';
+
+/** In-flight requests get this long to finish after SIGTERM (inside Docker's default 10 s grace). */
+const DRAIN_TIMEOUT_MS = 8_000;
+
+const config = loadApiConfig();
+const logger = createLogger('api', { level: config.logLevel });
+
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+process.on('uncaughtException', (error) => {
+  logger.fatal({ err: error }, 'uncaught exception');
+  process.exit(1);
+});
+
+const jwtKey =
+  config.auth.mode === 'clerk'
+    ? (config.auth.clerkJwtKey as string)
+    : ensureLocalKeyPair(dataDir()).publicKeyPem;
+if (config.auth.mode === 'local') {
+  logger.warn('AUTH_MODE=local: tokens signed by the local key pair are accepted (development and demos)');
+}
+
+const db = createDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize });
+const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+const lifecycle: Lifecycle = { draining: false };
+const app = createApp({
+  config,
+  db,
+  logger,
+  verifier: createTokenVerifier({ jwtKey, authorizedParties: config.auth.authorizedParties }),
+  redis,
+  lifecycle,
+});
+
+const server = app.listen(config.port, (error?: Error) => {
+  if (error) {
+    logger.fatal({ err: error }, 'cannot listen');
+    process.exit(1);
+  }
+  const { port } = server.address() as AddressInfo;
+  logger.info({ url: `http://localhost:${port}`, authMode: config.auth.mode }, 'api listening');
+});
+
+/** Rate limits fail open when Redis is down later, but a wrong REDIS_URL should stop the start. */
+async function connectRedis(url: string): Promise<Redis> {
+  const client = new Redis(url, { maxRetriesPerRequest: 2, commandTimeout: 1_000, lazyConnect: true });
+  client.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  try {
+    await client.connect();
+  } catch (error) {
+    logger.fatal({ err: error }, 'cannot connect to REDIS_URL');
+    process.exit(1);
+  }
+  return client;
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  lifecycle.draining = true;
+  logger.info({ signal }, 'shutting down: draining requests');
+  const forced = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  clearTimeout(forced);
+  await db.disconnect();
+  await redis?.quit();
+  logger.info('stopped');
+  process.exit(0);
+}
+
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,38 @@
+import type { Role } from '@muse/contracts';
+import { AppError } from '../../http/app-error.ts';
+
+/**
+ * Who may do what: the one table of the API. Services check it; the authorization matrix test
+ * reads it to know which roles must get 403.
+ */
+export const PERMISSIONS = {
+  'me.read': ['PLATFORM_ADMIN', 'AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  'tenants.list': ['PLATFORM_ADMIN'],
+  'tenants.read': ['PLATFORM_ADMIN'],
+  'tenants.create': ['PLATFORM_ADMIN'],
+  'tenants.update': ['PLATFORM_ADMIN'],
+  'users.list': ['AGENCY_ADMIN'],
+  'users.invite': ['AGENCY_ADMIN'],
+  'users.update': ['AGENCY_ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function allowedRoles(action: Action): readonly Role[] {
+  return PERMISSIONS[action];
+}
+
+export function can(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
+
+/** Throws 403 unless the actor's role may perform the action. */
+export function authorize(actor: { role: Role }, action: Action): void {
+  if (!can(actor.role, action)) throw new AppError('forbidden', 'Your role does not allow this');
+}
+
+/** The tenant an agency action runs in (agency roles always have one; the database enforces it). */
+export function tenantScopeOf(actor: { tenantId: string | null }): string {
+  if (!actor.tenantId) throw new AppError('forbidden', 'This action belongs to an agency');
+  return actor.tenantId;
+}

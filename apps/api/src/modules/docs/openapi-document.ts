@@ -1,0 +1,98 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { ApiError, type RouteContract } from '@muse/contracts';
+import type { RouteDefinition } from '../../http/route-registry.ts';
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'invalid_input: the request does not match the schema (details name each field)',
+  401: 'unauthenticated: no token, or an invalid or expired one',
+  402: 'quota_exceeded: the agency used its monthly token quota',
+  403: 'forbidden: the role may not do this, the user is disabled or the agency suspended',
+  404: 'not_found: no such resource for this caller',
+  409: 'conflict with the current state (conflict, last_admin, invalid_transition, version_conflict)',
+  413: 'payload_too_large',
+  422: 'unprocessable',
+  429: 'rate_limited: slow down (see Retry-After)',
+  500: 'internal: something went wrong on our side (quote the requestId)',
+};
+
+function errorStatuses(contract: RouteContract): number[] {
+  const statuses = new Set<number>(contract.errors ?? []);
+  if (contract.params || contract.query || contract.body) statuses.add(400);
+  if (contract.auth === 'bearer') {
+    for (const status of [401, 403, 429]) statuses.add(status);
+    if (contract.params) statuses.add(404);
+  }
+  if (contract.body) statuses.add(413);
+  statuses.add(500);
+  return [...statuses].sort();
+}
+
+function successResponse(contract: RouteContract): RouteConfig['responses'][string] {
+  const description = contract.summary;
+  if (!contract.response) {
+    return contract.contentType
+      ? { description, content: { [contract.contentType]: { schema: {} } } }
+      : { description };
+  }
+  return {
+    description,
+    content: { [contract.contentType ?? 'application/json']: { schema: contract.response } },
+  };
+}
+
+/** The OpenAPI 3.1 document of every declared route, generated from the zod contracts. */
+export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  for (const { contract, sample } of routes) {
+    const errorResponses = Object.fromEntries(
+      errorStatuses(contract).map((status) => [
+        status,
+        {
+          description: ERROR_DESCRIPTIONS[status] ?? 'error',
+          content: { 'application/json': { schema: ApiError } },
+        },
+      ]),
+    );
+    registry.registerPath({
+      method: contract.method.toLowerCase() as RouteConfig['method'],
+      path: contract.path.replace(/:(\w+)/g, '{$1}'),
+      summary: contract.summary,
+      ...(contract.description ? { description: contract.description } : {}),
+      tags: [...contract.tags],
+      security: contract.auth === 'bearer' ? [{ bearerAuth: [] }] : [],
+      request: {
+        ...(contract.params ? { params: contract.params } : {}),
+        ...(contract.query ? { query: contract.query } : {}),
+        ...(contract.body
+          ? {
+              body: {
+                required: true,
+                content: {
+                  'application/json': {
+                    schema: contract.body,
+                    ...(sample?.body === undefined ? {} : { example: sample.body }),
+                  },
+                },
+              },
+            }
+          : {}),
+      },
+      responses: { [contract.successStatus ?? 200]: successResponse(contract), ...errorResponses },
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Muse API',
+      version: '1.0.0',
+      description:
+        'Agencies plan campaigns, generate post and reel ideas, and get them approved by their clients. ' +
+        'Every error answers `{ error: { code, message, details?, requestId } }`.',
+    },
+  });
+}

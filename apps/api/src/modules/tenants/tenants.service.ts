@@ -1,0 +1,143 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { CreateTenantBody, ListTenantsQuery, UpdateTenantBody } from '@muse/contracts';
+import type { Database, TenantTx } from '@muse/db';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
+import { violatesUnique } from '../../shared/unique-violation.ts';
+import { activityRepository } from '../activity/activity.repository.ts';
+import { authorize } from '../auth/permissions.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { PrincipalCache } from '../auth/principal-cache.ts';
+import { usersRepository } from '../users/users.repository.ts';
+import { type TenantRow, type TenantUsageCounts, tenantsRepository } from './tenants.repository.ts';
+import { monthStart, slugFrom } from './tenants.rules.ts';
+
+const withUsage = (tenant: TenantRow, counts: TenantUsageCounts | undefined, since: Date) => ({
+  ...tenant,
+  usage: { users: 0, clients: 0, campaigns: 0, tokensUsedThisMonth: 0, ...counts, periodStart: since },
+});
+
+async function provision(tx: TenantTx, tenantId: string, actor: Principal, body: CreateTenantBody) {
+  let slug = body.slug ?? slugFrom(body.name);
+  if (!body.slug && (await tenantsRepository.slugTaken(tx, slug))) {
+    slug = `${slug}-${randomBytes(2).toString('hex')}`;
+  }
+  const tenant = await tenantsRepository.create(tx, {
+    id: tenantId,
+    name: body.name,
+    slug,
+    monthlyTokenQuota: body.monthlyTokenQuota,
+  });
+  const admin = await usersRepository.createInvitation(tx, {
+    tenantId,
+    email: body.admin.email,
+    name: body.admin.name,
+    role: 'AGENCY_ADMIN',
+    clientId: null,
+  });
+  await activityRepository.record(tx, {
+    tenantId,
+    actorId: actor.userId,
+    entityType: 'tenant',
+    entityId: tenantId,
+    action: 'tenant.created',
+    data: { name: tenant.name, slug: tenant.slug, monthlyTokenQuota: tenant.monthlyTokenQuota },
+  });
+  await activityRepository.record(tx, {
+    tenantId,
+    actorId: actor.userId,
+    entityType: 'user',
+    entityId: admin.id,
+    action: 'user.invited',
+    data: { email: admin.email, role: admin.role, clientId: null },
+  });
+  return admin;
+}
+
+function explainConflict(error: unknown): never {
+  if (violatesUnique(error, 'tenants', 'slug')) {
+    throw new AppError('conflict', 'An agency with this slug already exists', { cause: error });
+  }
+  if (violatesUnique(error, 'users', 'email')) {
+    throw new AppError('conflict', 'A user with this email already exists', { cause: error });
+  }
+  throw error;
+}
+
+export function createTenantsService(deps: { db: Database; principals: PrincipalCache }) {
+  const { db, principals } = deps;
+
+  /** Platform scope: the tenant row and aggregate counts, never the agency's content. */
+  async function read(id: string) {
+    const since = monthStart();
+    const tenant = await db.withPlatformTx(async (tx) => {
+      const row = await tenantsRepository.findById(tx, id);
+      return row && withUsage(row, (await tenantsRepository.usage(tx, [id], since)).get(id), since);
+    });
+    if (!tenant) throw notFound('Tenant');
+    return tenant;
+  }
+
+  return {
+    async list(actor: Principal, query: ListTenantsQuery) {
+      authorize(actor, 'tenants.list');
+      const since = monthStart();
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      return db.withPlatformTx(async (tx) => {
+        const { items, nextCursor } = toPage(
+          await tenantsRepository.list(tx, { ...query, after }),
+          query.limit,
+        );
+        const usage = await tenantsRepository.usage(
+          tx,
+          items.map((tenant) => tenant.id),
+          since,
+        );
+        return { items: items.map((tenant) => withUsage(tenant, usage.get(tenant.id), since)), nextCursor };
+      });
+    },
+
+    async get(actor: Principal, id: string) {
+      authorize(actor, 'tenants.read');
+      return read(id);
+    },
+
+    /** The tenant, its first admin's invitation and both audit events commit together or not at all. */
+    async create(actor: Principal, body: CreateTenantBody) {
+      authorize(actor, 'tenants.create');
+      const tenantId = randomUUID();
+      const admin = await db
+        .withTenantTx(tenantId, (tx) => provision(tx, tenantId, actor, body))
+        .catch(explainConflict);
+      return { tenant: await read(tenantId), admin };
+    },
+
+    async update(actor: Principal, id: string, body: UpdateTenantBody) {
+      authorize(actor, 'tenants.update');
+      await db.withTenantTx(id, async (tx) => {
+        const current = await tenantsRepository.findById(tx, id);
+        if (!current) throw notFound('Tenant');
+        const changes: Record<string, { from: string | number; to: string | number }> = {};
+        for (const field of ['name', 'status', 'monthlyTokenQuota'] as const) {
+          const to = body[field];
+          if (to !== undefined && to !== current[field]) changes[field] = { from: current[field], to };
+        }
+        if (Object.keys(changes).length === 0) return;
+        await tenantsRepository.update(tx, id, body);
+        await activityRepository.record(tx, {
+          tenantId: id,
+          actorId: actor.userId,
+          entityType: 'tenant',
+          entityId: id,
+          action: 'tenant.updated',
+          data: { changes },
+        });
+      });
+      // After the commit: a suspension blocks the agency's users on their next request.
+      principals.invalidateTenant(id);
+      return read(id);
+    },
+  };
+}
+
+export type TenantsService = ReturnType<typeof createTenantsService>;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { afterKeyset, decodeCursor, encodeCursor, toPage } from './keyset-page.ts';
+
+const row = (n: number) => ({
+  id: `00000000-0000-4000-8000-00000000000${n}`,
+  createdAt: new Date(Date.UTC(2026, 0, n)),
+});
+
+describe('keyset pages', () => {
+  it('when a cursor is encoded and decoded, then the keyset comes back exactly', () => {
+    expect(decodeCursor(encodeCursor(row(3)))).toEqual(row(3));
+  });
+
+  it('when a cursor is forged or truncated, then 400 invalid_input on cursor', () => {
+    for (const cursor of [
+      'nope',
+      Buffer.from('["x","y"]').toString('base64url'),
+      encodeCursor(row(3)).slice(0, 10),
+    ]) {
+      expect(() => decodeCursor(cursor)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    }
+  });
+
+  it('when there are more rows than the limit, then the page ends with a cursor to its last item', () => {
+    const page = toPage([row(1), row(2), row(3)], 2);
+    expect(page.items).toEqual([row(1), row(2)]);
+    expect(page.nextCursor && decodeCursor(page.nextCursor)).toEqual(row(2));
+    expect(toPage([row(1)], 2).nextCursor).toBeNull();
+  });
+
+  it('when filtering after a keyset, then ties on createdAt are broken by id in the same direction', () => {
+    expect(afterKeyset(row(2), 'desc')).toEqual({
+      OR: [{ createdAt: { lt: row(2).createdAt } }, { createdAt: row(2).createdAt, id: { lt: row(2).id } }],
+    });
+    expect(afterKeyset(undefined, 'asc')).toEqual({});
+  });
+});

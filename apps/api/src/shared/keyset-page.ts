@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { AppError } from '../http/app-error.ts';
+
+/** Where a page ended: the sort key of its last row. Opaque to clients (base64url JSON). */
+export interface Keyset {
+  createdAt: Date;
+  id: string;
+}
+
+const KeysetTuple = z.tuple([z.iso.datetime(), z.uuid()]);
+
+export function encodeCursor(row: Keyset): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Keyset {
+  try {
+    const [createdAt, id] = KeysetTuple.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { createdAt: new Date(createdAt), id };
+  } catch (error) {
+    throw new AppError('invalid_input', 'The cursor is not valid: pass back a nextCursor unchanged', {
+      details: [
+        { location: 'query', path: ['cursor'], code: 'invalid_cursor', message: 'not a cursor of this list' },
+      ],
+      cause: error,
+    });
+  }
+}
+
+/** The Prisma filter for rows after the keyset, in (createdAt, id) order ascending or descending. */
+export function afterKeyset(keyset: Keyset | undefined, direction: 'asc' | 'desc') {
+  if (!keyset) return {};
+  const beyond = direction === 'asc' ? 'gt' : 'lt';
+  return {
+    OR: [
+      { createdAt: { [beyond]: keyset.createdAt } },
+      { createdAt: keyset.createdAt, id: { [beyond]: keyset.id } },
+    ],
+  };
+}
+
+/** Repositories fetch limit + 1 rows: the extra one only tells whether another page exists. */
+export function toPage<T extends Keyset>(
+  rows: T[],
+  limit: number,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}

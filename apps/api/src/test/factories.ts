@@ -1,0 +1,148 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Database, Role, TenantStatus, UserStatus } from '@muse/db';
+import { mintLocalToken } from '@muse/local-auth';
+import { inject } from 'vitest';
+import { TEST_WEB_ORIGIN } from './test-app.ts';
+
+/** Each test makes its own rows: unique names keep tests independent within one database. */
+export function unique(prefix: string): string {
+  return `${prefix}-${randomBytes(5).toString('hex')}`;
+}
+
+export type TestTenant = Awaited<ReturnType<typeof makeTenant>>;
+export type TestUser = Awaited<ReturnType<typeof makeUser>>;
+export type TestClient = Awaited<ReturnType<typeof makeClient>>;
+
+export function makeTenant(
+  db: Database,
+  overrides: { name?: string; status?: TenantStatus; quota?: number } = {},
+) {
+  const id = randomUUID();
+  const name = overrides.name ?? unique('Agency');
+  return db.withTenantTx(id, (tx) =>
+    tx.tenant.create({
+      data: {
+        id,
+        name,
+        slug: unique('agency'),
+        status: overrides.status ?? 'ACTIVE',
+        monthlyTokenQuota: overrides.quota ?? 2_000_000,
+      },
+    }),
+  );
+}
+
+export function makeClient(db: Database, tenant: { id: string }, overrides: { name?: string } = {}) {
+  return db.withTenantTx(tenant.id, (tx) =>
+    tx.client.create({
+      data: { tenantId: tenant.id, name: overrides.name ?? unique('Brand'), platforms: ['INSTAGRAM'] },
+    }),
+  );
+}
+
+export interface UserOptions {
+  role?: Exclude<Role, 'PLATFORM_ADMIN'>;
+  status?: UserStatus;
+  client?: { id: string };
+  email?: string;
+  name?: string;
+  /** False: invited, never signed in (no auth subject yet). */
+  linked?: boolean;
+}
+
+export function makeUser(db: Database, tenant: { id: string }, options: UserOptions = {}) {
+  const role = options.role ?? 'AGENCY_MEMBER';
+  const linked = options.linked ?? options.status !== 'INVITED';
+  return db.withTenantTx(tenant.id, (tx) =>
+    tx.user.create({
+      data: {
+        tenantId: tenant.id,
+        role,
+        clientId: role === 'CLIENT' ? (options.client?.id ?? null) : null,
+        email: options.email ?? `${unique('user')}@example.test`,
+        name: options.name ?? unique('User'),
+        status: options.status ?? (linked ? 'ACTIVE' : 'INVITED'),
+        authSubject: linked ? `test|${randomUUID()}` : null,
+      },
+    }),
+  );
+}
+
+export function makePlatformAdmin(db: Database) {
+  return db.withPlatformTx((tx) =>
+    tx.user.create({
+      data: {
+        role: 'PLATFORM_ADMIN',
+        email: `${unique('operator')}@example.test`,
+        name: unique('Operator'),
+        status: 'ACTIVE',
+        authSubject: `test|${randomUUID()}`,
+      },
+    }),
+  );
+}
+
+/** An agency with one user per role: the usual cast of a test. */
+export async function makeAgency(db: Database, overrides: { status?: TenantStatus } = {}) {
+  const tenant = await makeTenant(db, overrides);
+  const client = await makeClient(db, tenant);
+  return {
+    tenant,
+    client,
+    admin: await makeUser(db, tenant, { role: 'AGENCY_ADMIN' }),
+    member: await makeUser(db, tenant, { role: 'AGENCY_MEMBER' }),
+    contact: await makeUser(db, tenant, { role: 'CLIENT', client }),
+  };
+}
+
+export function makeCampaign(db: Database, tenant: { id: string }, client: { id: string }) {
+  return db.withTenantTx(tenant.id, (tx) =>
+    tx.campaign.create({ data: { tenantId: tenant.id, clientId: client.id, name: unique('Campaign') } }),
+  );
+}
+
+export function makeGeneration(
+  db: Database,
+  campaign: { tenantId: string; id: string },
+  tokens: { prompt: number; completion: number; queuedAt?: Date },
+) {
+  return db.withTenantTx(campaign.tenantId, (tx) =>
+    tx.generation.create({
+      data: {
+        tenantId: campaign.tenantId,
+        campaignId: campaign.id,
+        status: 'SUCCEEDED',
+        promptTokens: tokens.prompt,
+        completionTokens: tokens.completion,
+        ...(tokens.queuedAt ? { queuedAt: tokens.queuedAt } : {}),
+      },
+    }),
+  );
+}
+
+export interface TokenOptions {
+  /** Claims a verified email (as a first sign-in of an invited user does). */
+  email?: string;
+  ttlSeconds?: number;
+  authorizedParty?: string;
+  subject?: string;
+}
+
+/** A token as the local sign-in mints it, signed with the key pair the test API trusts. */
+export function tokenFor(
+  user: { authSubject: string | null } | null,
+  options: TokenOptions = {},
+): Promise<string> {
+  const subject = options.subject ?? user?.authSubject;
+  if (!subject) throw new Error('tokenFor needs a linked user or an explicit subject');
+  return mintLocalToken(inject('authPrivateKey'), {
+    subject,
+    authorizedParty: options.authorizedParty ?? TEST_WEB_ORIGIN,
+    ...(options.email ? { email: options.email } : {}),
+    ...(options.ttlSeconds === undefined ? {} : { ttlSeconds: options.ttlSeconds }),
+  });
+}
+
+export async function bearer(user: { authSubject: string | null } | null, options?: TokenOptions) {
+  return `Bearer ${await tokenFor(user, options)}`;
+}

@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import { createDatabase, type Database } from '@muse/db';
+import { createLogger, type Logger } from '@muse/logger';
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import supertest from 'supertest';
+import { inject } from 'vitest';
+import { createApp } from '../app.ts';
+import { parseApiConfig } from '../config.ts';
+import { createTokenVerifier } from '../modules/auth/token-verifier.ts';
+import type { Lifecycle } from '../modules/operations/operations.routes.ts';
+
+/** The web origin test tokens are minted for (their `azp`). */
+export const TEST_WEB_ORIGIN = 'http://web.muse.test';
+
+export interface TestAppOptions {
+  /** Environment variables on top of the test defaults. */
+  env?: Record<string, string>;
+  redis?: Redis;
+  rateLimitPrefix?: string;
+  logger?: Logger;
+  db?: Database;
+  lifecycle?: Lifecycle;
+}
+
+export interface TestApp {
+  app: Express;
+  db: Database;
+  http: supertest.Agent;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real app on a free port, against the migrated test database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = parseApiConfig({
+    DATABASE_URL: inject('databaseUrl'),
+    NODE_ENV: 'test',
+    WEB_ORIGIN: TEST_WEB_ORIGIN,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_PER_TENANT_PER_MINUTE: '100000',
+    ...options.env,
+  });
+  const db = options.db ?? createDatabase({ url: config.databaseUrl, poolSize: 4 });
+  const app = createApp({
+    config,
+    db,
+    logger: options.logger ?? createLogger('api-test', { level: 'silent' }),
+    verifier: createTokenVerifier({
+      jwtKey: inject('authPublicKey'),
+      authorizedParties: config.auth.authorizedParties,
+    }),
+    redis: options.redis,
+    rateLimitPrefix: options.rateLimitPrefix,
+    lifecycle: options.lifecycle,
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    app,
+    db,
+    http: supertest.agent(url),
+    url,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      if (!options.db) await db.disconnect();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Every `error.code` the API answers with; each maps to one HTTP status. */
+export const ApiErrorCode = z.enum([
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'last_admin',
+  'invalid_transition',
+  'version_conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unprocessable',
+  'rate_limited',
+  'quota_exceeded',
+  'internal',
+  'unavailable',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+/** One entry of `error.details` for `invalid_input`: where the problem is and what it is. */
+export const ValidationIssue = z.object({
+  /** Which part of the request: `params`, `query` or `body`. */
+  location: z.enum(['params', 'query', 'body']).optional(),
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+  code: z.string(),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssue>;
+
+export const ApiError = z
+  .object({
+    error: z.object({
+      code: ApiErrorCode,
+      message: z.string(),
+      details: z.array(z.unknown()).optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ApiError = z.infer<typeof ApiError>;
