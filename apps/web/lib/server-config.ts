@@ -1,10 +1,44 @@
 import 'server-only';
 import { z } from 'zod';
 
-/** Server-side settings of the web app, read once. */
-const schema = z.object({
-  API_URL: z.url().default('http://127.0.0.1:3001'),
-  WEB_ORIGIN: z.url().default('http://localhost:3000'),
-});
+/**
+ * Server-side settings of the web app, read once. None of these reach the browser bundle: the
+ * values the browser needs (the API's public URL, Clerk's publishable key) are passed down as
+ * props at request time, so one build serves every environment and both auth modes.
+ */
+const schema = z
+  .object({
+    AUTH_MODE: z.enum(['local', 'clerk']).default('local'),
+    /** How this server reaches the API (may be an internal address). */
+    API_URL: z.url().default('http://127.0.0.1:3001'),
+    /** How browsers reach the API. */
+    PUBLIC_API_URL: z.url().default('http://localhost:3001'),
+    /** This app's own origin; local tokens carry it as `azp`. */
+    WEB_ORIGIN: z.url().default('http://localhost:3000'),
+    /** Where the local auth key pair lives (local mode); defaults to <repo>/.data. */
+    MUSE_DATA_DIR: z.string().min(1).optional(),
+    /** Signs the session cookie; local mode derives one from the local key pair when unset. */
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    CLERK_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
+    CLERK_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.AUTH_MODE !== 'clerk') return;
+    for (const name of ['CLERK_PUBLISHABLE_KEY', 'CLERK_SECRET_KEY', 'SESSION_SECRET'] as const) {
+      if (!env[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when AUTH_MODE=clerk` });
+    }
+  });
 
-export const serverConfig = Object.freeze(schema.parse(process.env));
+function load() {
+  const cleaned = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`web: invalid configuration\n${problems.join('\n')}`);
+  }
+  return Object.freeze(result.data);
+}
+
+export const serverConfig = load();

@@ -96,7 +96,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       process.off('exit', killOnExit);
       await stopChild(child);
-      if (options.ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (options.ephemeral) {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.rmSync(passwordFileOf(dataDir), { force: true });
+      }
     },
   };
 }
@@ -189,9 +192,13 @@ function prepareOwnedDir(dir: string, runAs: RunAs): string {
   return dir;
 }
 
+function passwordFileOf(dataDir: string): string {
+  return `${dataDir}.password`;
+}
+
 /** Runs initdb on an empty folder; returns the superuser password (kept beside the data). */
 async function initialise(binaries: Binaries, dataDir: string, runAs: RunAs | undefined): Promise<string> {
-  const passwordFile = `${dataDir}.password`;
+  const passwordFile = passwordFileOf(dataDir);
   if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     if (!fs.existsSync(passwordFile)) {
       throw new EmbeddedPostgresError(

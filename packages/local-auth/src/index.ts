@@ -28,7 +28,11 @@ export function keyPaths(dataDir: string) {
 /** Reads the key pair, generating it on first use. */
 export function ensureLocalKeyPair(dataDir: string): LocalKeyPair {
   const paths = keyPaths(dataDir);
-  if (!fs.existsSync(paths.privateKey) || !fs.existsSync(paths.publicKey)) {
+  // The folder is known only at run time: the comments keep the web app's bundler from tracing it.
+  if (
+    !fs.existsSync(/*turbopackIgnore: true*/ paths.privateKey) ||
+    !fs.existsSync(/*turbopackIgnore: true*/ paths.publicKey)
+  ) {
     fs.mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
     const { privateKey, publicKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
@@ -43,8 +47,8 @@ export function ensureLocalKeyPair(dataDir: string): LocalKeyPair {
     fs.renameSync(paths.publicKey + suffix, paths.publicKey);
   }
   return {
-    privateKeyPem: fs.readFileSync(paths.privateKey, 'utf8'),
-    publicKeyPem: fs.readFileSync(paths.publicKey, 'utf8'),
+    privateKeyPem: fs.readFileSync(/*turbopackIgnore: true*/ paths.privateKey, 'utf8'),
+    publicKeyPem: fs.readFileSync(/*turbopackIgnore: true*/ paths.publicKey, 'utf8'),
   };
 }
 

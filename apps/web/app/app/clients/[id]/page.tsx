@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { ClientEditor } from '@/components/agency/client-editor';
+import { Prefetch } from '@/components/prefetch';
+import { keys } from '@/lib/queries/keys';
+
+export const metadata: Metadata = { title: 'Brand profile' };
+
+export default async function ClientPage({ params }: PageProps<'/app/clients/[id]'>) {
+  const { id } = await params;
+  return (
+    <Prefetch
+      load={(queryClient, api) =>
+        queryClient.prefetchQuery({ queryKey: keys.client(id), queryFn: () => api.clients.get(id) })
+      }
+    >
+      <ClientEditor id={id} />
+    </Prefetch>
+  );
+}

@@ -1,0 +1,40 @@
+'use server';
+
+import { localSubject } from '@muse/local-auth';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { mintLocalApiToken } from '@/lib/auth/api-token';
+import { resolveUser } from '@/lib/auth/resolve-user';
+import { HOME_BY_ROLE, safeReturnPath } from '@/lib/auth/roles';
+import { SESSION_COOKIE, sealSession, sessionCookieOptions } from '@/lib/auth/session';
+import { serverConfig } from '@/lib/server-config';
+
+export interface SignInState {
+  error?: string;
+  email?: string;
+}
+
+const SignInForm = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address like name@agency.com')),
+  returnTo: z.string().optional(),
+});
+
+/** Local mode: sign in as a seeded or invited user by minting a token with the local key pair. */
+export async function signInLocally(_previous: SignInState, form: FormData): Promise<SignInState> {
+  if (serverConfig.AUTH_MODE !== 'local') return { error: 'Local sign-in is turned off.' };
+  const parsed = SignInForm.safeParse({
+    email: form.get('email'),
+    returnTo: form.get('returnTo') ?? undefined,
+  });
+  if (!parsed.success)
+    return { error: parsed.error.issues[0]?.message, email: String(form.get('email') ?? '') };
+  const { email, returnTo } = parsed.data;
+  const identity = { sub: localSubject(email), email };
+  const resolution = await resolveUser(identity.sub, (await mintLocalApiToken(identity)).token);
+  if (!resolution.ok) return { error: resolution.message, email };
+  (await cookies()).set(SESSION_COOKIE, await sealSession(resolution.session), sessionCookieOptions());
+  const home = HOME_BY_ROLE[resolution.session.role];
+  const back = safeReturnPath(returnTo);
+  redirect(back?.startsWith(home) ? back : home);
+}

@@ -1,0 +1,246 @@
+'use client';
+
+import type { Tenant, UpdateTenantBody } from '@muse/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Building2, MoreHorizontal } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { toast } from 'sonner';
+import { useApi } from '@/components/providers';
+import { QueryError } from '@/components/query-state';
+import { PageHeader } from '@/components/shell/page-header';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Progress } from '@/components/ui/progress';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { describeError } from '@/lib/api/http';
+import { formatCompact, formatNumber } from '@/lib/labels';
+import { keys } from '@/lib/queries/keys';
+import { CreateTenantDialog } from './create-tenant-dialog';
+
+type Pending = { tenant: Tenant; kind: 'suspend' | 'quota' } | null;
+
+export function TenantsTable() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const tenants = useQuery({ queryKey: keys.tenants, queryFn: () => api.tenants.list() });
+  const [pending, setPending] = useState<Pending>(null);
+  const [quota, setQuota] = useState('');
+
+  const update = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateTenantBody }) => api.tenants.update(id, body),
+    onSuccess: (tenant, { body }) => {
+      queryClient.setQueryData<Tenant[]>(keys.tenants, (list) =>
+        list?.map((t) => (t.id === tenant.id ? tenant : t)),
+      );
+      toast.success(
+        body.status === 'SUSPENDED'
+          ? `${tenant.name} is suspended`
+          : body.status === 'ACTIVE'
+            ? `${tenant.name} is active again`
+            : `Quota of ${tenant.name} updated`,
+      );
+      setPending(null);
+    },
+    onError: (error) => toast.error('Not changed', { description: describeError(error) }),
+  });
+
+  function saveQuota(event: FormEvent) {
+    event.preventDefault();
+    if (!pending) return;
+    const value = Number(quota);
+    if (!Number.isInteger(value) || value < 0)
+      return toast.error('Enter a whole number of tokens, 0 or more.');
+    update.mutate({ id: pending.tenant.id, body: { monthlyTokenQuota: value } });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Agencies"
+        description="Every agency on this Muse installation, its usage this month and its quota."
+        actions={<CreateTenantDialog />}
+      />
+      {tenants.isError ? (
+        <QueryError error={tenants.error} retry={() => tenants.refetch()} />
+      ) : tenants.isPending ? (
+        <div className="grid gap-2">
+          <Skeleton className="h-14" />
+          <Skeleton className="h-14" />
+        </div>
+      ) : tenants.data.length === 0 ? (
+        <EmptyState
+          icon={Building2}
+          title="No agencies yet"
+          description="Create the first agency and invite its admin."
+          action={<CreateTenantDialog />}
+        />
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow className="hover:bg-transparent">
+              <TableHead>Agency</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead className="hidden text-right md:table-cell">Users</TableHead>
+              <TableHead className="hidden text-right md:table-cell">Campaigns</TableHead>
+              <TableHead className="min-w-48">Tokens this month</TableHead>
+              <TableHead className="w-12">
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {tenants.data.map((tenant) => {
+              const used = tenant.usage.tokensUsedThisMonth;
+              const share = tenant.monthlyTokenQuota === 0 ? 1 : used / tenant.monthlyTokenQuota;
+              return (
+                <TableRow key={tenant.id} data-testid="tenant-row">
+                  <TableCell>
+                    <p className="font-medium text-slate-900">{tenant.name}</p>
+                    <p className="text-xs text-slate-500">{tenant.slug}</p>
+                  </TableCell>
+                  <TableCell>
+                    <Badge tone={tenant.status === 'ACTIVE' ? 'success' : 'danger'}>
+                      {tenant.status === 'ACTIVE' ? 'Active' : 'Suspended'}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className="hidden text-right tabular-nums md:table-cell">
+                    {tenant.usage.users}
+                  </TableCell>
+                  <TableCell className="hidden text-right tabular-nums md:table-cell">
+                    {tenant.usage.campaigns}
+                  </TableCell>
+                  <TableCell>
+                    <div className="grid gap-1">
+                      <span className="text-xs tabular-nums text-slate-600">
+                        {formatCompact(used)} / {formatCompact(tenant.monthlyTokenQuota)}
+                      </span>
+                      <Progress
+                        label={`${tenant.name}: tokens used of quota`}
+                        value={used}
+                        max={Math.max(tenant.monthlyTokenQuota, 1)}
+                        indicatorClassName={
+                          share >= 0.9 ? 'bg-red-500' : share >= 0.75 ? 'bg-amber-500' : undefined
+                        }
+                      />
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <DropdownMenu>
+                      <DropdownMenuTrigger asChild>
+                        <Button variant="ghost" size="icon" aria-label={`Actions for ${tenant.name}`}>
+                          <MoreHorizontal aria-hidden />
+                        </Button>
+                      </DropdownMenuTrigger>
+                      <DropdownMenuContent align="end">
+                        <DropdownMenuItem
+                          onSelect={() => {
+                            setQuota(String(tenant.monthlyTokenQuota));
+                            setPending({ tenant, kind: 'quota' });
+                          }}
+                        >
+                          Edit quota
+                        </DropdownMenuItem>
+                        {tenant.status === 'ACTIVE' ? (
+                          <DropdownMenuItem
+                            className="text-red-600 data-[highlighted]:bg-red-50"
+                            onSelect={() => setPending({ tenant, kind: 'suspend' })}
+                          >
+                            Suspend
+                          </DropdownMenuItem>
+                        ) : (
+                          <DropdownMenuItem
+                            onSelect={() => update.mutate({ id: tenant.id, body: { status: 'ACTIVE' } })}
+                          >
+                            Reactivate
+                          </DropdownMenuItem>
+                        )}
+                      </DropdownMenuContent>
+                    </DropdownMenu>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+
+      <Dialog open={pending?.kind === 'suspend'} onOpenChange={(open) => !open && setPending(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Suspend {pending?.tenant.name}?</DialogTitle>
+            <DialogDescription>
+              Everyone at this agency, and its clients, lose access at once. Their data stays; you can
+              reactivate the agency at any time.
+            </DialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => setPending(null)}>
+              Cancel
+            </Button>
+            <Button
+              variant="danger"
+              pending={update.isPending}
+              onClick={() =>
+                pending && update.mutate({ id: pending.tenant.id, body: { status: 'SUSPENDED' } })
+              }
+            >
+              Suspend agency
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+
+      <Dialog open={pending?.kind === 'quota'} onOpenChange={(open) => !open && setPending(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Monthly quota of {pending?.tenant.name}</DialogTitle>
+            <DialogDescription>
+              Prompt and completion tokens per calendar month. Used so far:{' '}
+              {formatNumber(pending?.tenant.usage.tokensUsedThisMonth ?? 0)}.
+            </DialogDescription>
+          </DialogHeader>
+          <form id="quota-form" onSubmit={saveQuota}>
+            <Field id="quota" label="Tokens per month">
+              {(control) => (
+                <Input
+                  {...control}
+                  type="number"
+                  min={0}
+                  step={100000}
+                  value={quota}
+                  onChange={(e) => setQuota(e.target.value)}
+                />
+              )}
+            </Field>
+          </form>
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => setPending(null)}>
+              Cancel
+            </Button>
+            <Button type="submit" form="quota-form" pending={update.isPending}>
+              Save quota
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,347 @@
+'use client';
+
+import { type Idea, type IdeaStatus, type IdeaType, PLATFORMS, type Platform } from '@muse/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Download, Pencil, Send, Sparkles, Trash2, X } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { toast } from 'sonner';
+import { IdeaCard } from '@/components/ideas/idea-card';
+import { useApi } from '@/components/providers';
+import { QueryError } from '@/components/query-state';
+import { PageHeader } from '@/components/shell/page-header';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { describeError } from '@/lib/api/http';
+import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange, IDEA_STATUS, PLATFORM_LABELS } from '@/lib/labels';
+import { isRunning, useGeneration } from '@/lib/queries/generation';
+import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/ideas';
+import { keys } from '@/lib/queries/keys';
+import { useCampaign } from '@/lib/queries/workspace';
+import { canAllMove, movesFrom } from '@/lib/workflow';
+import { GenerateDialog } from './generate-dialog';
+import { GenerationProgress } from './generation-progress';
+import { IdeaDrawer } from './idea-drawer';
+
+const COLUMN_HINTS: Partial<Record<IdeaStatus, string>> = {
+  GENERATED: 'Review, edit, and send the best ones to the client.',
+  PENDING_CLIENT: 'Sent; the client has not answered yet.',
+  CHANGES_REQUESTED: 'Edit and resubmit.',
+};
+
+async function downloadCsv(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The campaign's ideas in columns by status, with filters, bulk moves, generation and the idea drawer. */
+export function CampaignBoard({ campaignId }: { campaignId: string }) {
+  const api = useApi();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const queryClient = useQueryClient();
+  const campaign = useCampaign(campaignId);
+  const ideas = useCampaignIdeas(campaignId);
+  const move = useMoveIdeas(campaignId);
+  const [type, setType] = useState<IdeaType | 'ALL'>('ALL');
+  const [platform, setPlatform] = useState<Platform | 'ALL'>('ALL');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [generateOpen, setGenerateOpen] = useState(false);
+  const [generationId, setGenerationId] = useState<string | null>(null);
+  const generation = useGeneration(generationId);
+  const openIdeaId = params.get('idea');
+
+  const setOpenIdea = (id: string | null) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set('idea', id);
+    else next.delete('idea');
+    router.replace(`${pathname}${next.size ? `?${next}` : ''}`, { scroll: false });
+  };
+
+  // When a run finishes, refresh the board once and say so (also when the dialog is closed).
+  const announced = useRef<string | null>(null);
+  useEffect(() => {
+    const data = generation.data;
+    if (!data || isRunning(data) || announced.current === data.id) return;
+    announced.current = data.id;
+    void queryClient.invalidateQueries({ queryKey: keys.ideas(campaignId) });
+    void queryClient.invalidateQueries({ queryKey: keys.campaign(campaignId) });
+    if (data.status === 'SUCCEEDED')
+      toast.success('New ideas are ready', { description: 'They are in Drafts.' });
+    else
+      toast.error('Generation failed', {
+        description: data.errorMessage ?? undefined,
+        action: { label: 'Details', onClick: () => setGenerateOpen(true) },
+      });
+  }, [generation.data, campaignId, queryClient]);
+
+  const all = ideas.data ?? [];
+  const platformsInUse = useMemo(
+    () => PLATFORMS.filter((p) => all.some((idea) => idea.platform === p)),
+    [all],
+  );
+  const visible = all.filter(
+    (idea) => (type === 'ALL' || idea.type === type) && (platform === 'ALL' || idea.platform === platform),
+  );
+  const byStatus = (status: IdeaStatus) => visible.filter((idea) => idea.status === status);
+  const chosen = all.filter((idea) => selected.has(idea.id));
+  const chosenStatuses = chosen.map((idea) => idea.status);
+
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const moveChosen = (to: IdeaStatus) => {
+    move.mutate({ ideas: chosen, to });
+    setSelected(new Set());
+  };
+  async function exportCsv() {
+    try {
+      await downloadCsv(await api.campaigns.csv(campaignId), `${campaign.data?.name ?? 'ideas'}.csv`);
+    } catch (error) {
+      toast.error('Export failed', { description: describeError(error) });
+    }
+  }
+
+  if (campaign.isError) return <QueryError error={campaign.error} retry={() => campaign.refetch()} />;
+  const running = Boolean(generationId) && isRunning(generation.data ?? { status: 'QUEUED' });
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <span className="flex flex-wrap items-center gap-2">
+            <Link href="/app/campaigns" className="hover:text-slate-700">
+              Campaigns
+            </Link>
+            <span aria-hidden>/</span>
+            {campaign.data ? (
+              <Link href={`/app/clients/${campaign.data.clientId}`} className="hover:text-slate-700">
+                {campaign.data.clientName}
+              </Link>
+            ) : (
+              <Skeleton className="h-4 w-24" />
+            )}
+          </span>
+        }
+        title={campaign.data?.name ?? <Skeleton className="h-8 w-64" />}
+        description={
+          campaign.data && (
+            <span className="flex flex-wrap items-center gap-2">
+              <Badge tone={CAMPAIGN_STATUS[campaign.data.status].tone}>
+                {CAMPAIGN_STATUS[campaign.data.status].label}
+              </Badge>
+              {formatDateRange(campaign.data.startDate, campaign.data.endDate)}
+              {campaign.data.objective && <span className="text-slate-400">· {campaign.data.objective}</span>}
+            </span>
+          )
+        }
+        actions={
+          <>
+            <Button variant="secondary" onClick={exportCsv} disabled={all.length === 0}>
+              <Download aria-hidden />
+              Export CSV
+            </Button>
+            <Button asChild variant="secondary">
+              <Link href={`/app/campaigns/${campaignId}/edit`}>
+                <Pencil aria-hidden />
+                Edit
+              </Link>
+            </Button>
+            <Button onClick={() => setGenerateOpen(true)} disabled={!campaign.data}>
+              <Sparkles aria-hidden />
+              Generate ideas
+            </Button>
+          </>
+        }
+      />
+
+      {running && !generateOpen && (
+        <div className="mb-4">
+          <GenerationProgress generation={generation.data} />
+        </div>
+      )}
+
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <Tabs value={type} onValueChange={(value) => setType(value as IdeaType | 'ALL')}>
+          <TabsList aria-label="Filter by format">
+            <TabsTrigger value="ALL">All</TabsTrigger>
+            <TabsTrigger value="POST">Posts</TabsTrigger>
+            <TabsTrigger value="REEL">Reels</TabsTrigger>
+          </TabsList>
+        </Tabs>
+        <Select value={platform} onValueChange={(value) => setPlatform(value as Platform | 'ALL')}>
+          <SelectTrigger className="w-44" aria-label="Filter by platform">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="ALL">All platforms</SelectItem>
+            {platformsInUse.map((p) => (
+              <SelectItem key={p} value={p}>
+                {PLATFORM_LABELS[p]}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        {visible.length !== all.length && (
+          <span className="text-sm text-slate-500">
+            Showing {visible.length} of {all.length}
+          </span>
+        )}
+      </div>
+
+      {ideas.isError ? (
+        <QueryError error={ideas.error} retry={() => ideas.refetch()} />
+      ) : ideas.isPending ? (
+        <div className="flex gap-4 overflow-hidden">
+          {[0, 1, 2].map((column) => (
+            <div key={column} className="grid w-80 shrink-0 content-start gap-3">
+              <Skeleton className="h-6 w-32" />
+              <Skeleton className="h-28 rounded-lg" />
+              <Skeleton className="h-28 rounded-lg" />
+            </div>
+          ))}
+        </div>
+      ) : all.length === 0 ? (
+        <EmptyState
+          icon={Sparkles}
+          title="No ideas yet"
+          description="Generate post and reel ideas from the brief; they land in Drafts for you to review before the client sees anything."
+          action={
+            <Button onClick={() => setGenerateOpen(true)}>
+              <Sparkles aria-hidden />
+              Generate ideas
+            </Button>
+          }
+        />
+      ) : (
+        <div className="-mx-4 overflow-x-auto px-4 pb-24 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8">
+          <div className="flex min-w-max gap-4">
+            {BOARD_COLUMNS.map((status) => {
+              const column = byStatus(status);
+              const selectableIds = column
+                .filter((idea) => movesFrom(idea.status, 'agency').length > 0)
+                .map((idea) => idea.id);
+              const allChosen = selectableIds.length > 0 && selectableIds.every((id) => selected.has(id));
+              return (
+                <section
+                  key={status}
+                  aria-labelledby={`column-${status}`}
+                  className="flex w-80 shrink-0 flex-col rounded-xl bg-slate-100/80 p-2"
+                >
+                  <header className="flex items-center justify-between gap-2 px-1.5 pb-2 pt-1">
+                    <h2
+                      id={`column-${status}`}
+                      className="flex items-center gap-2 text-sm font-semibold text-slate-700"
+                    >
+                      {IDEA_STATUS[status].label}
+                      <span className="rounded-full bg-white px-2 py-px text-xs font-medium tabular-nums text-slate-500 shadow-xs">
+                        {column.length}
+                      </span>
+                    </h2>
+                    {selectableIds.length > 1 && (
+                      <button
+                        type="button"
+                        className="rounded px-1.5 text-xs font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500"
+                        onClick={() =>
+                          setSelected((current) => {
+                            const next = new Set(current);
+                            for (const id of selectableIds) {
+                              if (allChosen) next.delete(id);
+                              else next.add(id);
+                            }
+                            return next;
+                          })
+                        }
+                      >
+                        {allChosen ? 'Clear' : 'Select all'}
+                      </button>
+                    )}
+                  </header>
+                  {COLUMN_HINTS[status] && column.length > 0 && (
+                    <p className="px-1.5 pb-2 text-xs text-slate-500">{COLUMN_HINTS[status]}</p>
+                  )}
+                  <div className="grid gap-2">
+                    {column.length === 0 ? (
+                      <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-400">
+                        Nothing here
+                      </p>
+                    ) : (
+                      column.map((idea: Idea) => (
+                        <IdeaCard
+                          key={idea.id}
+                          idea={idea}
+                          selected={selected.has(idea.id)}
+                          selectable={movesFrom(idea.status, 'agency').length > 0}
+                          onSelect={(on) => toggle(idea.id, on)}
+                          onOpen={() => setOpenIdea(idea.id)}
+                        />
+                      ))
+                    )}
+                  </div>
+                </section>
+              );
+            })}
+          </div>
+        </div>
+      )}
+
+      {chosen.length > 0 && (
+        <div
+          role="toolbar"
+          aria-label="Selected ideas"
+          className="fixed inset-x-4 bottom-4 z-30 mx-auto flex max-w-2xl flex-wrap items-center gap-2 rounded-xl border border-slate-200 bg-white p-2 pl-4 shadow-xl lg:left-64"
+        >
+          <span className="mr-auto text-sm font-medium text-slate-700">{chosen.length} selected</span>
+          {canAllMove(chosenStatuses, 'PENDING_CLIENT', 'agency') && (
+            <Button onClick={() => moveChosen('PENDING_CLIENT')} pending={move.isPending}>
+              <Send aria-hidden />
+              Send {chosen.length} to client
+            </Button>
+          )}
+          {canAllMove(chosenStatuses, 'AGENCY_REJECTED', 'agency') && (
+            <Button variant="secondary" onClick={() => moveChosen('AGENCY_REJECTED')}>
+              <Trash2 aria-hidden />
+              Discard
+            </Button>
+          )}
+          {canAllMove(chosenStatuses, 'GENERATED', 'agency') && (
+            <Button variant="secondary" onClick={() => moveChosen('GENERATED')}>
+              Back to drafts
+            </Button>
+          )}
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Clear selection"
+            onClick={() => setSelected(new Set())}
+          >
+            <X aria-hidden />
+          </Button>
+        </div>
+      )}
+
+      {campaign.data && (
+        <GenerateDialog
+          campaign={campaign.data}
+          open={generateOpen}
+          onOpenChange={setGenerateOpen}
+          generationId={generationId}
+          onStarted={setGenerationId}
+        />
+      )}
+      <IdeaDrawer campaignId={campaignId} ideaId={openIdeaId} onClose={() => setOpenIdea(null)} />
+    </>
+  );
+}

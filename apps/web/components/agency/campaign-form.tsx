@@ -1,0 +1,278 @@
+'use client';
+
+import {
+  type Campaign,
+  type CampaignStatus,
+  CreateCampaignBody,
+  type Platform,
+  UpdateCampaignBody,
+} from '@muse/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Save } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { toast } from 'sonner';
+import {
+  apiFieldErrors,
+  type FieldErrors,
+  splitLines,
+  splitList,
+  zodFieldErrors,
+} from '@/components/forms/form-errors';
+import { PlatformPicker } from '@/components/forms/platform-picker';
+import { useApi } from '@/components/providers';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
+import { describeError } from '@/lib/api/http';
+import { CAMPAIGN_STATUS } from '@/lib/labels';
+import { keys } from '@/lib/queries/keys';
+import { useClients } from '@/lib/queries/workspace';
+
+interface Draft {
+  clientId: string;
+  name: string;
+  objective: string;
+  brief: string;
+  keyMessages: string;
+  themes: string;
+  toneOverride: string;
+  platforms: Platform[];
+  startDate: string;
+  endDate: string;
+  numPosts: string;
+  numReels: string;
+  status: Exclude<CampaignStatus, 'ARCHIVED'>;
+}
+
+const draftOf = (campaign?: Campaign, clientId?: string): Draft => ({
+  clientId: campaign?.clientId ?? clientId ?? '',
+  name: campaign?.name ?? '',
+  objective: campaign?.objective ?? '',
+  brief: campaign?.brief ?? '',
+  keyMessages: campaign?.keyMessages.join('\n') ?? '',
+  themes: campaign?.themes.join(', ') ?? '',
+  toneOverride: campaign?.toneOverride ?? '',
+  platforms: campaign?.platforms ?? [],
+  startDate: campaign?.startDate ?? '',
+  endDate: campaign?.endDate ?? '',
+  numPosts: String(campaign?.numPosts ?? 6),
+  numReels: String(campaign?.numReels ?? 2),
+  status: campaign && campaign.status !== 'ARCHIVED' ? campaign.status : 'DRAFT',
+});
+
+const toCount = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
+
+const bodyOf = (draft: Draft) => ({
+  name: draft.name,
+  objective: draft.objective,
+  brief: draft.brief,
+  keyMessages: splitLines(draft.keyMessages),
+  themes: splitList(draft.themes),
+  toneOverride: draft.toneOverride.trim() || null,
+  platforms: draft.platforms,
+  startDate: draft.startDate || null,
+  endDate: draft.endDate || null,
+  numPosts: toCount(draft.numPosts),
+  numReels: toCount(draft.numReels),
+  status: draft.status,
+});
+
+/** Create or edit a campaign; validated with the shared contract before it is sent, and again by the API. */
+export function CampaignForm({
+  campaign,
+  defaultClientId,
+}: {
+  campaign?: Campaign;
+  defaultClientId?: string;
+}) {
+  const api = useApi();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const clients = useClients();
+  const [draft, setDraft] = useState(() => draftOf(campaign, defaultClientId));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
+  const selectedClient = clients.data?.find((client) => client.id === draft.clientId);
+
+  const save = useMutation({
+    mutationFn: async (body: ReturnType<typeof bodyOf>) =>
+      campaign
+        ? api.campaigns.update(campaign.id, body)
+        : api.campaigns.create({ ...body, clientId: draft.clientId }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(keys.campaign(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: keys.allCampaigns });
+      toast.success(campaign ? 'Campaign saved' : 'Campaign created — generate its first ideas');
+      router.push(`/app/campaigns/${saved.id}`);
+    },
+    onError: (error) => {
+      setErrors(apiFieldErrors(error));
+      toast.error('Not saved', { description: describeError(error) });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = bodyOf(draft);
+    const parsed = campaign
+      ? UpdateCampaignBody.safeParse(body)
+      : CreateCampaignBody.safeParse({ ...body, clientId: draft.clientId });
+    if (!parsed.success) {
+      const found = zodFieldErrors(parsed.error);
+      if (found.clientId) found.clientId = 'Choose the client this campaign is for';
+      setErrors(found);
+      return;
+    }
+    setErrors({});
+    save.mutate(body);
+  }
+
+  const text = (key: Exclude<keyof Draft, 'platforms' | 'status'>) => ({
+    value: draft[key],
+    onChange: (event: { target: { value: string } }) => set(key)(event.target.value),
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>The campaign</CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-4 sm:grid-cols-2">
+          <Field id="clientId" label="Client" error={errors.clientId}>
+            {(control) => (
+              <Select
+                value={draft.clientId}
+                onValueChange={(value) => {
+                  set('clientId')(value);
+                  const client = clients.data?.find((c) => c.id === value);
+                  if (client && draft.platforms.length === 0) set('platforms')(client.platforms);
+                }}
+                disabled={Boolean(campaign)}
+              >
+                <SelectTrigger {...control}>
+                  <SelectValue placeholder={clients.isPending ? 'Loading clients…' : 'Choose a client'} />
+                </SelectTrigger>
+                <SelectContent>
+                  {clients.data?.map((client) => (
+                    <SelectItem key={client.id} value={client.id}>
+                      {client.name}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
+          </Field>
+          <Field id="name" label="Campaign name" error={errors.name}>
+            {(control) => <Input {...control} {...text('name')} placeholder="Autumn harvest launch" />}
+          </Field>
+          <Field id="objective" label="Objective" error={errors.objective} className="sm:col-span-2">
+            {(control) => (
+              <Input
+                {...control}
+                {...text('objective')}
+                placeholder="Drive pre-orders of the new seasonal blend"
+              />
+            )}
+          </Field>
+          <Field
+            id="brief"
+            label="Brief"
+            error={errors.brief}
+            hint="What the campaign is about, the offer, the context. The richer the brief, the better the ideas."
+            className="sm:col-span-2"
+          >
+            {(control) => <Textarea {...control} {...text('brief')} rows={5} />}
+          </Field>
+          <Field id="keyMessages" label="Key messages" error={errors.keyMessages} hint="One per line">
+            {(control) => <Textarea {...control} {...text('keyMessages')} rows={4} />}
+          </Field>
+          <div className="grid content-start gap-4">
+            <Field id="themes" label="Themes" error={errors.themes} hint="Separated by commas">
+              {(control) => (
+                <Input {...control} {...text('themes')} placeholder="origin stories, slow mornings" />
+              )}
+            </Field>
+            <Field
+              id="toneOverride"
+              label="Tone for this campaign"
+              error={errors.toneOverride}
+              hint={selectedClient ? `Leave empty to use ${selectedClient.name}’s usual voice` : 'Optional'}
+            >
+              {(control) => <Input {...control} {...text('toneOverride')} />}
+            </Field>
+          </div>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Plan</CardTitle>
+          <CardDescription>Where it runs, when, and how many ideas to generate.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4 sm:grid-cols-2">
+          <Field id="platforms" label="Platforms" error={errors.platforms} className="sm:col-span-2">
+            {(control) => (
+              <PlatformPicker
+                id={control.id}
+                value={draft.platforms}
+                onChange={set('platforms')}
+                invalid={Boolean(errors.platforms)}
+                describedBy={control['aria-describedby']}
+              />
+            )}
+          </Field>
+          <Field id="startDate" label="Starts" error={errors.startDate}>
+            {(control) => <Input {...control} {...text('startDate')} type="date" />}
+          </Field>
+          <Field id="endDate" label="Ends" error={errors.endDate}>
+            {(control) => (
+              <Input {...control} {...text('endDate')} type="date" min={draft.startDate || undefined} />
+            )}
+          </Field>
+          <Field id="numPosts" label="Posts" error={errors.numPosts}>
+            {(control) => (
+              <Input {...control} {...text('numPosts')} type="number" inputMode="numeric" min={0} max={50} />
+            )}
+          </Field>
+          <Field id="numReels" label="Reels" error={errors.numReels}>
+            {(control) => (
+              <Input {...control} {...text('numReels')} type="number" inputMode="numeric" min={0} max={50} />
+            )}
+          </Field>
+          <Field id="status" label="Status" error={errors.status}>
+            {(control) => (
+              <Select value={draft.status} onValueChange={(value) => set('status')(value as Draft['status'])}>
+                <SelectTrigger {...control}>
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  {(['DRAFT', 'ACTIVE', 'COMPLETED'] as const).map((status) => (
+                    <SelectItem key={status} value={status}>
+                      {CAMPAIGN_STATUS[status].label}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
+          </Field>
+        </CardContent>
+      </Card>
+      <div className="sticky bottom-0 -mx-4 flex justify-end gap-2 border-t border-slate-200 bg-slate-50/90 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={save.isPending}>
+          <Save aria-hidden />
+          {campaign ? 'Save campaign' : 'Create campaign'}
+        </Button>
+      </div>
+    </form>
+  );
+}

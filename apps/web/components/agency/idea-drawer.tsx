@@ -1,0 +1,183 @@
+'use client';
+
+import { EDITABLE_STATUSES, type Idea } from '@muse/contracts';
+import * as DialogPrimitive from '@radix-ui/react-dialog';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Lock, RefreshCw } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import { toast } from 'sonner';
+import { ActivityList } from '@/components/activity/activity-list';
+import { CommentsPanel } from '@/components/ideas/comments-panel';
+import { FormatBadges, StatusBadge } from '@/components/ideas/idea-badges';
+import { IdeaContent } from '@/components/ideas/idea-content';
+import { RevisionHistory } from '@/components/ideas/revision-history';
+import { useApi } from '@/components/providers';
+import { QueryError } from '@/components/query-state';
+import { Button } from '@/components/ui/button';
+import { Dialog, SheetContent } from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { describeError } from '@/lib/api/http';
+import { isRunning, useGeneration } from '@/lib/queries/generation';
+import { useIdea, useIdeaActivity, useMoveIdeas } from '@/lib/queries/ideas';
+import { keys } from '@/lib/queries/keys';
+import { actionLabel, movesFrom } from '@/lib/workflow';
+import { GenerationProgress } from './generation-progress';
+import { IdeaEditor } from './idea-editor';
+
+function Regenerate({ idea, campaignId }: { idea: Idea; campaignId: string }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [instructions, setInstructions] = useState('');
+  const [generationId, setGenerationId] = useState<string | null>(null);
+  const generation = useGeneration(generationId);
+  const start = useMutation({
+    mutationFn: () =>
+      api.ideas.regenerate(idea.id, instructions.trim() ? { instructions: instructions.trim() } : {}),
+    onSuccess: (started) => setGenerationId(started.generationId),
+    onError: (error) => toast.error('Regeneration not started', { description: describeError(error) }),
+  });
+  const finished = useRef<string | null>(null);
+  useEffect(() => {
+    const data = generation.data;
+    if (!data || isRunning(data) || finished.current === data.id) return;
+    finished.current = data.id;
+    void queryClient.invalidateQueries({ queryKey: keys.idea(idea.id) });
+    void queryClient.invalidateQueries({ queryKey: keys.revisions(idea.id) });
+    void queryClient.invalidateQueries({ queryKey: keys.ideas(campaignId) });
+    if (data.status === 'SUCCEEDED')
+      toast.success('New version written', { description: 'See History for what changed.' });
+  }, [generation.data, idea.id, campaignId, queryClient]);
+  const running = Boolean(generationId) && isRunning(generation.data ?? { status: 'QUEUED' });
+  return (
+    <div className="grid gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3">
+      <p className="text-sm font-medium text-slate-800">Regenerate this idea</p>
+      <div className="flex gap-2">
+        <Input
+          aria-label="Instructions for the new version"
+          placeholder="Optional: what should be different?"
+          value={instructions}
+          onChange={(event) => setInstructions(event.target.value)}
+          disabled={running}
+        />
+        <Button variant="secondary" onClick={() => start.mutate()} pending={start.isPending || running}>
+          <RefreshCw aria-hidden />
+          Regenerate
+        </Button>
+      </div>
+      {generationId && (generation.data?.status !== 'SUCCEEDED' || running) && (
+        <GenerationProgress generation={generation.data} onRetry={() => start.mutate()} />
+      )}
+    </div>
+  );
+}
+
+/** Everything about one idea: content (editable while allowed), workflow moves, comments, history, activity. */
+export function IdeaDrawer({
+  campaignId,
+  ideaId,
+  onClose,
+}: {
+  campaignId: string;
+  ideaId: string | null;
+  onClose: () => void;
+}) {
+  const idea = useIdea(ideaId);
+  const activity = useIdeaActivity(ideaId ?? '');
+  const move = useMoveIdeas(campaignId);
+  const data = idea.data;
+  const editable = data ? EDITABLE_STATUSES.includes(data.status) : false;
+
+  return (
+    <Dialog open={Boolean(ideaId)} onOpenChange={(open) => !open && onClose()}>
+      <SheetContent aria-describedby={undefined}>
+        {!data ? (
+          <div className="grid gap-4 p-6">
+            <DialogPrimitive.Title className="sr-only">Idea</DialogPrimitive.Title>
+            {idea.isError ? (
+              <QueryError error={idea.error} retry={() => idea.refetch()} />
+            ) : (
+              <>
+                <Skeleton className="h-7 w-3/4" />
+                <Skeleton className="h-4 w-1/2" />
+                <Skeleton className="h-48" />
+              </>
+            )}
+          </div>
+        ) : (
+          <>
+            <header className="border-b border-slate-200 p-6 pb-4 pr-14">
+              <div className="flex flex-wrap items-center gap-2">
+                <StatusBadge status={data.status} />
+                <FormatBadges idea={data} />
+                {data.round > 0 && <span className="text-xs text-slate-400">Round {data.round}</span>}
+              </div>
+              <DialogPrimitive.Title className="mt-2 text-xl font-semibold text-slate-900">
+                {data.title}
+              </DialogPrimitive.Title>
+              <div className="mt-3 flex flex-wrap gap-2">
+                {movesFrom(data.status, 'agency').map((transition) => (
+                  <Button
+                    key={transition.to}
+                    size="sm"
+                    variant={transition.to === 'PENDING_CLIENT' ? 'primary' : 'secondary'}
+                    pending={move.isPending && move.variables?.to === transition.to}
+                    onClick={() => move.mutate({ ideas: [data], to: transition.to })}
+                  >
+                    {actionLabel(transition)}
+                  </Button>
+                ))}
+              </div>
+            </header>
+            <Tabs defaultValue="details" className="flex min-h-0 flex-1 flex-col">
+              <TabsList className="mx-6 mt-4 w-fit">
+                <TabsTrigger value="details">Details</TabsTrigger>
+                <TabsTrigger value="comments">Comments</TabsTrigger>
+                <TabsTrigger value="history">History</TabsTrigger>
+                <TabsTrigger value="activity">Activity</TabsTrigger>
+              </TabsList>
+              <div className="min-h-0 flex-1 overflow-y-auto px-6 pb-8">
+                <TabsContent value="details" className="grid gap-5">
+                  {editable ? (
+                    <>
+                      <IdeaEditor key={data.version} idea={data} campaignId={campaignId} />
+                      <Regenerate idea={data} campaignId={campaignId} />
+                    </>
+                  ) : (
+                    <>
+                      <p className="flex items-center gap-2 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-600">
+                        <Lock className="size-4 text-slate-400" aria-hidden />
+                        {data.status === 'CLIENT_APPROVED'
+                          ? 'Approved by the client: the content is final.'
+                          : data.status === 'PENDING_CLIENT'
+                            ? 'With the client. Withdraw it to make changes.'
+                            : 'This idea cannot be edited in its current status.'}
+                      </p>
+                      <IdeaContent idea={data} />
+                    </>
+                  )}
+                </TabsContent>
+                <TabsContent value="comments">
+                  <CommentsPanel ideaId={data.id} audience="agency" />
+                </TabsContent>
+                <TabsContent value="history">
+                  <RevisionHistory ideaId={data.id} />
+                </TabsContent>
+                <TabsContent value="activity">
+                  {activity.isPending ? (
+                    <Skeleton className="h-32" />
+                  ) : activity.isError ? (
+                    <QueryError error={activity.error} retry={() => activity.refetch()} className="py-6" />
+                  ) : (
+                    <ActivityList events={activity.data.items} empty="No activity yet." />
+                  )}
+                </TabsContent>
+              </div>
+            </Tabs>
+          </>
+        )}
+      </SheetContent>
+    </Dialog>
+  );
+}

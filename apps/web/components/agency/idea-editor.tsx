@@ -1,0 +1,187 @@
+'use client';
+
+import { type Idea, IdeaContentFields, type ReelBeat } from '@muse/contracts';
+import { Plus, Save, Trash2 } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { z } from 'zod';
+import {
+  apiFieldErrors,
+  type FieldErrors,
+  splitHashtags,
+  zodFieldErrors,
+} from '@/components/forms/form-errors';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Textarea } from '@/components/ui/textarea';
+import { useUpdateIdea } from '@/lib/queries/ideas';
+
+const ContentBody = z.strictObject(IdeaContentFields).partial();
+
+const emptyBeat = (startSec: number): ReelBeat => ({ startSec, shot: '', voiceover: '', onScreenText: '' });
+
+/** Edits an idea's content at the version it was loaded with; the API refuses a stale save (409). */
+export function IdeaEditor({ idea, campaignId }: { idea: Idea; campaignId: string }) {
+  const update = useUpdateIdea(campaignId);
+  const [title, setTitle] = useState(idea.title);
+  const [hook, setHook] = useState(idea.hook);
+  const [caption, setCaption] = useState(idea.caption);
+  const [hashtags, setHashtags] = useState(idea.hashtags.join(' '));
+  const [callToAction, setCallToAction] = useState(idea.callToAction);
+  const [visualDirection, setVisualDirection] = useState(idea.visualDirection ?? '');
+  const [audioSuggestion, setAudioSuggestion] = useState(idea.audioSuggestion ?? '');
+  const [beats, setBeats] = useState<ReelBeat[]>(idea.beats ?? []);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const content = {
+    title,
+    hook,
+    caption,
+    hashtags: splitHashtags(hashtags),
+    callToAction,
+    ...(idea.type === 'POST'
+      ? { visualDirection: visualDirection.trim() || null }
+      : { audioSuggestion: audioSuggestion.trim() || null, beats }),
+  };
+  const dirty =
+    JSON.stringify(content) !==
+    JSON.stringify({
+      title: idea.title,
+      hook: idea.hook,
+      caption: idea.caption,
+      hashtags: idea.hashtags,
+      callToAction: idea.callToAction,
+      ...(idea.type === 'POST'
+        ? { visualDirection: idea.visualDirection }
+        : { audioSuggestion: idea.audioSuggestion, beats: idea.beats ?? [] }),
+    });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = ContentBody.safeParse(content);
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    update.mutate(
+      { id: idea.id, body: { ...content, version: idea.version } },
+      { onError: (error) => setErrors(apiFieldErrors(error)) },
+    );
+  }
+
+  const setBeat = (index: number, patch: Partial<ReelBeat>) =>
+    setBeats((list) => list.map((beat, i) => (i === index ? { ...beat, ...patch } : beat)));
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-4">
+      <Field id="idea-title" label="Title" error={errors.title}>
+        {(control) => <Input {...control} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field id="idea-hook" label="Hook" error={errors.hook} hint="The first line people see.">
+        {(control) => (
+          <Textarea {...control} rows={2} value={hook} onChange={(e) => setHook(e.target.value)} />
+        )}
+      </Field>
+      <Field id="idea-caption" label="Caption" error={errors.caption} hint={`${caption.length} characters`}>
+        {(control) => (
+          <Textarea {...control} rows={6} value={caption} onChange={(e) => setCaption(e.target.value)} />
+        )}
+      </Field>
+      <Field id="idea-hashtags" label="Hashtags" error={errors.hashtags} hint="Separated by spaces">
+        {(control) => <Input {...control} value={hashtags} onChange={(e) => setHashtags(e.target.value)} />}
+      </Field>
+      <Field id="idea-cta" label="Call to action" error={errors.callToAction}>
+        {(control) => (
+          <Input {...control} value={callToAction} onChange={(e) => setCallToAction(e.target.value)} />
+        )}
+      </Field>
+      {idea.type === 'POST' ? (
+        <Field id="idea-visual" label="Visual direction" error={errors.visualDirection}>
+          {(control) => (
+            <Textarea
+              {...control}
+              rows={3}
+              value={visualDirection}
+              onChange={(e) => setVisualDirection(e.target.value)}
+            />
+          )}
+        </Field>
+      ) : (
+        <>
+          <fieldset className="grid gap-3">
+            <legend className="mb-1.5 text-sm font-medium text-slate-800">Script</legend>
+            {errors.beats && <p className="text-xs font-medium text-red-600">{errors.beats}</p>}
+            {beats.map((beat, index) => (
+              <div
+                key={index}
+                className="grid gap-2 rounded-lg border border-slate-200 p-3 sm:grid-cols-[5rem_1fr]"
+              >
+                <Input
+                  aria-label={`Beat ${index + 1} starts at second`}
+                  type="number"
+                  min={0}
+                  value={beat.startSec}
+                  onChange={(e) => setBeat(index, { startSec: Number(e.target.value) })}
+                />
+                <div className="grid gap-2">
+                  <Input
+                    aria-label={`Beat ${index + 1} shot`}
+                    placeholder="Shot"
+                    value={beat.shot}
+                    onChange={(e) => setBeat(index, { shot: e.target.value })}
+                  />
+                  <Input
+                    aria-label={`Beat ${index + 1} voiceover`}
+                    placeholder="Voiceover"
+                    value={beat.voiceover}
+                    onChange={(e) => setBeat(index, { voiceover: e.target.value })}
+                  />
+                  <div className="flex gap-2">
+                    <Input
+                      aria-label={`Beat ${index + 1} on-screen text`}
+                      placeholder="On-screen text"
+                      value={beat.onScreenText}
+                      onChange={(e) => setBeat(index, { onScreenText: e.target.value })}
+                    />
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      size="icon"
+                      aria-label={`Remove beat ${index + 1}`}
+                      onClick={() => setBeats((list) => list.filter((_, i) => i !== index))}
+                    >
+                      <Trash2 aria-hidden />
+                    </Button>
+                  </div>
+                </div>
+              </div>
+            ))}
+            <Button
+              type="button"
+              variant="secondary"
+              size="sm"
+              className="w-fit"
+              onClick={() => setBeats((list) => [...list, emptyBeat((list.at(-1)?.startSec ?? -3) + 3)])}
+            >
+              <Plus aria-hidden />
+              Add beat
+            </Button>
+          </fieldset>
+          <Field id="idea-audio" label="Audio" error={errors.audioSuggestion}>
+            {(control) => (
+              <Input
+                {...control}
+                value={audioSuggestion}
+                onChange={(e) => setAudioSuggestion(e.target.value)}
+              />
+            )}
+          </Field>
+        </>
+      )}
+      <div className="flex justify-end">
+        <Button type="submit" pending={update.isPending} disabled={!dirty}>
+          <Save aria-hidden />
+          Save changes
+        </Button>
+      </div>
+    </form>
+  );
+}

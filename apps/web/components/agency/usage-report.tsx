@@ -1,0 +1,137 @@
+'use client';
+
+import { Coins } from 'lucide-react';
+import { QueryError } from '@/components/query-state';
+import { PageHeader } from '@/components/shell/page-header';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Progress } from '@/components/ui/progress';
+import { Skeleton } from '@/components/ui/skeleton';
+import { formatDate, formatNumber } from '@/lib/labels';
+import { useUsage } from '@/lib/queries/workspace';
+
+function Breakdown({
+  title,
+  rows,
+  total,
+}: {
+  title: string;
+  rows: { key: string; label: string; sub?: string; tokens: number }[];
+  total: number;
+}) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {rows.length === 0 ? (
+          <p className="py-4 text-sm text-slate-500">No generations this month.</p>
+        ) : (
+          <ul className="grid gap-4">
+            {rows.map((row) => (
+              <li key={row.key} className="grid gap-1.5">
+                <div className="flex items-baseline justify-between gap-3 text-sm">
+                  <span className="min-w-0 truncate font-medium text-slate-800">
+                    {row.label}
+                    {row.sub && <span className="ml-1.5 font-normal text-slate-400">{row.sub}</span>}
+                  </span>
+                  <span className="shrink-0 tabular-nums text-slate-600">{formatNumber(row.tokens)}</span>
+                </div>
+                <Progress
+                  label={`${row.label}: share of tokens`}
+                  value={row.tokens}
+                  max={Math.max(total, 1)}
+                  indicatorClassName="bg-brand-400"
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+export function UsageReport() {
+  const usage = useUsage(true);
+  return (
+    <>
+      <PageHeader
+        title="Usage"
+        description="AI tokens your agency used this month, against its monthly quota."
+      />
+      {usage.isError ? (
+        <QueryError error={usage.error} retry={() => usage.refetch()} />
+      ) : usage.isPending ? (
+        <Skeleton className="h-40 rounded-xl" />
+      ) : (
+        (() => {
+          const { tokensUsed, monthlyTokenQuota, periodStart, byClient, byCampaign } = usage.data;
+          const share = monthlyTokenQuota === 0 ? 100 : Math.round((tokensUsed / monthlyTokenQuota) * 100);
+          return (
+            <div className="grid gap-6">
+              <Card>
+                <CardHeader>
+                  <CardTitle>This month</CardTitle>
+                  <CardDescription>
+                    {periodStart ? `Since ${formatDate(periodStart)}` : 'Calendar month, UTC'}
+                  </CardDescription>
+                </CardHeader>
+                <CardContent className="grid gap-3">
+                  <p className="text-3xl font-semibold tabular-nums text-slate-900">
+                    {formatNumber(tokensUsed)}
+                    <span className="ml-2 text-base font-normal text-slate-500">
+                      of {formatNumber(monthlyTokenQuota)} tokens
+                    </span>
+                  </p>
+                  <Progress
+                    label="Tokens used of the monthly quota"
+                    value={tokensUsed}
+                    max={Math.max(monthlyTokenQuota, 1)}
+                    className="h-3"
+                    indicatorClassName={share >= 90 ? 'bg-red-500' : share >= 75 ? 'bg-amber-500' : undefined}
+                  />
+                  <p className="text-sm text-slate-500">
+                    {share >= 100
+                      ? 'The quota is used up: new generations are refused until next month or a higher quota.'
+                      : `${share}% used.`}
+                  </p>
+                </CardContent>
+              </Card>
+              {tokensUsed === 0 ? (
+                <EmptyState
+                  icon={Coins}
+                  title="No AI usage yet this month"
+                  description="Tokens appear here as soon as you generate ideas."
+                />
+              ) : (
+                <div className="grid gap-6 lg:grid-cols-2">
+                  <Breakdown
+                    title="By client"
+                    total={tokensUsed}
+                    rows={byClient.map((row, index) => ({
+                      key: row.clientId ?? String(index),
+                      label: row.clientName ?? row.name ?? 'Client',
+                      tokens: row.tokens,
+                    }))}
+                  />
+                  <Breakdown
+                    title="By campaign"
+                    total={tokensUsed}
+                    rows={byCampaign.map((row, index) => ({
+                      key: row.campaignId ?? String(index),
+                      label: row.campaignName ?? row.name ?? 'Campaign',
+                      sub: row.clientName,
+                      tokens: row.tokens,
+                    }))}
+                  />
+                </div>
+              )}
+            </div>
+          );
+        })()
+      )}
+    </>
+  );
+}

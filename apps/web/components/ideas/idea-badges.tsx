@@ -1,0 +1,42 @@
+import type { Idea, IdeaStatus } from '@muse/contracts';
+import { Clapperboard, Cpu, ImageIcon } from 'lucide-react';
+import { Badge } from '@/components/ui/badge';
+import { IDEA_STATUS, PLATFORM_LABELS } from '@/lib/labels';
+
+export function StatusBadge({
+  status,
+  audience = 'agency',
+}: {
+  status: IdeaStatus;
+  audience?: 'agency' | 'client';
+}) {
+  const meta = IDEA_STATUS[status];
+  return <Badge tone={meta.tone}>{audience === 'client' ? meta.clientLabel : meta.label}</Badge>;
+}
+
+export function FormatBadges({
+  idea,
+}: {
+  idea: Pick<Idea, 'type' | 'platform' | 'offlineModel' | 'durationSec'>;
+}) {
+  return (
+    <span className="flex flex-wrap items-center gap-1.5">
+      <Badge tone="brand">
+        {idea.type === 'REEL' ? <Clapperboard aria-hidden /> : <ImageIcon aria-hidden />}
+        {idea.type === 'REEL' ? `Reel${idea.durationSec ? ` · ${idea.durationSec}s` : ''}` : 'Post'}
+      </Badge>
+      <Badge>{PLATFORM_LABELS[idea.platform]}</Badge>
+      {idea.offlineModel && <OfflineModelBadge />}
+    </span>
+  );
+}
+
+/** Ideas from the built-in offline model are placeholders, not real AI output: always say so. */
+export function OfflineModelBadge() {
+  return (
+    <Badge tone="warning" title="Written by Muse’s built-in offline model, not a hosted AI model">
+      <Cpu aria-hidden />
+      offline model
+    </Badge>
+  );
+}

@@ -1,0 +1,92 @@
+'use client';
+
+import { IDEA_CONTENT_FIELDS, type IdeaRevision } from '@muse/contracts';
+import { Eye } from 'lucide-react';
+import { QueryError } from '@/components/query-state';
+import { Badge } from '@/components/ui/badge';
+import { Skeleton } from '@/components/ui/skeleton';
+import { formatDate, timeAgo } from '@/lib/labels';
+import { useRevisions } from '@/lib/queries/ideas';
+import { fieldText } from '@/lib/word-diff';
+import { DiffText } from './diff-text';
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  hook: 'Hook',
+  caption: 'Caption',
+  hashtags: 'Hashtags',
+  callToAction: 'Call to action',
+  visualDirection: 'Visual direction',
+  durationSec: 'Duration',
+  beats: 'Script',
+  audioSuggestion: 'Audio',
+};
+
+function changes(revision: IdeaRevision, previous: IdeaRevision | undefined) {
+  return IDEA_CONTENT_FIELDS.filter(
+    (field) => fieldText(revision.snapshot[field]) !== fieldText(previous?.snapshot[field]),
+  ).map((field) => ({
+    field,
+    before: fieldText(previous?.snapshot[field]),
+    after: fieldText(revision.snapshot[field]),
+  }));
+}
+
+/** Every version of the idea, newest first, each as a word diff against the one before. */
+export function RevisionHistory({ ideaId }: { ideaId: string }) {
+  const revisions = useRevisions(ideaId);
+  if (revisions.isPending) return <Skeleton className="h-40" />;
+  if (revisions.isError)
+    return <QueryError error={revisions.error} retry={() => revisions.refetch()} className="py-6" />;
+  const ordered = [...revisions.data].sort((a, b) => a.version - b.version);
+  if (ordered.length === 0)
+    return <p className="py-4 text-center text-sm text-slate-500">No revisions yet.</p>;
+  return (
+    <ol className="grid gap-4">
+      {ordered
+        .map((revision, index) => ({
+          revision,
+          diff: changes(revision, ordered[index - 1]),
+          first: index === 0,
+        }))
+        .reverse()
+        .map(({ revision, diff, first }) => (
+          <li key={revision.id} className="rounded-lg border border-slate-200 p-4">
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <span className="font-semibold text-slate-900">Version {revision.version}</span>
+              <span className="text-slate-500">
+                {revision.editedBy ? `by ${revision.editedBy.name}` : 'by Muse AI'} ·{' '}
+                <time dateTime={revision.createdAt} title={formatDate(revision.createdAt)}>
+                  {timeAgo(revision.createdAt)}
+                </time>
+              </span>
+              {revision.shownToClientAt && (
+                <Badge tone="info">
+                  <Eye aria-hidden />
+                  Shown to client
+                </Badge>
+              )}
+            </div>
+            {first ? (
+              <p className="mt-2 text-sm text-slate-500">First version.</p>
+            ) : diff.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-500">No content changes.</p>
+            ) : (
+              <dl className="mt-3 grid gap-3">
+                {diff.map(({ field, before, after }) => (
+                  <div key={field}>
+                    <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                      {FIELD_LABELS[field] ?? field}
+                    </dt>
+                    <dd className="mt-1">
+                      <DiffText before={before} after={after} />
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </li>
+        ))}
+    </ol>
+  );
+}

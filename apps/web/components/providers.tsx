@@ -1,0 +1,66 @@
+'use client';
+
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useState } from 'react';
+import { Toaster } from '@/components/ui/toaster';
+import { TooltipProvider } from '@/components/ui/tooltip';
+import { browserTransport } from '@/lib/api/browser-transport';
+import { type Api, createApi } from '@/lib/api/endpoints';
+import { ApiRequestError } from '@/lib/api/http';
+import type { Session } from '@/lib/auth/session';
+
+const ApiContext = createContext<Api | null>(null);
+const SessionContext = createContext<Session | null>(null);
+
+export function useApi(): Api {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi must be used inside <Providers>');
+  return api;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside <Providers>');
+  return session;
+}
+
+/** Client errors (4xx) will not change by asking again; network and server errors might. */
+function shouldRetry(failures: number, error: unknown) {
+  if (error instanceof ApiRequestError && error.status < 500) return false;
+  return failures < 2;
+}
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: shouldRetry, refetchOnWindowFocus: true },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** apiUrl comes from the server at request time, so one build works behind any API address. */
+export function Providers({
+  apiUrl,
+  session,
+  children,
+}: {
+  apiUrl: string;
+  session: Session;
+  children: ReactNode;
+}) {
+  const [queryClient] = useState(makeQueryClient);
+  const [api] = useState(() => createApi(browserTransport(apiUrl)));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ApiContext value={api}>
+        <SessionContext value={session}>
+          <TooltipProvider delayDuration={300}>
+            {children}
+            <Toaster />
+          </TooltipProvider>
+        </SessionContext>
+      </ApiContext>
+    </QueryClientProvider>
+  );
+}

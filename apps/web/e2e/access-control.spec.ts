@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { shot, signedIn } from './support/helpers';
+
+test('(e) when a client user opens /app or another client’s campaign, then it stays in its own portal', async ({
+  browser,
+}) => {
+  const bloom = await signedIn(browser, 'client@bloom-fitness.test');
+  await bloom.page
+    .getByRole('link', { name: /New Year, Your Pace/ })
+    .first()
+    .click();
+  await expect(bloom.page).toHaveURL(/\/portal\/campaigns\/[0-9a-f-]{36}$/);
+  const bloomCampaign = new URL(bloom.page.url()).pathname;
+
+  const { page } = await signedIn(browser, 'client@acme-coffee.test');
+  await page.goto('/app');
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/portal$/);
+
+  await page.goto(bloomCampaign);
+  await expect(page.getByText('This campaign isn’t available')).toBeVisible();
+  await expect(page.getByText('New Year, Your Pace')).toHaveCount(0);
+  await shot(page, 'e1-client-cannot-open-other-clients-campaign');
+});
+
+test('(e) when a visitor is not signed in, then a protected page sends them to sign-in and back', async ({
+  page,
+}) => {
+  await page.goto('/app/campaigns');
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fapp%2Fcampaigns/);
+  await shot(page, 'e2-sign-in');
+  await page.getByRole('button', { name: /owner@northwind\.test/ }).click();
+  await expect(page).toHaveURL(/\/app\/campaigns$/);
+});

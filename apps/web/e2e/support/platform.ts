@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningPlatform {
+  webUrl: string;
+  apiUrl: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `pnpm platform:start` isolated on free ports and a temporary data folder; resolves once it is running. */
+export async function startPlatform(timeoutMs = 8 * 60_000): Promise<RunningPlatform> {
+  const [web, api, ai, model, pg] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-e2e-'));
+  const logFile = path.join(dataDir, 'platform.log');
+  const child: ChildProcess = spawn('pnpm', ['platform:start'], {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      MUSE_DATA_DIR: dataDir,
+      WEB_PORT: String(web),
+      API_PORT: String(api),
+      AI_SERVICE_PORT: String(ai),
+      OFFLINE_MODEL_PORT: String(model),
+      MUSE_PG_PORT: String(pg),
+    },
+  });
+  const log = fs.createWriteStream(logFile);
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`the platform did not start in time; see ${logFile}`)),
+      timeoutMs,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Muse is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the platform exited with code ${code} before it was ready; see ${logFile}`));
+    });
+  });
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || !child.pid) return resolve();
+      child.once('exit', () => resolve());
+      // SIGINT to the whole group: the start command then stops every service and the database in order.
+      process.kill(-child.pid, 'SIGINT');
+      setTimeout(() => {
+        if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+      }, 30_000).unref();
+    });
+
+  return { webUrl: `http://localhost:${web}`, apiUrl: `http://localhost:${api}`, dataDir, stop };
+}

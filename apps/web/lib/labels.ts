@@ -1,0 +1,78 @@
+import type { CampaignStatus, IdeaStatus, Platform } from '@muse/contracts';
+import type { BadgeTone } from '@/components/ui/badge';
+
+export const IDEA_STATUS: Record<IdeaStatus, { label: string; clientLabel: string; tone: BadgeTone }> = {
+  GENERATED: { label: 'Drafts', clientLabel: 'Draft', tone: 'neutral' },
+  PENDING_CLIENT: { label: 'With client', clientLabel: 'Awaiting your review', tone: 'info' },
+  CHANGES_REQUESTED: { label: 'Changes requested', clientLabel: 'Changes requested', tone: 'warning' },
+  CLIENT_APPROVED: { label: 'Approved', clientLabel: 'Approved', tone: 'success' },
+  CLIENT_REJECTED: { label: 'Rejected by client', clientLabel: 'Rejected', tone: 'danger' },
+  AGENCY_REJECTED: { label: 'Discarded', clientLabel: 'Discarded', tone: 'neutral' },
+};
+
+/** Board columns, in the order an idea travels. */
+export const BOARD_COLUMNS: readonly IdeaStatus[] = [
+  'GENERATED',
+  'PENDING_CLIENT',
+  'CHANGES_REQUESTED',
+  'CLIENT_APPROVED',
+  'CLIENT_REJECTED',
+  'AGENCY_REJECTED',
+];
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  INSTAGRAM: 'Instagram',
+  TIKTOK: 'TikTok',
+  FACEBOOK: 'Facebook',
+  LINKEDIN: 'LinkedIn',
+  X: 'X',
+  YOUTUBE: 'YouTube',
+};
+
+export const CAMPAIGN_STATUS: Record<CampaignStatus, { label: string; tone: BadgeTone }> = {
+  DRAFT: { label: 'Draft', tone: 'neutral' },
+  ACTIVE: { label: 'Active', tone: 'success' },
+  COMPLETED: { label: 'Completed', tone: 'info' },
+  ARCHIVED: { label: 'Archived', tone: 'neutral' },
+};
+
+const dateFormat = new Intl.DateTimeFormat('en', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const numberFormat = new Intl.NumberFormat('en');
+const compactFormat = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** Calendar dates (YYYY-MM-DD) are shown as written, without a time-zone shift. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  return dateFormat.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
+}
+
+export function formatDateRange(start: string | null, end: string | null): string {
+  if (!start && !end) return 'No dates yet';
+  return `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+export const formatNumber = (value: number) => numberFormat.format(value);
+export const formatCompact = (value: number) => compactFormat.format(value);
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+export function timeAgo(value: string, now = Date.now()): string {
+  const seconds = Math.round((new Date(value).getTime() - now) / 1000);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  }
+  return 'just now';
+}

@@ -1,0 +1,18 @@
+/** Query keys in one place, so a mutation invalidates exactly what it changed. */
+export const keys = {
+  clients: (filters: { q?: string; includeArchived?: boolean } = {}) => ['clients', filters] as const,
+  allClients: ['clients'] as const,
+  client: (id: string) => ['client', id] as const,
+  campaigns: (filters: { clientId?: string; status?: string } = {}) => ['campaigns', filters] as const,
+  allCampaigns: ['campaigns'] as const,
+  campaign: (id: string) => ['campaign', id] as const,
+  ideas: (campaignId: string) => ['ideas', campaignId] as const,
+  idea: (id: string) => ['idea', id] as const,
+  revisions: (ideaId: string) => ['revisions', ideaId] as const,
+  comments: (ideaId: string) => ['comments', ideaId] as const,
+  activity: (filters: { entityType?: string; entityId?: string } = {}) => ['activity', filters] as const,
+  generation: (id: string) => ['generation', id] as const,
+  usage: ['usage'] as const,
+  users: ['users'] as const,
+  tenants: ['tenants'] as const,
+};
