@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start` / `npm test` on a machine that has only Node and npm: checks the Node version,
 // installs the workspace with the pinned pnpm, then runs the named root script with it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -26,15 +26,23 @@ const pnpm =
     ? ['pnpm']
     : ['npx', '--yes', `pnpm@${version}`];
 
+// Ctrl-C reaches the whole process group: the child handles it (the start command stops every
+// service first), so this wrapper waits for the child instead of dying before it.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
+
 function run(args) {
   const [command, ...rest] = [...pnpm, ...args];
-  const result = spawnSync(command, rest, {
-    stdio: 'inherit',
-    shell: process.platform === 'win32',
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
+  return new Promise((resolve) => {
+    const child = spawn(command, rest, {
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1)));
   });
-  if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(['install', '--frozen-lockfile']);
-run(['run', script]);
+for (const args of [['install', '--frozen-lockfile'], ['run', script]]) {
+  const code = await run(args);
+  if (code !== 0) process.exit(code);
+}

@@ -77,19 +77,25 @@ export async function waitUntilReady(running: RunningService, timeoutMs: number)
   );
 }
 
-/** SIGTERM to the service's process group, SIGKILL if it has not stopped in time. */
+function isRunning(running: RunningService): boolean {
+  return Boolean(running.child.pid) && running.child.exitCode === null && running.child.signalCode === null;
+}
+
+/** Signals the service's whole process group (it runs detached, in a group of its own). */
+export function killGroup(running: RunningService, signal: NodeJS.Signals): void {
+  if (!isRunning(running)) return;
+  try {
+    process.kill(-(running.child.pid as number), signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** SIGTERM, then SIGKILL if the service has not stopped in time. */
 export async function stopService(running: RunningService, graceMs = 10_000): Promise<void> {
-  const pid = running.child.pid;
-  if (!pid || running.child.exitCode !== null || running.child.signalCode !== null) return;
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, sig);
-    } catch {
-      // Already gone.
-    }
-  };
-  signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+  if (!isRunning(running)) return;
+  killGroup(running, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(running, 'SIGKILL'), graceMs);
   await running.exited;
   clearTimeout(timer);
 }

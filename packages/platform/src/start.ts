@@ -12,7 +12,14 @@ import { EmbeddedPostgresError, startEmbeddedPostgres } from '@muse/db/embedded'
 import { seed } from '@muse/db/seed';
 import { ensureLocalKeyPair } from '@muse/local-auth';
 import { z } from 'zod';
-import { type RunningService, type Service, startService, stopService, waitUntilReady } from './services.ts';
+import {
+  killGroup,
+  type RunningService,
+  type Service,
+  startService,
+  stopService,
+  waitUntilReady,
+} from './services.ts';
 
 const config = loadConfig(
   'muse',
@@ -51,6 +58,13 @@ async function shutdown(code: number): Promise<never> {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// Whoever started us may be gone (a closed terminal or pipe): keep shutting down regardless.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
+// Last resort on any exit path: no service may outlive the launcher.
+process.on('exit', () => {
+  for (const service of running) killGroup(service, 'SIGKILL');
+});
 
 function fail(message: string): Promise<never> {
   console.error(`muse: ${message}`);

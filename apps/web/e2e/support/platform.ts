@@ -37,7 +37,8 @@ export async function startPlatform(timeoutMs = 8 * 60_000): Promise<RunningPlat
   ];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-e2e-'));
   const logFile = path.join(dataDir, 'platform.log');
-  const child: ChildProcess = spawn('pnpm', ['platform:start'], {
+  // The start command itself (not through pnpm), so stopping waits for its own orderly shutdown.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/platform/src/start.ts'], {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
