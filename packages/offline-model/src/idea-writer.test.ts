@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeIdeas } from './idea-writer.ts';
+import { withArticle, writeIdeas } from './idea-writer.ts';
 import type { PromptBrief } from './prompt-reader.ts';
 
 function makeBrief(overrides: Partial<PromptBrief> = {}): PromptBrief {
@@ -51,5 +51,12 @@ describe('idea writer', () => {
       expect([...starts].sort((a, b) => a - b)).toEqual(starts);
       expect(starts.at(-1)).toBeLessThan(idea.durationSec);
     }
+  });
+});
+
+describe('articles', () => {
+  it('when a theme starts with a vowel, then it reads "an"', () => {
+    expect(withArticle('origin story')).toBe('an origin story');
+    expect(withArticle('home brewing')).toBe('a home brewing');
   });
 });

@@ -70,7 +70,7 @@ const POST_ANGLES: Angle[] = [
     title: (t) => `Why we care about ${t}`,
     hook: (t, b) => `Why does ${b} care so much about ${t}? Here is the short answer.`,
     visual: (t, b) =>
-      `Documentary-style photo of a ${b} team member with ${t}; one line of text overlaid in the top third.`,
+      `Documentary-style photo of ${withArticle(b)} team member with ${t}; one line of text overlaid in the top third.`,
   },
   {
     title: (t) => `The small detail in ${t}`,
@@ -133,7 +133,7 @@ const REEL_ANGLES: Angle[] = [
     visual: (t) => `Morning establishing shot set around ${t}`,
   },
   {
-    title: (t) => `Busting a ${t} myth`,
+    title: (t) => `Busting ${withArticle(t)} myth`,
     hook: (t) => `Stop believing this about ${t}.`,
     visual: (t) => `Presenter to camera, the myth about ${t} as on-screen text`,
   },
@@ -334,6 +334,11 @@ export function normalizeTitle(title: string): string {
 function toHashtag(text: string): string {
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   return `#${words.map(capitalize).join('')}`;
+}
+
+/** "a" or "an" by the sound the words start with (vowel letters, as a plain approximation). */
+export function withArticle(words: string): string {
+  return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
 }
 
 function capitalize(text: string): string {
