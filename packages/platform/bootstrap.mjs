@@ -42,7 +42,10 @@ function run(args) {
   });
 }
 
-for (const args of [['install', '--frozen-lockfile'], ['run', script]]) {
+for (const args of [
+  ['install', '--frozen-lockfile'],
+  ['run', script],
+]) {
   const code = await run(args);
   if (code !== 0) process.exit(code);
 }

@@ -42,7 +42,7 @@ for (const [name, service] of Object.entries(compose.services ?? {})) {
   if (dockerfile && !fs.existsSync(path.join(root, service.build.context ?? '.', dockerfile))) {
     problems.push(`${name} builds from missing ${dockerfile}`);
   }
-  if (service.build && !service.healthcheck && !['migrate', 'worker'].includes(name)) {
+  if (service.build && !service.healthcheck && name !== 'migrate') {
     problems.push(`${name} has no health check`);
   }
 }

@@ -12,13 +12,21 @@ import { createHttpMetrics } from './http/metrics.ts';
 import { createRateLimits } from './http/rate-limit.ts';
 import { requestContext } from './http/request-context.ts';
 import { mountRoutes, type RouteDefinition } from './http/route-registry.ts';
+import { createActivityRoutes } from './modules/activity/activity.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { PrincipalCache } from './modules/auth/principal-cache.ts';
 import type { TokenVerifier } from './modules/auth/token-verifier.ts';
+import { createCampaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { createClientsRoutes } from './modules/clients/clients.routes.ts';
+import { createCommentsRoutes } from './modules/comments/comments.routes.ts';
 import { createDocsRoutes } from './modules/docs/docs.routes.ts';
+import type { GenerationQueue } from './modules/generations/generations.queue.ts';
+import { createGenerationsRoutes } from './modules/generations/generations.routes.ts';
+import { createIdeasRoutes } from './modules/ideas/ideas.routes.ts';
 import { createMeRoutes } from './modules/me/me.routes.ts';
 import { createOperationsRoutes, type Lifecycle } from './modules/operations/operations.routes.ts';
 import { createTenantsRoutes } from './modules/tenants/tenants.routes.ts';
+import { createUsageRoutes } from './modules/usage/usage.routes.ts';
 import { createUsersRoutes } from './modules/users/users.routes.ts';
 
 export interface AppDependencies {
@@ -26,6 +34,8 @@ export interface AppDependencies {
   db: Database;
   logger: Logger;
   verifier: TokenVerifier;
+  /** Where generation requests enqueue their job (in the same transaction as the generation). */
+  generationQueue: Pick<GenerationQueue, 'enqueue'>;
   /** Shared rate-limit counters; in-process memory when absent. */
   redis?: Redis;
   /** Namespace of the rate-limit keys in Redis. */
@@ -50,6 +60,21 @@ export function createApp(deps: AppDependencies): Express {
     ...createMeRoutes(),
     ...createTenantsRoutes({ db, principals }),
     ...createUsersRoutes({ db, principals }),
+    ...createClientsRoutes({ db }),
+    ...createCampaignsRoutes({ db }),
+    ...createIdeasRoutes({ db }),
+    ...createCommentsRoutes({ db }),
+    ...createActivityRoutes({ db }),
+    ...createGenerationsRoutes({
+      db,
+      queue: deps.generationQueue,
+      settings: config.generation,
+      metrics: metrics.registry,
+      logger,
+      redis: deps.redis,
+      rateLimitPrefix: deps.rateLimitPrefix,
+    }),
+    ...createUsageRoutes({ db, settings: config.generation }),
   ];
 
   const app = express();

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError } from '@muse/config';
 import { describe, expect, it } from 'vitest';
-import { parseApiConfig } from './config.ts';
+import { parseApiConfig, parseWorkerConfig } from './config.ts';
 
 const DATABASE_URL = 'postgresql://muse:muse@127.0.0.1:5432/muse';
 
@@ -112,5 +112,48 @@ describe('api configuration', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual(
       expect.arrayContaining(['PORT', 'REDIS_URL', 'RATE_LIMIT_PER_MINUTE']),
     );
+  });
+});
+
+describe('generation configuration', () => {
+  it('when nothing is set, then the AI call outlasts the AI service budget and a job attempt outlasts the call', () => {
+    const { aiService, generation } = parseApiConfig({ DATABASE_URL });
+    expect(aiService).toEqual({ url: 'http://127.0.0.1:8800', token: undefined, timeoutMs: 60_000 });
+    expect(aiService.timeoutMs).toBeGreaterThan(45_000);
+    expect(generation.expireInSeconds * 1000).toBeGreaterThan(aiService.timeoutMs);
+    expect(generation).toMatchObject({ waitTimeoutMs: 60_000, retryLimit: 3, heartbeatSeconds: 30 });
+  });
+
+  it('when the worker starts without AI_SERVICE_TOKEN, then it refuses naming the variable (the API does not need it)', () => {
+    const problems = (() => {
+      try {
+        parseWorkerConfig({ DATABASE_URL });
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems;
+      }
+      return [];
+    })();
+    expect(problems).toEqual(['AI_SERVICE_TOKEN is required']);
+    expect(parseWorkerConfig({ DATABASE_URL, AI_SERVICE_TOKEN: 'x'.repeat(16) }).aiService.token).toBe(
+      'x'.repeat(16),
+    );
+  });
+
+  it('when a job attempt could expire before its AI call times out, then GENERATION_JOB_EXPIRE_SECONDS is refused', () => {
+    expect(
+      problemsOf({ DATABASE_URL, AI_SERVICE_TIMEOUT_MS: '120000', GENERATION_JOB_EXPIRE_SECONDS: '120' }),
+    ).toEqual(['GENERATION_JOB_EXPIRE_SECONDS: must be at least AI_SERVICE_TIMEOUT_MS + 30 s']);
+  });
+
+  it('when the heartbeat is shorter than pg-boss allows or the wait longer than a minute, then they are refused', () => {
+    const problems = problemsOf({
+      DATABASE_URL,
+      GENERATION_HEARTBEAT_SECONDS: '5',
+      GENERATION_WAIT_TIMEOUT_MS: '120000',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'GENERATION_HEARTBEAT_SECONDS',
+      'GENERATION_WAIT_TIMEOUT_MS',
+    ]);
   });
 });

@@ -57,6 +57,24 @@ const variables = z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')
       .default('100kb'),
+    AI_SERVICE_URL: env.httpUrl().default('http://127.0.0.1:8800'),
+    /** Only the worker calls the AI service: it is required there (loadWorkerConfig). */
+    AI_SERVICE_TOKEN: env.secret(16).optional(),
+    // Longer than the AI service's own budget for a run (LLM_TOTAL_BUDGET_MS, 45 s by default), so
+    // the service answers with its own error rather than being cut off.
+    AI_SERVICE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
+    GENERATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    GENERATION_TOKENS_PER_IDEA: z.coerce.number().int().min(1).max(100_000).default(1_000),
+    GENERATION_WAIT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).default(60_000),
+    GENERATION_RETRY_LIMIT: z.coerce.number().int().min(0).max(10).default(3),
+    GENERATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(10),
+    GENERATION_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(3_600).default(30),
+    GENERATION_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
+    GENERATION_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    GENERATION_SUPERVISE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(15),
+    GENERATION_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+    GENERATION_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+    WORKER_PORT: env.port(3002),
   })
   .superRefine((value, ctx) => {
     if (value.AUTH_MODE === 'clerk' && !value.CLERK_JWT_KEY) {
@@ -74,7 +92,17 @@ const variables = z
           'local sign-in mints its own tokens and is meant for development: use AUTH_MODE=clerk in production, or set LOCAL_AUTH_ALLOW_IN_PRODUCTION=true for a demo',
       });
     }
+    // An attempt must outlive its AI call plus the writes after it, or healthy runs would expire.
+    if (value.GENERATION_JOB_EXPIRE_SECONDS * 1000 < value.AI_SERVICE_TIMEOUT_MS + 30_000) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GENERATION_JOB_EXPIRE_SECONDS'],
+        message: 'must be at least AI_SERVICE_TIMEOUT_MS + 30 s',
+      });
+    }
   });
+
+const workerVariables = variables.safeExtend({ AI_SERVICE_TOKEN: env.secret(16) });
 
 type Variables = z.infer<typeof variables>;
 
@@ -101,6 +129,25 @@ function toConfig(value: Variables) {
     }),
     trustProxy: value.TRUST_PROXY,
     jsonBodyLimit: value.JSON_BODY_LIMIT,
+    aiService: Object.freeze({
+      url: value.AI_SERVICE_URL.replace(/\/+$/, ''),
+      token: value.AI_SERVICE_TOKEN,
+      timeoutMs: value.AI_SERVICE_TIMEOUT_MS,
+    }),
+    generation: Object.freeze({
+      rateLimitPerMinute: value.GENERATION_RATE_LIMIT_PER_MINUTE,
+      tokensPerIdea: value.GENERATION_TOKENS_PER_IDEA,
+      waitTimeoutMs: value.GENERATION_WAIT_TIMEOUT_MS,
+      retryLimit: value.GENERATION_RETRY_LIMIT,
+      retryDelaySeconds: value.GENERATION_RETRY_DELAY_SECONDS,
+      heartbeatSeconds: value.GENERATION_HEARTBEAT_SECONDS,
+      expireInSeconds: value.GENERATION_JOB_EXPIRE_SECONDS,
+      pollIntervalSeconds: value.GENERATION_POLL_INTERVAL_SECONDS,
+      superviseIntervalSeconds: value.GENERATION_SUPERVISE_INTERVAL_SECONDS,
+      sweepIntervalSeconds: value.GENERATION_SWEEP_INTERVAL_SECONDS,
+      workerConcurrency: value.GENERATION_WORKER_CONCURRENCY,
+    }),
+    workerPort: value.WORKER_PORT,
   });
 }
 
@@ -114,4 +161,15 @@ export function parseApiConfig(env: Record<string, string | undefined>): ApiConf
 /** The process's configuration: a bad variable stops the process with a message naming it. */
 export function loadApiConfig(): ApiConfig {
   return toConfig(loadConfig('api', variables));
+}
+
+/** The API's configuration plus what the generation worker needs besides (the AI service's token). */
+export type WorkerConfig = ApiConfig & { aiService: { token: string } };
+
+export function parseWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
+  return toConfig(parseEnv(workerVariables, env)) as WorkerConfig;
+}
+
+export function loadWorkerConfig(): WorkerConfig {
+  return toConfig(loadConfig('worker', workerVariables)) as WorkerConfig;
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createDatabase, type Database } from '@muse/db';
@@ -79,6 +80,51 @@ describe('the api process', () => {
         expect.arrayContaining(['shutting down: draining requests', 'stopped']),
       );
     } finally {
+      started.child.kill('SIGKILL');
+    }
+  });
+
+  it('when SIGTERM arrives under keep-alive load, then every request sent before it is answered, later answers close their connection, and the drain does not run into its timeout', async () => {
+    const started = startProcess({ DATABASE_URL: inject('databaseUrl'), PORT: '0', LOG_LEVEL: 'info' });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+    try {
+      const { url } = (await waitForLine(started, 'api listening')) as { url: string };
+      let signalledAt = Number.POSITIVE_INFINITY;
+      const answers: { sentAt: number; status?: number; connection?: string; error?: string }[] = [];
+      const get = (sentAt: number) =>
+        new Promise<void>((resolve) => {
+          http
+            .get(`${url}/healthz`, { agent }, (res) => {
+              res.resume();
+              res.on('end', () => {
+                answers.push({ sentAt, status: res.statusCode, connection: res.headers.connection });
+                resolve();
+              });
+            })
+            .on('error', (error: NodeJS.ErrnoException) => {
+              answers.push({ sentAt, error: error.code });
+              resolve();
+            });
+        });
+      const loops = Array.from({ length: 4 }, async () => {
+        for (let i = 0; i < 2_000 && !answers.some((answer) => answer.error === 'ECONNREFUSED'); i += 1) {
+          await get(Date.now());
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      signalledAt = Date.now();
+      started.child.kill('SIGTERM');
+      await Promise.all(loops);
+
+      expect(await started.exited).toBe(0);
+      expect(Date.now() - signalledAt).toBeLessThan(4_000);
+      const before = answers.filter((answer) => answer.sentAt < signalledAt);
+      expect(before.filter((answer) => answer.status !== 200)).toEqual([]);
+      const answeredAfter = answers.filter((answer) => answer.sentAt > signalledAt + 100 && answer.status);
+      expect(answeredAfter.length).toBeGreaterThan(0);
+      expect(answeredAfter.every((answer) => answer.connection === 'close')).toBe(true);
+    } finally {
+      agent.destroy();
       started.child.kill('SIGKILL');
     }
   });

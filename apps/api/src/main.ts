@@ -7,10 +7,17 @@ import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { loadApiConfig } from './config.ts';
 import { createTokenVerifier } from './modules/auth/token-verifier.ts';
+import { startGenerationQueue } from './modules/generations/generations.queue.ts';
 import type { Lifecycle } from './modules/operations/operations.routes.ts';
 
 /** In-flight requests get this long to finish after SIGTERM (inside Docker's default 10 s grace). */
 const DRAIN_TIMEOUT_MS = 8_000;
+/**
+ * After SIGTERM the API keeps listening this long, with /readyz failing and every response closing
+ * its connection: a request already on its way over an idle keep-alive connection is answered
+ * rather than reset when the server closes.
+ */
+const HANDOFF_MS = 500;
 
 const config = loadApiConfig();
 const logger = createLogger('api', { level: config.logLevel });
@@ -29,8 +36,22 @@ if (config.auth.mode === 'local') {
   logger.warn('AUTH_MODE=local: tokens signed by the local key pair are accepted (development and demos)');
 }
 
-const db = createDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize });
+const db = createDatabase({
+  url: config.databaseUrl,
+  poolSize: config.databasePoolSize,
+  // Every statement at debug level: for diagnosing, and for the benchmark's baseline to replay.
+  onQuery: logger.isLevelEnabled('debug') ? (query) => logger.debug(query, 'sql') : undefined,
+});
 const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+const generationQueue = await startGenerationQueue({
+  databaseUrl: config.databaseUrl,
+  settings: config.generation,
+  role: 'api',
+  logger,
+}).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'cannot start the generation job queue');
+  process.exit(1);
+});
 const lifecycle: Lifecycle = { draining: false };
 const app = createApp({
   config,
@@ -39,6 +60,7 @@ const app = createApp({
   verifier: createTokenVerifier({ jwtKey, authorizedParties: config.auth.authorizedParties }),
   redis,
   lifecycle,
+  generationQueue,
 });
 
 const server = app.listen(config.port, (error?: Error) => {
@@ -48,6 +70,12 @@ const server = app.listen(config.port, (error?: Error) => {
   }
   const { port } = server.address() as AddressInfo;
   logger.info({ url: `http://localhost:${port}`, authMode: config.auth.mode }, 'api listening');
+});
+
+// Once shutting down, every response closes its connection: keep-alive clients stop sending here,
+// so the drain ends when the requests in flight do rather than at DRAIN_TIMEOUT_MS.
+server.prependListener('request', (_req, res) => {
+  if (lifecycle.draining) res.setHeader('Connection', 'close');
 });
 
 /** Rate limits fail open when Redis is down later, but a wrong REDIS_URL should stop the start. */
@@ -69,12 +97,14 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   lifecycle.draining = true;
   logger.info({ signal }, 'shutting down: draining requests');
+  await new Promise((resolve) => setTimeout(resolve, HANDOFF_MS));
   const forced = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
   });
   clearTimeout(forced);
+  await generationQueue.stop();
   await db.disconnect();
   await redis?.quit();
   logger.info('stopped');

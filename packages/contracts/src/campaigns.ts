@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdeaStatus, Platform } from './common.ts';
-import { PageQuery } from './pagination.ts';
+import { PageQuery, pageOf } from './pagination.ts';
+import { defineRoutes, IdParams, Timestamp } from './routes.ts';
 
 export const CampaignStatus = z.enum(['DRAFT', 'ACTIVE', 'COMPLETED', 'ARCHIVED']);
 export type CampaignStatus = z.infer<typeof CampaignStatus>;
@@ -18,7 +19,12 @@ const CampaignFields = {
   keyMessages: phrases(20, 300),
   themes: phrases(20, 120),
   toneOverride: z.string().trim().max(300).nullable(),
-  platforms: z.array(Platform).min(1, 'pick at least one platform').max(Platform.options.length),
+  /** A subset of the client's platforms. */
+  platforms: z
+    .array(Platform)
+    .min(1, 'pick at least one platform')
+    .max(Platform.options.length)
+    .refine((platforms) => new Set(platforms).size === platforms.length, 'list each platform once'),
   startDate: z.iso.date().nullable(),
   endDate: z.iso.date().nullable(),
   numPosts: count,
@@ -58,7 +64,8 @@ export const CreateCampaignBody = z
     numReels: count.default(0),
     status: CampaignFields.status.default('DRAFT'),
   })
-  .superRefine(checkDatesAndCounts);
+  .superRefine(checkDatesAndCounts)
+  .meta({ id: 'CreateCampaignBody' });
 export type CreateCampaignBody = z.infer<typeof CreateCampaignBody>;
 
 export const UpdateCampaignBody = z
@@ -68,36 +75,100 @@ export const UpdateCampaignBody = z
     if (Object.keys(body).length === 0)
       ctx.addIssue({ code: 'custom', path: [], message: 'change at least one field' });
     checkDatesAndCounts(body, ctx);
-  });
+  })
+  .meta({ id: 'UpdateCampaignBody' });
 export type UpdateCampaignBody = z.infer<typeof UpdateCampaignBody>;
 
-export const ListCampaignsQuery = PageQuery.extend({
+export const ListCampaignsQuery = z.strictObject({
+  ...PageQuery.shape,
   clientId: z.uuid().optional(),
+  /** Without it, every campaign but the archived ones. */
   status: CampaignStatus.optional(),
 });
 export type ListCampaignsQuery = z.infer<typeof ListCampaignsQuery>;
 
-export const Campaign = z.object({
-  id: z.uuid(),
-  clientId: z.uuid(),
-  clientName: z.string(),
-  name: z.string(),
-  objective: z.string(),
-  brief: z.string(),
-  keyMessages: z.array(z.string()),
-  themes: z.array(z.string()),
-  toneOverride: z.string().nullable(),
-  platforms: z.array(Platform),
-  startDate: z.iso.date().nullable(),
-  endDate: z.iso.date().nullable(),
-  numPosts: z.int(),
-  numReels: z.int(),
-  status: CampaignStatus,
-  /** Ideas per status, as the caller may see them. */
-  ideaCounts: z.partialRecord(IdeaStatus, z.int()),
-  /** Ideas waiting for the client's answer. */
-  awaitingClient: z.int(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
+export const Campaign = z
+  .object({
+    id: z.uuid(),
+    clientId: z.uuid(),
+    clientName: z.string(),
+    name: z.string(),
+    objective: z.string(),
+    brief: z.string(),
+    keyMessages: z.array(z.string()),
+    themes: z.array(z.string()),
+    toneOverride: z.string().nullable(),
+    platforms: z.array(Platform),
+    startDate: z.iso.date().nullable(),
+    endDate: z.iso.date().nullable(),
+    numPosts: z.int(),
+    numReels: z.int(),
+    status: CampaignStatus,
+    /** Ideas per status, as the caller may see them. */
+    ideaCounts: z.partialRecord(IdeaStatus, z.int()),
+    /** Ideas waiting for the client's answer. */
+    awaitingClient: z.int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Campaign' });
 export type Campaign = z.infer<typeof Campaign>;
+
+export const CampaignPage = pageOf(Campaign).meta({ id: 'CampaignPage' });
+
+export const campaignRoutes = defineRoutes({
+  list: {
+    method: 'GET',
+    path: '/api/campaigns',
+    summary: 'List campaigns, newest first, with their ideas per status',
+    description: 'A client contact sees its own client’s campaigns, with the ideas it may see.',
+    tags: ['campaigns'],
+    auth: 'bearer',
+    query: ListCampaignsQuery,
+    response: CampaignPage,
+  },
+  create: {
+    method: 'POST',
+    path: '/api/campaigns',
+    summary: 'Plan a campaign for a client',
+    description: 'The platforms must be among the client’s; an archived client gets no new campaigns (409).',
+    tags: ['campaigns'],
+    auth: 'bearer',
+    body: CreateCampaignBody,
+    response: Campaign,
+    successStatus: 201,
+    errors: [409],
+  },
+  get: {
+    method: 'GET',
+    path: '/api/campaigns/:id',
+    summary: 'One campaign with its ideas per status',
+    tags: ['campaigns'],
+    auth: 'bearer',
+    params: IdParams,
+    response: Campaign,
+  },
+  update: {
+    method: 'PATCH',
+    path: '/api/campaigns/:id',
+    summary: 'Change a campaign',
+    description:
+      'The rules of a new campaign hold for the result. An archived campaign changes only when the update gives it a status again, which restores it.',
+    tags: ['campaigns'],
+    auth: 'bearer',
+    params: IdParams,
+    body: UpdateCampaignBody,
+    response: Campaign,
+    errors: [409],
+  },
+  archive: {
+    method: 'DELETE',
+    path: '/api/campaigns/:id',
+    summary: 'Archive a campaign',
+    description: 'Its ideas stay readable but no longer change. Archiving twice is harmless.',
+    tags: ['campaigns'],
+    auth: 'bearer',
+    params: IdParams,
+    response: Campaign,
+  },
+});

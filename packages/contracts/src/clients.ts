@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Platform } from './common.ts';
-import { PageQuery } from './pagination.ts';
+import { PageQuery, pageOf } from './pagination.ts';
+import { defineRoutes, IdParams, Timestamp } from './routes.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const phrases = (maxItems: number, maxLength: number) =>
@@ -24,30 +25,38 @@ export const BrandProfileFields = {
   doList: phrases(30, 200),
   dontList: phrases(50, 120),
   defaultHashtags: z.array(hashtag).max(30),
-  platforms: z.array(Platform).max(Platform.options.length),
+  platforms: z
+    .array(Platform)
+    .max(Platform.options.length)
+    .refine((platforms) => new Set(platforms).size === platforms.length, 'list each platform once'),
 };
 
-export const CreateClientBody = z.strictObject({
-  ...BrandProfileFields,
-  industry: BrandProfileFields.industry.default(''),
-  website: BrandProfileFields.website.optional(),
-  brandVoice: BrandProfileFields.brandVoice.default(''),
-  toneKeywords: BrandProfileFields.toneKeywords.default([]),
-  targetAudience: BrandProfileFields.targetAudience.default(''),
-  doList: BrandProfileFields.doList.default([]),
-  dontList: BrandProfileFields.dontList.default([]),
-  defaultHashtags: BrandProfileFields.defaultHashtags.default([]),
-  platforms: BrandProfileFields.platforms.min(1, 'pick at least one platform'),
-});
+export const CreateClientBody = z
+  .strictObject({
+    ...BrandProfileFields,
+    industry: BrandProfileFields.industry.default(''),
+    website: BrandProfileFields.website.optional(),
+    brandVoice: BrandProfileFields.brandVoice.default(''),
+    toneKeywords: BrandProfileFields.toneKeywords.default([]),
+    targetAudience: BrandProfileFields.targetAudience.default(''),
+    doList: BrandProfileFields.doList.default([]),
+    dontList: BrandProfileFields.dontList.default([]),
+    defaultHashtags: BrandProfileFields.defaultHashtags.default([]),
+    platforms: BrandProfileFields.platforms.min(1, 'pick at least one platform'),
+  })
+  .meta({ id: 'CreateClientBody' });
 export type CreateClientBody = z.infer<typeof CreateClientBody>;
 
 export const UpdateClientBody = z
   .strictObject({ ...BrandProfileFields, platforms: BrandProfileFields.platforms.min(1) })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'change at least one field');
+  .refine((body) => Object.keys(body).length > 0, 'change at least one field')
+  .meta({ id: 'UpdateClientBody' });
 export type UpdateClientBody = z.infer<typeof UpdateClientBody>;
 
-export const ListClientsQuery = PageQuery.extend({
+export const ListClientsQuery = z.strictObject({
+  ...PageQuery.shape,
+  /** Part of the name, case-insensitively; empty matches every client. */
   q: z.string().trim().max(120).optional(),
   includeArchived: z
     .enum(['true', 'false'])
@@ -56,20 +65,80 @@ export const ListClientsQuery = PageQuery.extend({
 });
 export type ListClientsQuery = z.infer<typeof ListClientsQuery>;
 
-export const Client = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  industry: z.string(),
-  website: z.string().nullable(),
-  brandVoice: z.string(),
-  toneKeywords: z.array(z.string()),
-  targetAudience: z.string(),
-  doList: z.array(z.string()),
-  dontList: z.array(z.string()),
-  defaultHashtags: z.array(z.string()),
-  platforms: z.array(Platform),
-  archivedAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
+export const Client = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    industry: z.string(),
+    website: z.string().nullable(),
+    brandVoice: z.string(),
+    toneKeywords: z.array(z.string()),
+    targetAudience: z.string(),
+    doList: z.array(z.string()),
+    dontList: z.array(z.string()),
+    defaultHashtags: z.array(z.string()),
+    platforms: z.array(Platform),
+    archivedAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Client' });
 export type Client = z.infer<typeof Client>;
+
+export const ClientPage = pageOf(Client).meta({ id: 'ClientPage' });
+
+export const clientRoutes = defineRoutes({
+  list: {
+    method: 'GET',
+    path: '/api/clients',
+    summary: 'List the agency’s clients (brands) by name',
+    description: 'Archived clients are left out unless `includeArchived=true`.',
+    tags: ['clients'],
+    auth: 'bearer',
+    query: ListClientsQuery,
+    response: ClientPage,
+  },
+  create: {
+    method: 'POST',
+    path: '/api/clients',
+    summary: 'Add a client with its brand profile',
+    tags: ['clients'],
+    auth: 'bearer',
+    body: CreateClientBody,
+    response: Client,
+    successStatus: 201,
+  },
+  get: {
+    method: 'GET',
+    path: '/api/clients/:id',
+    summary: 'One client’s brand profile',
+    description: 'A client contact may read its own client only.',
+    tags: ['clients'],
+    auth: 'bearer',
+    params: IdParams,
+    response: Client,
+  },
+  update: {
+    method: 'PATCH',
+    path: '/api/clients/:id',
+    summary: 'Change a client’s brand profile',
+    description: 'A platform still used by a campaign that is not archived cannot be removed (409 conflict).',
+    tags: ['clients'],
+    auth: 'bearer',
+    params: IdParams,
+    body: UpdateClientBody,
+    response: Client,
+    errors: [409],
+  },
+  archive: {
+    method: 'DELETE',
+    path: '/api/clients/:id',
+    summary: 'Archive a client',
+    description:
+      'The client keeps its campaigns and ideas but gets no new campaigns. Archiving twice is harmless.',
+    tags: ['clients'],
+    auth: 'bearer',
+    params: IdParams,
+    response: Client,
+  },
+});

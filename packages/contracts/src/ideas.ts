@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdeaStatus, IdeaType, Platform, ReelBeat, Role } from './common.ts';
-import { PageQuery } from './pagination.ts';
+import { PageQuery, pageOf } from './pagination.ts';
+import { defineRoutes, IdParams, Timestamp } from './routes.ts';
 
 export const IdeaContentFields = {
   title: z.string().trim().min(1).max(160),
@@ -21,7 +22,11 @@ export const IdeaContentFields = {
   audioSuggestion: z.string().trim().max(300).nullable(),
 };
 
-/** PATCH /api/ideas/:id: edit content, move status, or both (content first), at a known version. */
+/**
+ * PATCH /api/ideas/:id: edit content, move status, or both (content first), at a known version.
+ * A `comment` is stored with the change: visible to the client when a client writes it or when
+ * the idea goes to the client, internal otherwise.
+ */
 export const UpdateIdeaBody = z
   .strictObject({
     ...IdeaContentFields,
@@ -34,97 +39,261 @@ export const UpdateIdeaBody = z
   .required({ version: true })
   .refine((body) => Object.keys(body).some((key) => key !== 'version' && key !== 'comment'), {
     message: 'change the content or the status',
-  });
+  })
+  .meta({ id: 'UpdateIdeaBody' });
 export type UpdateIdeaBody = z.infer<typeof UpdateIdeaBody>;
 
-export const BulkStatusBody = z.strictObject({
-  ids: z.array(z.uuid()).min(1).max(100),
-  status: IdeaStatus,
-  comment: z.string().trim().min(1).max(4000).optional(),
-});
+/** Moves every listed idea, or none: one idea that may not move fails the whole request. */
+export const BulkStatusBody = z
+  .strictObject({
+    ids: z
+      .array(z.uuid())
+      .min(1)
+      .max(100)
+      .refine((ids) => new Set(ids).size === ids.length, 'list each idea once'),
+    status: IdeaStatus,
+    comment: z.string().trim().min(1).max(4000).optional(),
+  })
+  .meta({ id: 'BulkStatusBody' });
 export type BulkStatusBody = z.infer<typeof BulkStatusBody>;
 
-export const ListIdeasQuery = PageQuery.extend({
+const IdeaFilters = {
   status: IdeaStatus.optional(),
   type: IdeaType.optional(),
   platform: Platform.optional(),
-});
+};
+
+export const ListIdeasQuery = z.strictObject({ ...PageQuery.shape, ...IdeaFilters });
 export type ListIdeasQuery = z.infer<typeof ListIdeasQuery>;
 
-export const Idea = z.object({
-  id: z.uuid(),
-  campaignId: z.uuid(),
-  generationId: z.uuid().nullable(),
-  type: IdeaType,
-  platform: Platform,
-  title: z.string(),
-  hook: z.string(),
-  caption: z.string(),
-  hashtags: z.array(z.string()),
-  callToAction: z.string(),
-  visualDirection: z.string().nullable(),
-  durationSec: z.int().nullable(),
-  beats: z.array(ReelBeat).nullable(),
-  audioSuggestion: z.string().nullable(),
-  status: IdeaStatus,
-  version: z.int(),
-  round: z.int(),
-  templateVersion: z.string().nullable(),
-  /** Made by the offline model rather than a hosted LLM: the UI labels it. */
-  offlineModel: z.boolean(),
-  scheduledFor: z.iso.date().nullable(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
+export const ExportIdeasQuery = z.strictObject(IdeaFilters);
+export type ExportIdeasQuery = z.infer<typeof ExportIdeasQuery>;
+
+export const Idea = z
+  .object({
+    id: z.uuid(),
+    campaignId: z.uuid(),
+    generationId: z.uuid().nullable(),
+    type: IdeaType,
+    platform: Platform,
+    title: z.string(),
+    hook: z.string(),
+    caption: z.string(),
+    hashtags: z.array(z.string()),
+    callToAction: z.string(),
+    visualDirection: z.string().nullable(),
+    durationSec: z.int().nullable(),
+    beats: z.array(ReelBeat).nullable(),
+    audioSuggestion: z.string().nullable(),
+    status: IdeaStatus,
+    version: z.int(),
+    round: z.int(),
+    templateVersion: z.string().nullable(),
+    /** Made by the offline model rather than a hosted LLM: the UI labels it. */
+    offlineModel: z.boolean(),
+    scheduledFor: z.iso.date().nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Idea' });
 export type Idea = z.infer<typeof Idea>;
+
+export const IdeaPage = pageOf(Idea).meta({ id: 'IdeaPage' });
+
+export const BulkStatusResult = z.object({ items: z.array(Idea) }).meta({ id: 'BulkStatusResult' });
+export type BulkStatusResult = z.infer<typeof BulkStatusResult>;
 
 export const UserRef = z.object({ id: z.uuid(), name: z.string(), role: Role });
 export type UserRef = z.infer<typeof UserRef>;
 
-export const IdeaRevision = z.object({
-  id: z.uuid(),
-  version: z.int(),
-  snapshot: z.record(z.string(), z.unknown()),
-  editedBy: UserRef.nullable(),
-  shownToClientAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
-});
+export const IdeaRevision = z
+  .object({
+    id: z.uuid(),
+    /** The idea's version when its content became this. */
+    version: z.int(),
+    snapshot: z.record(z.string(), z.unknown()),
+    /** Null when the AI wrote it. */
+    editedBy: UserRef.nullable(),
+    /** When this content was first sent to the client; null if the client never saw it. */
+    shownToClientAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'IdeaRevision' });
 export type IdeaRevision = z.infer<typeof IdeaRevision>;
+
+/** Newest version first. */
+export const IdeaRevisionPage = pageOf(IdeaRevision).meta({ id: 'IdeaRevisionPage' });
 
 export const CommentVisibility = z.enum(['INTERNAL', 'CLIENT']);
 export type CommentVisibility = z.infer<typeof CommentVisibility>;
 
-export const CreateCommentBody = z.strictObject({
-  body: z.string().trim().min(1).max(4000),
-  /** Agency only; a client's comments are always visible to the agency and the client. */
-  visibility: CommentVisibility.optional(),
-});
+export const CreateCommentBody = z
+  .strictObject({
+    /** Plain text, stored as typed (without surrounding whitespace). */
+    body: z.string().trim().min(1).max(4000),
+    /** Agency only (default INTERNAL); a client's comments are always CLIENT. */
+    visibility: CommentVisibility.optional(),
+  })
+  .meta({ id: 'CreateCommentBody' });
 export type CreateCommentBody = z.infer<typeof CreateCommentBody>;
 
-export const Comment = z.object({
-  id: z.uuid(),
-  ideaId: z.uuid(),
-  author: UserRef.nullable(),
-  body: z.string(),
-  visibility: CommentVisibility,
-  createdAt: z.iso.datetime(),
-});
+export const Comment = z
+  .object({
+    id: z.uuid(),
+    ideaId: z.uuid(),
+    author: UserRef.nullable(),
+    body: z.string(),
+    visibility: CommentVisibility,
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Comment' });
 export type Comment = z.infer<typeof Comment>;
 
-export const ActivityQuery = PageQuery.extend({
-  entityType: z.enum(['tenant', 'user', 'client', 'campaign', 'idea', 'generation']).optional(),
-  entityId: z.uuid().optional(),
-});
+/** Oldest first, as a conversation reads. */
+export const CommentPage = pageOf(Comment).meta({ id: 'CommentPage' });
+
+export const ListRevisionsQuery = z.strictObject(PageQuery.shape);
+export type ListRevisionsQuery = z.infer<typeof ListRevisionsQuery>;
+
+export const ListCommentsQuery = z.strictObject(PageQuery.shape);
+export type ListCommentsQuery = z.infer<typeof ListCommentsQuery>;
+
+export const ActivityEntityType = z.enum(['tenant', 'user', 'client', 'campaign', 'idea', 'generation']);
+export type ActivityEntityType = z.infer<typeof ActivityEntityType>;
+
+export const ActivityQuery = z
+  .strictObject({
+    ...PageQuery.shape,
+    entityType: ActivityEntityType.optional(),
+    /** Needs `entityType`. */
+    entityId: z.uuid().optional(),
+  })
+  .refine((query) => !query.entityId || query.entityType, {
+    path: ['entityType'],
+    message: 'name the entityType of the entityId',
+  });
 export type ActivityQuery = z.infer<typeof ActivityQuery>;
 
-export const ActivityEvent = z.object({
-  id: z.uuid(),
-  actor: UserRef.nullable(),
-  entityType: z.string(),
-  entityId: z.uuid(),
-  action: z.string(),
-  data: z.record(z.string(), z.unknown()),
-  requestId: z.string().nullable(),
-  createdAt: z.iso.datetime(),
-});
+export const ActivityEvent = z
+  .object({
+    id: z.uuid(),
+    /** Null for the system, or a platform admin (outside the agency). */
+    actor: UserRef.nullable(),
+    entityType: z.string(),
+    entityId: z.uuid(),
+    action: z.string(),
+    /** What changed: `from`/`to` of a status move, `changedFields`, the entity's `title` or `name`… */
+    data: z.record(z.string(), z.unknown()),
+    requestId: z.string().nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'ActivityEvent' });
 export type ActivityEvent = z.infer<typeof ActivityEvent>;
+
+/** Newest first. */
+export const ActivityPage = pageOf(ActivityEvent).meta({ id: 'ActivityPage' });
+
+export const ideaRoutes = defineRoutes({
+  listForCampaign: {
+    method: 'GET',
+    path: '/api/campaigns/:id/ideas',
+    summary: 'List a campaign’s ideas in the order they were made',
+    description: 'A client contact sees only ideas sent to it for review, or answered.',
+    tags: ['ideas'],
+    auth: 'bearer',
+    params: IdParams,
+    query: ListIdeasQuery,
+    response: IdeaPage,
+  },
+  exportCsv: {
+    method: 'GET',
+    path: '/api/campaigns/:id/ideas.csv',
+    summary: 'Export a campaign’s ideas as CSV',
+    description:
+      'RFC 4180, UTF-8 with a byte order mark. Cells that a spreadsheet would read as a formula start with an apostrophe.',
+    tags: ['ideas'],
+    auth: 'bearer',
+    params: IdParams,
+    query: ExportIdeasQuery,
+    contentType: 'text/csv',
+  },
+  get: {
+    method: 'GET',
+    path: '/api/ideas/:id',
+    summary: 'One idea',
+    tags: ['ideas'],
+    auth: 'bearer',
+    params: IdParams,
+    response: Idea,
+  },
+  update: {
+    method: 'PATCH',
+    path: '/api/ideas/:id',
+    summary: 'Edit an idea’s content, move it through the review workflow, or both',
+    description:
+      'Content changes only in GENERATED and CHANGES_REQUESTED, by the agency, and writes a revision. ' +
+      'Moves follow the review workflow: a move of the other side is 403, a move the workflow does not have is 409 invalid_transition. ' +
+      'A stale `version` is 409 version_conflict.',
+    tags: ['ideas'],
+    auth: 'bearer',
+    params: IdParams,
+    body: UpdateIdeaBody,
+    response: Idea,
+    errors: [409],
+  },
+  bulkStatus: {
+    method: 'POST',
+    path: '/api/ideas/bulk-status',
+    summary: 'Move several ideas to one status, all or none',
+    tags: ['ideas'],
+    auth: 'bearer',
+    body: BulkStatusBody,
+    response: BulkStatusResult,
+    errors: [409],
+  },
+  revisions: {
+    method: 'GET',
+    path: '/api/ideas/:id/revisions',
+    summary: 'An idea’s content history, newest first',
+    description: 'A client contact sees only the versions that were sent to it.',
+    tags: ['ideas'],
+    auth: 'bearer',
+    params: IdParams,
+    query: ListRevisionsQuery,
+    response: IdeaRevisionPage,
+  },
+  listComments: {
+    method: 'GET',
+    path: '/api/ideas/:id/comments',
+    summary: 'An idea’s comments, oldest first',
+    description: 'A client contact sees only comments visible to the client.',
+    tags: ['ideas'],
+    auth: 'bearer',
+    params: IdParams,
+    query: ListCommentsQuery,
+    response: CommentPage,
+  },
+  createComment: {
+    method: 'POST',
+    path: '/api/ideas/:id/comments',
+    summary: 'Comment on an idea',
+    tags: ['ideas'],
+    auth: 'bearer',
+    params: IdParams,
+    body: CreateCommentBody,
+    response: Comment,
+    successStatus: 201,
+  },
+});
+
+export const activityRoutes = defineRoutes({
+  list: {
+    method: 'GET',
+    path: '/api/activity',
+    summary: 'The agency’s audit log, newest first',
+    tags: ['activity'],
+    auth: 'bearer',
+    query: ActivityQuery,
+    response: ActivityPage,
+  },
+});

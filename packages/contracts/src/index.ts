@@ -3,6 +3,7 @@ export * from './campaigns.ts';
 export * from './clients.ts';
 export * from './common.ts';
 export * from './errors.ts';
+export * from './generations.ts';
 export * from './idea-content.ts';
 export * from './ideas.ts';
 export * from './me.ts';

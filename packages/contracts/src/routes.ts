@@ -22,6 +22,7 @@ export interface RouteContract {
   contentType?:
     | 'application/json'
     | 'text/plain'
+    | 'text/csv'
     | 'text/html'
     | 'text/css'
     | 'text/javascript'

@@ -26,6 +26,14 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Switch every connection to the application role (default). Off for migrations and seeding. */
   asApplicationRole?: boolean;
+  /** Called with every SQL statement the client runs: for debug logs and query capture. */
+  onQuery?: (query: ExecutedQuery) => void;
+}
+
+export interface ExecutedQuery {
+  sql: string;
+  params: unknown[];
+  durationMs: number;
 }
 
 type AnyArgs = Record<string, unknown> & { where?: unknown; data?: unknown; create?: unknown };
@@ -78,7 +86,22 @@ function createBaseClient(options: DatabaseOptions): PrismaClient {
     // The role is a connection parameter: every pooled connection starts as muse_app.
     ...(asRole ? { options: `-c role=${APPLICATION_ROLE}` } : {}),
   });
-  return new PrismaClient({ adapter });
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const onQuery = options.onQuery;
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => {
+    onQuery({ sql: event.query, params: parseParams(event.params), durationMs: event.duration });
+  });
+  return client;
+}
+
+function parseParams(params: string): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(params);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Refuses tenant-model queries that do not go through forTenant. */

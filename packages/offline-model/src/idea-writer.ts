@@ -280,9 +280,12 @@ function pickFreshAngle(angles: Angle[], themes: string[], start: number, usedTi
     const title = angle.title(theme);
     if (!usedTitles.has(normalizeTitle(title))) return { angle, theme, title };
   }
+  // Every combination is taken, some of them by ideas the prompt no longer lists: number the take
+  // from what the prompt rules out, so consecutive runs do not land on the same title.
   const angle = angles[start % angles.length] as Angle;
   const theme = themes[0] as string;
-  return { angle, theme, title: `${angle.title(theme)} (take ${usedTitles.size + 1})` };
+  const take = 2 + (hashText([...usedTitles].join('|')) % 9000);
+  return { angle, theme, title: `${angle.title(theme)} (take ${take})` };
 }
 
 function captionFor(

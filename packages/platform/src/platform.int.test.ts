@@ -22,6 +22,7 @@ async function freePort(): Promise<number> {
 const ports = {
   MUSE_PG_PORT: await freePort(),
   API_PORT: await freePort(),
+  WORKER_PORT: await freePort(),
   WEB_PORT: await freePort(),
   AI_SERVICE_PORT: await freePort(),
   OFFLINE_MODEL_PORT: await freePort(),
@@ -93,6 +94,7 @@ async function tokenFor(email: string): Promise<string> {
 
 const services = {
   api: ports.API_PORT,
+  worker: ports.WORKER_PORT,
   'ai-service': ports.AI_SERVICE_PORT,
   web: ports.WEB_PORT,
 };

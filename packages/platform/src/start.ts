@@ -33,6 +33,7 @@ const config = loadConfig(
     OFFLINE_MODEL_PORT: env.port(8900),
     AI_SERVICE_PORT: env.port(8800),
     API_PORT: env.port(3001),
+    WORKER_PORT: env.port(3002),
     WEB_PORT: env.port(3000),
     AI_SERVICE_TOKEN: z.string().min(16).optional(),
   }),
@@ -174,6 +175,18 @@ function services(databaseUrl: string): Service[] {
         AI_SERVICE_TOKEN: token,
       },
       readyUrl: `${local(config.API_PORT)}/readyz`,
+    },
+    {
+      name: 'worker',
+      cwd: 'apps/api',
+      command: tsx('src/worker.ts'),
+      env: {
+        DATABASE_URL: databaseUrl,
+        AI_SERVICE_URL: local(config.AI_SERVICE_PORT),
+        AI_SERVICE_TOKEN: token,
+        WORKER_PORT: String(config.WORKER_PORT),
+      },
+      readyUrl: `${local(config.WORKER_PORT)}/readyz`,
     },
     {
       name: 'web',

@@ -38,6 +38,40 @@ describe('mapping errors to the envelope', () => {
     expect(toAppError(prismaError('P2024'))).toMatchObject({ code: 'unavailable', status: 503 });
   });
 
+  it('when PostgreSQL is shutting down, starting up or drops the connection mid-request, then 503 unavailable', () => {
+    const serverSaid = (prismaCode: string, sqlState: string) =>
+      prismaError(prismaCode, { driverAdapterError: { cause: { kind: 'postgres', code: sqlState } } });
+    expect(toAppError(serverSaid('P2039', '57P01'))).toMatchObject({ code: 'unavailable', status: 503 });
+    expect(toAppError(serverSaid('P2039', '57P03'))).toMatchObject({ code: 'unavailable', status: 503 });
+    expect(toAppError(serverSaid('P2010', '08006'))).toMatchObject({ code: 'unavailable', status: 503 });
+    const adapterError = Object.assign(new Error('terminating connection due to administrator command'), {
+      name: 'DriverAdapterError',
+      cause: { kind: 'postgres', code: '57P01' },
+    });
+    expect(toAppError(adapterError)).toMatchObject({ code: 'unavailable', status: 503 });
+    expect(toAppError(new Error('Connection terminated unexpectedly'))).toMatchObject({
+      code: 'unavailable',
+    });
+    expect(
+      toAppError(new Error('Client has encountered a connection error and is not queryable')),
+    ).toMatchObject({ code: 'unavailable' });
+    expect(toAppError(Object.assign(new Error('terminating connection'), { code: '57P01' }))).toMatchObject({
+      code: 'unavailable',
+    });
+  });
+
+  it('when a string holds a character PostgreSQL cannot store (a NUL), then 400 invalid_input', () => {
+    const nul = prismaError('P2039', { driverAdapterError: { cause: { kind: 'postgres', code: '22021' } } });
+    expect(toAppError(nul)).toMatchObject({ code: 'invalid_input', status: 400 });
+  });
+
+  it('when PostgreSQL rejects the query itself, then it stays 500 internal', () => {
+    const syntax = prismaError('P2039', {
+      driverAdapterError: { cause: { kind: 'postgres', code: '42601' } },
+    });
+    expect(toAppError(syntax)).toMatchObject({ code: 'internal', status: 500 });
+  });
+
   it('when the body parser fails, then malformed JSON is 400 and an oversized body 413', () => {
     expect(
       toAppError(Object.assign(new Error('x'), { type: 'entity.parse.failed', status: 400 })),
@@ -50,6 +84,14 @@ describe('mapping errors to the envelope', () => {
       code: 'payload_too_large',
       status: 413,
     });
+  });
+
+  it('when a compressed body does not decompress, then 400 invalid_input', () => {
+    const zlibError = Object.assign(new Error('incorrect header check'), {
+      code: 'Z_DATA_ERROR',
+      status: 400,
+    });
+    expect(toAppError(zlibError)).toMatchObject({ code: 'invalid_input', status: 400 });
   });
 
   it('when anything else is thrown, then 500 internal without its message', () => {

@@ -15,6 +15,11 @@ export interface RouteDefinition {
   access: 'public' | Action;
   /** What each `:param` names, so the matrix can fill it with a real id of tenant A or client A. */
   resources?: Readonly<Record<string, ResourceKind>>;
+  /**
+   * Top-level fields of the body that name tenant data (an id, or a list of ids): the matrix
+   * fills them like `resources` and expects other tenants and other clients to get 404.
+   */
+  bodyResources?: Readonly<Record<string, ResourceKind>>;
   /** Valid values for the rest of the request, so the matrix's requests reach the rules they test. */
   sample?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
   /** Probes and scrapes: logged at debug. */

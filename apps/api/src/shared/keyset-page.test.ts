@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { afterKeyset, decodeCursor, encodeCursor, toPage } from './keyset-page.ts';
+import { z } from 'zod';
+import {
+  afterKeyset,
+  decodeCursor,
+  decodeKeyCursor,
+  encodeCursor,
+  encodeKeyCursor,
+  toPage,
+  toPageBy,
+} from './keyset-page.ts';
 
 const row = (n: number) => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,
@@ -33,5 +42,16 @@ describe('keyset pages', () => {
       OR: [{ createdAt: { lt: row(2).createdAt } }, { createdAt: row(2).createdAt, id: { lt: row(2).id } }],
     });
     expect(afterKeyset(undefined, 'asc')).toEqual({});
+  });
+
+  it('when a list sorts by another key, then its cursor carries that key and refuses a cursor of another list', () => {
+    const byName = z.tuple([z.string(), z.uuid()]);
+    expect(decodeKeyCursor(encodeKeyCursor(['Acme', row(1).id]), byName)).toEqual(['Acme', row(1).id]);
+    expect(() => decodeKeyCursor(encodeCursor(row(1)), z.tuple([z.int()]))).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+    const page = toPageBy([{ version: 5 }, { version: 4 }, { version: 3 }], 2, (r) => [r.version]);
+    expect(page.items).toEqual([{ version: 5 }, { version: 4 }]);
+    expect(page.nextCursor && decodeKeyCursor(page.nextCursor, z.tuple([z.int()]))).toEqual([4]);
   });
 });

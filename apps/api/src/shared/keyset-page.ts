@@ -9,14 +9,15 @@ export interface Keyset {
 
 const KeysetTuple = z.tuple([z.iso.datetime(), z.uuid()]);
 
-export function encodeCursor(row: Keyset): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+/** A cursor over any sort key: its values, in sort order, as base64url JSON. */
+export function encodeKeyCursor(values: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): Keyset {
+/** The sort key a cursor of encodeKeyCursor carries, checked against the list's key shape. */
+export function decodeKeyCursor<T extends z.ZodTuple>(cursor: string, shape: T): z.output<T> {
   try {
-    const [createdAt, id] = KeysetTuple.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { createdAt: new Date(createdAt), id };
+    return shape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch (error) {
     throw new AppError('invalid_input', 'The cursor is not valid: pass back a nextCursor unchanged', {
       details: [
@@ -25,6 +26,15 @@ export function decodeCursor(cursor: string): Keyset {
       cause: error,
     });
   }
+}
+
+export function encodeCursor(row: Keyset): string {
+  return encodeKeyCursor([row.createdAt.toISOString(), row.id]);
+}
+
+export function decodeCursor(cursor: string): Keyset {
+  const [createdAt, id] = decodeKeyCursor(cursor, KeysetTuple);
+  return { createdAt: new Date(createdAt), id };
 }
 
 /** The Prisma filter for rows after the keyset, in (createdAt, id) order ascending or descending. */
@@ -44,7 +54,16 @@ export function toPage<T extends Keyset>(
   rows: T[],
   limit: number,
 ): { items: T[]; nextCursor: string | null } {
+  return toPageBy(rows, limit, (row) => [row.createdAt.toISOString(), row.id]);
+}
+
+/** toPage for lists sorted by another key: `keyOf` gives the values the next page starts after. */
+export function toPageBy<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => (string | number)[],
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeKeyCursor(keyOf(last)) : null };
 }

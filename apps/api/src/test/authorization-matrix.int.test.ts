@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeMatrixWorld, routeTable, runAuthorizationMatrix } from './authorization-matrix.ts';
+import { routeTable } from '../http/route-table.ts';
+import { makeMatrixWorld, runAuthorizationMatrix } from './authorization-matrix.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
 let api: TestApp;

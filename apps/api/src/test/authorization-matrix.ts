@@ -2,44 +2,12 @@ import type { Role } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import type { Express } from 'express';
 import type supertest from 'supertest';
-import { definitionOf, type RouteDefinition } from '../http/route-registry.ts';
+import type { RouteDefinition } from '../http/route-registry.ts';
+import { routeTable } from '../http/route-table.ts';
 import { allowedRoles } from '../modules/auth/permissions.ts';
 import { RESOURCE_ISOLATION } from '../modules/auth/resources.ts';
 import { bearer, makeAgency, makeClient, makePlatformAdmin, makeUser, type TestUser } from './factories.ts';
 import { RESOURCE_FIXTURES, type ResourceOwner } from './matrix-resources.ts';
-
-export interface RouteTableEntry {
-  method: string;
-  path: string;
-  definition: RouteDefinition | undefined;
-}
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean>; stack: { handle: unknown }[] };
-  handle?: { stack?: Layer[] };
-}
-
-/** Every route Express will answer, read from its live route table (sub-routers included). */
-export function routeTable(app: Express): RouteTableEntry[] {
-  const entries: RouteTableEntry[] = [];
-  const walk = (stack: Layer[]) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) {
-          entries.push({
-            method: method.toUpperCase(),
-            path: layer.route.path,
-            definition: definitionOf(layer.route),
-          });
-        }
-      } else if (layer.handle?.stack) {
-        walk(layer.handle.stack);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
-  return entries;
-}
 
 type Actor = TestUser | Awaited<ReturnType<typeof makePlatformAdmin>>;
 
@@ -91,7 +59,10 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
     return [{ description: 'anonymous', actor: null, expect: (s) => s < 400, expected: '2xx/3xx' }];
   }
   const allowed = allowedRoles(definition.access);
-  const isolations = Object.values(definition.resources ?? {}).map((kind) => RESOURCE_ISOLATION[kind]);
+  const isolations = [
+    ...Object.values(definition.resources ?? {}),
+    ...Object.values(definition.bodyResources ?? {}),
+  ].map((kind) => RESOURCE_ISOLATION[kind]);
   const checks: Check[] = [{ description: 'anonymous', actor: null, ...is(401) }];
   for (const [role, actor] of Object.entries(world.inA) as [Role, Actor][]) {
     if (!allowed.includes(role)) checks.push({ description: `wrong role ${role}`, actor, ...is(403) });
@@ -123,6 +94,18 @@ async function pathFor(definition: RouteDefinition, owner: ResourceOwner): Promi
   return path;
 }
 
+/** The sample body with each body resource filled with a real id (a list stays a list, of one). */
+async function bodyFor(definition: RouteDefinition, owner: ResourceOwner): Promise<object> {
+  const sample = definition.sample?.body as object | undefined;
+  if (!definition.bodyResources) return sample ?? {};
+  const body: Record<string, unknown> = { ...sample };
+  for (const [field, kind] of Object.entries(definition.bodyResources)) {
+    const id = await RESOURCE_FIXTURES[kind](owner);
+    body[field] = Array.isArray(body[field]) ? [id] : id;
+  }
+  return body;
+}
+
 /**
  * For every route of the live table: anonymous → 401, wrong role → 403, another tenant → 404,
  * another client → 404, and the allowed roles get through. A route without a declaration, or
@@ -152,7 +135,7 @@ export async function runAuthorizationMatrix(
       let request = http[method.toLowerCase() as 'get'](url);
       if (definition.sample?.query) request = request.query(definition.sample.query);
       if (check.actor) request = request.set('Authorization', await bearer(check.actor));
-      if (definition.contract.body) request = request.send(definition.sample?.body ?? {});
+      if (definition.contract.body) request = request.send(await bodyFor(definition, world.owner));
       const res = await request;
       requests += 1;
       if (!check.expect(res.status)) {

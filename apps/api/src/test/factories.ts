@@ -1,5 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Database, Role, TenantStatus, UserStatus } from '@muse/db';
+import { CLIENT_VISIBLE_STATUSES, ideaSnapshot } from '@muse/contracts';
+import type {
+  CampaignStatus,
+  Database,
+  IdeaStatus,
+  Platform,
+  Role,
+  TenantStatus,
+  UserStatus,
+} from '@muse/db';
 import { mintLocalToken } from '@muse/local-auth';
 import { inject } from 'vitest';
 import { TEST_WEB_ORIGIN } from './test-app.ts';
@@ -32,10 +41,19 @@ export function makeTenant(
   );
 }
 
-export function makeClient(db: Database, tenant: { id: string }, overrides: { name?: string } = {}) {
+export function makeClient(
+  db: Database,
+  tenant: { id: string },
+  overrides: { name?: string; platforms?: Platform[]; archived?: boolean } = {},
+) {
   return db.withTenantTx(tenant.id, (tx) =>
     tx.client.create({
-      data: { tenantId: tenant.id, name: overrides.name ?? unique('Brand'), platforms: ['INSTAGRAM'] },
+      data: {
+        tenantId: tenant.id,
+        name: overrides.name ?? unique('Brand'),
+        platforms: overrides.platforms ?? ['INSTAGRAM'],
+        archivedAt: overrides.archived ? new Date() : null,
+      },
     }),
   );
 }
@@ -95,16 +113,91 @@ export async function makeAgency(db: Database, overrides: { status?: TenantStatu
   };
 }
 
-export function makeCampaign(db: Database, tenant: { id: string }, client: { id: string }) {
+export type TestCampaign = Awaited<ReturnType<typeof makeCampaign>>;
+
+/** A campaign that keeps the campaign rules: something to make, on a platform of the default client. */
+export function makeCampaign(
+  db: Database,
+  tenant: { id: string },
+  client: { id: string },
+  overrides: { name?: string; status?: CampaignStatus; platforms?: Platform[]; createdAt?: Date } = {},
+) {
   return db.withTenantTx(tenant.id, (tx) =>
-    tx.campaign.create({ data: { tenantId: tenant.id, clientId: client.id, name: unique('Campaign') } }),
+    tx.campaign.create({
+      data: {
+        tenantId: tenant.id,
+        clientId: client.id,
+        name: overrides.name ?? unique('Campaign'),
+        platforms: overrides.platforms ?? ['INSTAGRAM'],
+        numPosts: 3,
+        numReels: 1,
+        status: overrides.status ?? 'DRAFT',
+        ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
+      },
+    }),
   );
+}
+
+export type TestIdea = Awaited<ReturnType<typeof makeIdea>>;
+
+/**
+ * An idea with its first revision. One in a status the client has seen was sent once: round 1,
+ * and its revision was shown to the client.
+ */
+export function makeIdea(
+  db: Database,
+  campaign: { tenantId: string; id: string },
+  overrides: {
+    status?: IdeaStatus;
+    title?: string;
+    type?: 'POST' | 'REEL';
+    platform?: Platform;
+    generationId?: string;
+    createdAt?: Date;
+  } = {},
+) {
+  const status = overrides.status ?? 'GENERATED';
+  const sent = CLIENT_VISIBLE_STATUSES.includes(status);
+  return db.withTenantTx(campaign.tenantId, async (tx) => {
+    const content = {
+      title: overrides.title ?? unique('Idea'),
+      hook: 'A hook that stops the scroll',
+      caption: 'A caption in the brand voice',
+      hashtags: ['#muse'],
+      callToAction: 'Visit us today',
+      visualDirection: overrides.type === 'REEL' ? null : 'A bright flat lay',
+    };
+    const idea = await tx.idea.create({
+      data: {
+        ...content,
+        tenantId: campaign.tenantId,
+        campaignId: campaign.id,
+        type: overrides.type ?? 'POST',
+        platform: overrides.platform ?? 'INSTAGRAM',
+        status,
+        round: sent ? 1 : 0,
+        templateVersion: 'post/v1',
+        generationId: overrides.generationId ?? null,
+        ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
+      },
+    });
+    await tx.ideaRevision.create({
+      data: {
+        tenantId: campaign.tenantId,
+        ideaId: idea.id,
+        version: 1,
+        snapshot: ideaSnapshot({ ...content, durationSec: null, beats: null, audioSuggestion: null }),
+        shownToClientAt: sent ? idea.createdAt : null,
+      },
+    });
+    return idea;
+  });
 }
 
 export function makeGeneration(
   db: Database,
   campaign: { tenantId: string; id: string },
-  tokens: { prompt: number; completion: number; queuedAt?: Date },
+  tokens: { prompt: number; completion: number; queuedAt?: Date; model?: string },
 ) {
   return db.withTenantTx(campaign.tenantId, (tx) =>
     tx.generation.create({
@@ -114,6 +207,7 @@ export function makeGeneration(
         status: 'SUCCEEDED',
         promptTokens: tokens.prompt,
         completionTokens: tokens.completion,
+        model: tokens.model ?? null,
         ...(tokens.queuedAt ? { queuedAt: tokens.queuedAt } : {}),
       },
     }),

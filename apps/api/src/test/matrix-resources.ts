@@ -1,6 +1,6 @@
 import type { Database } from '@muse/db';
 import type { ResourceKind } from '../modules/auth/resources.ts';
-import { makeUser } from './factories.ts';
+import { makeCampaign, makeGeneration, makeIdea, makeUser } from './factories.ts';
 
 /** Whose resource the matrix asks for: tenant A, and within it client A1. */
 export interface ResourceOwner {
@@ -16,4 +16,22 @@ export interface ResourceOwner {
 export const RESOURCE_FIXTURES: Record<ResourceKind, (owner: ResourceOwner) => Promise<string>> = {
   tenant: async (owner) => owner.tenant.id,
   user: async (owner) => (await makeUser(owner.db, owner.tenant, { role: 'AGENCY_MEMBER' })).id,
+  // Client A1 itself (its contact is the matrix's CLIENT), active again: an archive earlier in
+  // the run must not change how later routes answer.
+  client: async (owner) => {
+    await owner.db.withTenantTx(owner.tenant.id, (tx) =>
+      tx.client.updateMany({ where: { id: owner.client.id }, data: { archivedAt: null } }),
+    );
+    return owner.client.id;
+  },
+  campaign: async (owner) => (await makeCampaign(owner.db, owner.tenant, owner.client)).id,
+  idea: async (owner) => {
+    const campaign = await makeCampaign(owner.db, owner.tenant, owner.client);
+    // Visible to the client and still editable: every allowed role, the client's included, reaches the rules.
+    return (await makeIdea(owner.db, campaign, { status: 'CHANGES_REQUESTED' })).id;
+  },
+  generation: async (owner) => {
+    const campaign = await makeCampaign(owner.db, owner.tenant, owner.client);
+    return (await makeGeneration(owner.db, campaign, { prompt: 120, completion: 80 })).id;
+  },
 };

@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { createApp } from '../app.ts';
 import { parseApiConfig } from '../config.ts';
 import { createTokenVerifier } from '../modules/auth/token-verifier.ts';
+import { type GenerationQueue, startGenerationQueue } from '../modules/generations/generations.queue.ts';
 import type { Lifecycle } from '../modules/operations/operations.routes.ts';
 
 /** The web origin test tokens are minted for (their `azp`). */
@@ -21,11 +22,13 @@ export interface TestAppOptions {
   logger?: Logger;
   db?: Database;
   lifecycle?: Lifecycle;
+  generationQueue?: GenerationQueue;
 }
 
 export interface TestApp {
   app: Express;
   db: Database;
+  generationQueue: GenerationQueue;
   http: supertest.Agent;
   url: string;
   close(): Promise<void>;
@@ -42,10 +45,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const db = options.db ?? createDatabase({ url: config.databaseUrl, poolSize: 4 });
+  const logger = options.logger ?? createLogger('api-test', { level: 'silent' });
+  const generationQueue =
+    options.generationQueue ??
+    (await startGenerationQueue({
+      databaseUrl: config.databaseUrl,
+      settings: config.generation,
+      role: 'api',
+      logger,
+    }));
   const app = createApp({
     config,
     db,
-    logger: options.logger ?? createLogger('api-test', { level: 'silent' }),
+    logger,
     verifier: createTokenVerifier({
       jwtKey: inject('authPublicKey'),
       authorizedParties: config.auth.authorizedParties,
@@ -53,6 +65,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     redis: options.redis,
     rateLimitPrefix: options.rateLimitPrefix,
     lifecycle: options.lifecycle,
+    generationQueue,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -60,11 +73,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return {
     app,
     db,
+    generationQueue,
     http: supertest.agent(url),
     url,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      if (!options.generationQueue) await generationQueue.stop();
       if (!options.db) await db.disconnect();
     },
   };

@@ -9,7 +9,7 @@ const STATUS_LABELS = Object.fromEntries(
 /** "Olivia Hart moved an idea from Drafts to With client", from whatever the audit log recorded. */
 export function describeActivity(event: ActivityEvent): string {
   const actor = event.actor?.name ?? 'Muse';
-  const { from, to, fields, title, name } = event.data as Record<string, unknown>;
+  const { from, to, changedFields, title, name } = event.data as Record<string, unknown>;
   const subject =
     typeof title === 'string'
       ? `“${title}”`
@@ -20,7 +20,8 @@ export function describeActivity(event: ActivityEvent): string {
     return `${actor} moved ${subject} from ${STATUS_LABELS[from] ?? from} to ${STATUS_LABELS[to] ?? to}`;
   }
   const verb = event.action.split(/[._]/).at(-1) ?? event.action;
-  const changed = Array.isArray(fields) && fields.length > 0 ? ` (${fields.join(', ')})` : '';
+  const changed =
+    Array.isArray(changedFields) && changedFields.length > 0 ? ` (${changedFields.join(', ')})` : '';
   return `${actor} ${verb.replace(/_/g, ' ')} ${subject}${changed}`;
 }
 

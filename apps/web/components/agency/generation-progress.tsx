@@ -1,10 +1,10 @@
 'use client';
 
+import type { Generation } from '@muse/contracts';
 import { AlertTriangle, CheckCircle2, Loader2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Progress } from '@/components/ui/progress';
-import type { Generation } from '@/lib/api/generation-schemas';
 import { formatNumber } from '@/lib/labels';
 
 const STEPS = {

@@ -110,18 +110,18 @@ export function UsageReport() {
                   <Breakdown
                     title="By client"
                     total={tokensUsed}
-                    rows={byClient.map((row, index) => ({
-                      key: row.clientId ?? String(index),
-                      label: row.clientName ?? row.name ?? 'Client',
+                    rows={byClient.map((row) => ({
+                      key: row.clientId,
+                      label: row.clientName,
                       tokens: row.tokens,
                     }))}
                   />
                   <Breakdown
                     title="By campaign"
                     total={tokensUsed}
-                    rows={byCampaign.map((row, index) => ({
-                      key: row.campaignId ?? String(index),
-                      label: row.campaignName ?? row.name ?? 'Campaign',
+                    rows={byCampaign.map((row) => ({
+                      key: row.campaignId,
+                      label: row.campaignName,
                       sub: row.clientName,
                       tokens: row.tokens,
                     }))}

@@ -10,6 +10,8 @@ import {
   type CreateCommentBody,
   CreatedTenant,
   type CreateTenantBody,
+  GenerateResponse,
+  Generation,
   Idea,
   IdeaRevision,
   type InviteUserBody,
@@ -25,10 +27,10 @@ import {
   type UpdateIdeaBody,
   type UpdateTenantBody,
   type UpdateUserBody,
+  Usage,
   User,
 } from '@muse/contracts';
 import { z } from 'zod';
-import { Generation, GenerationStarted, Usage } from './generation-schemas';
 import { call, type Transport } from './http';
 
 /** A list answered either as a page or as a plain array. */
@@ -101,7 +103,7 @@ export function createApi(transport: Transport) {
         body: { numPosts?: number; numReels?: number; platforms?: string[]; instructions?: string },
         idempotencyKey: string,
       ) =>
-        send('POST', `/api/campaigns/${id}/generate`, GenerationStarted, body, {
+        send('POST', `/api/campaigns/${id}/generate`, GenerateResponse, body, {
           'idempotency-key': idempotencyKey,
         }),
       ideas: (id: string, query: Partial<Pick<ListIdeasQuery, 'status' | 'type' | 'platform'>> = {}) =>
@@ -127,7 +129,7 @@ export function createApi(transport: Transport) {
       update: (id: string, body: UpdateIdeaBody) => send('PATCH', `/api/ideas/${id}`, Idea, body),
       bulkStatus: (body: BulkStatusBody) => send('POST', '/api/ideas/bulk-status', anything, body),
       regenerate: (id: string, body: { instructions?: string }) =>
-        send('POST', `/api/ideas/${id}/regenerate`, GenerationStarted, body),
+        send('POST', `/api/ideas/${id}/regenerate`, GenerateResponse, body),
       revisions: (id: string) => get(`/api/ideas/${id}/revisions`, listOf(IdeaRevision), { limit: 100 }),
       comments: (id: string) => get(`/api/ideas/${id}/comments`, listOf(Comment), { limit: 100 }),
       comment: (id: string, body: CreateCommentBody) =>

@@ -1,8 +1,8 @@
 'use client';
 
+import type { Generation } from '@muse/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '@/components/providers';
-import type { Generation } from '@/lib/api/generation-schemas';
 import { keys } from './keys';
 
 export const isRunning = (generation: Pick<Generation, 'status'> | undefined) =>

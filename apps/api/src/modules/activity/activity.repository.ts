@@ -1,10 +1,20 @@
+import type { ActivityEntityType } from '@muse/contracts';
 import type { Prisma, TenantTx } from '@muse/db';
 import { getContext } from '@muse/logger';
+import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
+
+export interface ActivityFilter {
+  entityType?: ActivityEntityType;
+  entityId?: string;
+  after?: Keyset;
+  limit: number;
+}
 
 export interface ActivityRecord {
   tenantId: string;
-  actorId: string;
-  entityType: 'tenant' | 'user';
+  /** Null for the system, e.g. a worker acting on nobody's behalf. */
+  actorId: string | null;
+  entityType: ActivityEntityType;
   entityId: string;
   action: string;
   data?: Prisma.InputJsonObject;
@@ -16,6 +26,47 @@ export const activityRepository = {
     return tx.activityEvent.create({
       data: { ...event, data: event.data ?? {}, requestId: getContext()?.requestId },
       select: { id: true },
+    });
+  },
+
+  /**
+   * Many events in one statement (e.g. every idea of a generation). Rows of one transaction would
+   * share its timestamp; a millisecond apart, they list in the order given (an edit, then the move
+   * it came with, then the comment).
+   */
+  recordMany(tx: TenantTx, events: ActivityRecord[]) {
+    const requestId = getContext()?.requestId;
+    const base = Date.now();
+    return tx.activityEvent.createMany({
+      data: events.map((event, index) => ({
+        ...event,
+        data: event.data ?? {},
+        requestId,
+        createdAt: new Date(base + index),
+      })),
+    });
+  },
+
+  /** Newest first, served by (tenant_id, entity_type, entity_id, created_at) or (tenant_id, created_at). */
+  list(tx: TenantTx, filter: ActivityFilter) {
+    return tx.activityEvent.findMany({
+      where: {
+        entityType: filter.entityType,
+        entityId: filter.entityId,
+        ...afterKeyset(filter.after, 'desc'),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: filter.limit + 1,
+      select: {
+        id: true,
+        actorId: true,
+        entityType: true,
+        entityId: true,
+        action: true,
+        data: true,
+        requestId: true,
+        createdAt: true,
+      },
     });
   },
 };

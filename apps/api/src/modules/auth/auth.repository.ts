@@ -21,17 +21,30 @@ export const authRepository = {
   findInvitation(tx: BaseTx, email: string) {
     return tx.user.findFirst({
       where: { email, status: 'INVITED', authSubject: null },
-      select: { id: true },
+      select: { id: true, tenantId: true },
     });
   },
 
-  /** First sign-in of an invited user: the account is linked to the identity and becomes active. */
+  /** First sign-in of an invited platform admin (no tenant): linked in the sign-in scope. */
   linkInvitation(tx: BaseTx, userId: string, subject: string) {
     return tx.user.update({
       where: { id: userId },
       data: { authSubject: subject, status: 'ACTIVE', lastSeenAt: new Date() },
       select: PRINCIPAL_FIELDS,
     });
+  },
+
+  /**
+   * First sign-in of an invited agency user or client contact, in its tenant's scope (where the
+   * audit log is). Only while still an unlinked invitation: of two first sign-ins at once, one links.
+   */
+  async linkTenantInvitation(tx: TenantTx, userId: string, subject: string) {
+    const [user] = await tx.user.updateManyAndReturn({
+      where: { id: userId, status: 'INVITED', authSubject: null },
+      data: { authSubject: subject, status: 'ACTIVE', lastSeenAt: new Date() },
+      select: PRINCIPAL_FIELDS,
+    });
+    return user;
   },
 
   stampLastSeen(tx: BaseTx, userId: string) {

@@ -1,5 +1,6 @@
 import type { Database } from '@muse/db';
 import { AppError } from '../../http/app-error.ts';
+import { activityRepository } from '../activity/activity.repository.ts';
 import { authRepository, type PrincipalRow } from './auth.repository.ts';
 import type { Principal } from './principal.ts';
 import type { PrincipalCache } from './principal-cache.ts';
@@ -22,19 +23,53 @@ export function createAuthService(deps: {
 }): AuthService {
   const { db, verifier, cache } = deps;
 
-  async function load(identity: VerifiedIdentity): Promise<Principal | null> {
-    const generation = cache.generation;
-    const row = await db.withSignInTx(identity, async (tx) => {
+  /**
+   * Links an invitation to the identity that signed in with its email, and audits it — in the
+   * tenant's scope, as the sign-in scope cannot write the audit log. When a concurrent first
+   * sign-in of the same identity won, its link is read back.
+   */
+  async function linkInvitation(identity: VerifiedIdentity, invitation: { id: string; tenantId: string }) {
+    const linked = await db.withTenantTx(invitation.tenantId, async (tx) => {
+      const user = await authRepository.linkTenantInvitation(tx, invitation.id, identity.subject);
+      if (user) {
+        await activityRepository.record(tx, {
+          tenantId: invitation.tenantId,
+          actorId: user.id,
+          entityType: 'user',
+          entityId: user.id,
+          action: 'user.joined',
+          data: { email: user.email, role: user.role, clientId: user.clientId },
+        });
+      }
+      return user ?? null;
+    });
+    return linked ?? db.withSignInTx(identity, (tx) => authRepository.findBySubject(tx, identity.subject));
+  }
+
+  async function resolve(identity: VerifiedIdentity): Promise<PrincipalRow | null> {
+    const found = await db.withSignInTx(identity, async (tx) => {
       const user = await authRepository.findBySubject(tx, identity.subject);
       if (user) {
         const stale = !user.lastSeenAt || Date.now() - user.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS;
         if (stale && user.status === 'ACTIVE') await authRepository.stampLastSeen(tx, user.id);
-        return user;
+        return { user };
       }
-      if (!identity.email) return null;
-      const invitation = await authRepository.findInvitation(tx, identity.email);
-      return invitation ? authRepository.linkInvitation(tx, invitation.id, identity.subject) : null;
+      const invitation = identity.email ? await authRepository.findInvitation(tx, identity.email) : null;
+      if (invitation && !invitation.tenantId) {
+        return { user: await authRepository.linkInvitation(tx, invitation.id, identity.subject) };
+      }
+      return { invitation };
     });
+    if (found.user) return found.user;
+    const invitation = found.invitation;
+    return invitation?.tenantId
+      ? linkInvitation(identity, { id: invitation.id, tenantId: invitation.tenantId })
+      : null;
+  }
+
+  async function load(identity: VerifiedIdentity): Promise<Principal | null> {
+    const generation = cache.generation;
+    const row = await resolve(identity);
     if (!row) return null;
     const { tenantId, clientId } = row;
     const client =

@@ -154,6 +154,38 @@ describe('authentication: first sign-in of an invited user', () => {
     expect((await me(await bearer(null, { subject }))).body.user.id).toBe(invited.id);
   });
 
+  it('when an invited user is linked, then its tenant’s audit log says it joined, in the same request', async () => {
+    const tenant = await makeTenant(api.db);
+    const invited = await makeUser(api.db, tenant, { role: 'AGENCY_MEMBER', status: 'INVITED' });
+    const subject = `test|${unique('joined')}`;
+    const res = await me(await bearer(null, { subject, email: invited.email }));
+    expect(res.status).toBe(200);
+    const events = await api.db.withTenantTx(tenant.id, (tx) =>
+      tx.activityEvent.findMany({ where: { entityId: invited.id } }),
+    );
+    expect(events).toEqual([
+      expect.objectContaining({
+        actorId: invited.id,
+        entityType: 'user',
+        action: 'user.joined',
+        data: { email: invited.email, role: 'AGENCY_MEMBER', clientId: null },
+        requestId: res.headers['x-request-id'],
+      }),
+    ]);
+  });
+
+  it('when the same identity signs in twice at once for the first time, then both get in and it joins once', async () => {
+    const tenant = await makeTenant(api.db);
+    const invited = await makeUser(api.db, tenant, { role: 'AGENCY_ADMIN', status: 'INVITED' });
+    const token = await bearer(null, { subject: `test|${unique('twice')}`, email: invited.email });
+    const responses = await Promise.all([me(token), me(token), me(token)]);
+    expect(responses.map((res) => res.status)).toEqual([200, 200, 200]);
+    const joined = await api.db.withTenantTx(tenant.id, (tx) =>
+      tx.activityEvent.count({ where: { entityId: invited.id, action: 'user.joined' } }),
+    );
+    expect(joined).toBe(1);
+  });
+
   it('when the email in the token is not verified, then the invitation is not linked (401)', async () => {
     const tenant = await makeTenant(api.db);
     const invited = await makeUser(api.db, tenant, { status: 'INVITED' });

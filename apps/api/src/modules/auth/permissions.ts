@@ -14,6 +14,25 @@ export const PERMISSIONS = {
   'users.list': ['AGENCY_ADMIN'],
   'users.invite': ['AGENCY_ADMIN'],
   'users.update': ['AGENCY_ADMIN'],
+  'clients.list': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'clients.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  'clients.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'clients.update': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'clients.archive': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'campaigns.list': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  'campaigns.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  'campaigns.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'campaigns.update': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'campaigns.archive': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  // Reading, exporting and moving ideas; which moves and edits a role may make is the workflow's rule.
+  'ideas.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  'ideas.update': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  'comments.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  'comments.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  'activity.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'generations.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'generations.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'usage.read': ['AGENCY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

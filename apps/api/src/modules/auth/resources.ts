@@ -9,6 +9,10 @@ export type Isolation = 'platform' | 'tenant' | 'client';
 const KINDS = {
   tenant: 'platform',
   user: 'tenant',
+  client: 'client',
+  campaign: 'client',
+  idea: 'client',
+  generation: 'tenant',
 } as const satisfies Record<string, Isolation>;
 
 /** What a route's path parameter can name. */

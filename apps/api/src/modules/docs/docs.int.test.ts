@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeTable } from '../../test/authorization-matrix.ts';
+import { routeTable } from '../../http/route-table.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
 
 let api: TestApp;

@@ -1,4 +1,4 @@
-import type { TenantRole, UserStatus } from '@muse/contracts';
+import type { TenantRole, UserRef, UserStatus } from '@muse/contracts';
 import type { Prisma, TenantTx } from '@muse/db';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 
@@ -75,6 +75,17 @@ export const usersRepository = {
 
   findClient(tx: TenantTx, clientId: string) {
     return tx.client.findFirst({ where: { id: clientId, archivedAt: null }, select: { id: true } });
+  },
+
+  /** Who wrote, edited or did something, by id, in one query (ids of users outside the tenant stay absent). */
+  async refs(tx: TenantTx, ids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const users = await tx.user.findMany({
+      where: { id: { in: wanted } },
+      select: { id: true, name: true, role: true },
+    });
+    return new Map(users.map((user) => [user.id, user]));
   },
 };
 

@@ -1,0 +1,131 @@
+import {
+  AI_TRANSIENT_ERROR_CODES,
+  AiErrorCode,
+  AiFailureDetail,
+  ErrorEnvelope,
+  type GenerateIdeasRequestInput,
+  GenerateIdeasResponse,
+  type GenerationErrorCode,
+  type TokenUsage,
+} from '@muse/contracts';
+
+/** Codes of the AI service that a generation keeps as its own error code. */
+const PASSED_THROUGH: Partial<Record<AiErrorCode, GenerationErrorCode>> = {
+  llm_rate_limited: 'llm_rate_limited',
+  llm_unavailable: 'llm_unavailable',
+  llm_bad_output: 'llm_bad_output',
+  timeout: 'timeout',
+};
+
+/** Statuses a proxy or a restarting service answers with, envelope or not: worth another try. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+/** A failed call: the generation's error code, whether a later retry may succeed, and the tokens already spent. */
+export class AiServiceError extends Error {
+  override name = 'AiServiceError';
+
+  constructor(
+    readonly code: GenerationErrorCode,
+    message: string,
+    readonly details: {
+      transient: boolean;
+      usage: TokenUsage | null;
+      status: number | null;
+      cause?: unknown;
+    },
+  ) {
+    super(message, { cause: details.cause });
+  }
+}
+
+export interface AiServiceClientOptions {
+  /** Base URL of the AI service, without a trailing slash. */
+  url: string;
+  token: string;
+  timeoutMs: number;
+}
+
+export interface GenerateOptions {
+  /** Forwarded as x-request-id, so one id follows the request across services. */
+  requestId: string;
+  /** Aborts the call, e.g. when the job's claim is gone or the worker is stopping. */
+  signal?: AbortSignal;
+}
+
+export type AiServiceClient = ReturnType<typeof createAiServiceClient>;
+
+export function createAiServiceClient(options: AiServiceClientOptions) {
+  const endpoint = `${options.url}/api/v1/generate`;
+
+  async function post(body: GenerateIdeasRequestInput, { requestId, signal }: GenerateOptions) {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    try {
+      return await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          'content-type': 'application/json',
+          'x-request-id': requestId,
+        },
+        body: JSON.stringify({ ...body, requestId }),
+        signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+      });
+    } catch (error) {
+      const message = timeout.aborted
+        ? `the AI service did not answer within ${options.timeoutMs} ms`
+        : signal?.aborted
+          ? 'the call to the AI service was abandoned'
+          : `the AI service could not be reached: ${(error as Error).message}`;
+      throw new AiServiceError('ai_service_unavailable', message, {
+        transient: true,
+        usage: null,
+        status: null,
+        cause: error,
+      });
+    }
+  }
+
+  return {
+    async generate(body: GenerateIdeasRequestInput, callOptions: GenerateOptions) {
+      const response = await post(body, callOptions);
+      const payload: unknown = await response.json().catch(() => undefined);
+      if (response.ok) {
+        const parsed = GenerateIdeasResponse.safeParse(payload);
+        if (parsed.success) return parsed.data;
+        throw new AiServiceError('ai_service_error', 'the AI service answered with an unexpected body', {
+          transient: false,
+          usage: null,
+          status: response.status,
+          cause: parsed.error,
+        });
+      }
+      throw failureOf(response.status, payload);
+    },
+  };
+}
+
+function failureOf(status: number, payload: unknown): AiServiceError {
+  const envelope = ErrorEnvelope.safeParse(payload);
+  if (!envelope.success) {
+    const code = UNAVAILABLE_STATUSES.has(status) ? 'ai_service_unavailable' : 'ai_service_error';
+    return new AiServiceError(code, `the AI service answered ${status}`, {
+      transient: code === 'ai_service_unavailable',
+      usage: null,
+      status,
+    });
+  }
+  const { error } = envelope.data;
+  const aiCode = AiErrorCode.safeParse(error.code).data;
+  const detail = AiFailureDetail.safeParse(error.details?.[0]);
+  const usage = detail.success ? detail.data.usage : null;
+  const message = `the AI service answered ${status} ${error.code}: ${error.message}`;
+  const passed = aiCode && PASSED_THROUGH[aiCode];
+  if (aiCode && passed) {
+    return new AiServiceError(passed, message, {
+      transient: AI_TRANSIENT_ERROR_CODES.includes(aiCode),
+      usage,
+      status,
+    });
+  }
+  return new AiServiceError('ai_service_error', message, { transient: false, usage, status });
+}

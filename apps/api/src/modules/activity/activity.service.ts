@@ -1,0 +1,41 @@
+import type { ActivityQuery } from '@muse/contracts';
+import type { Database } from '@muse/db';
+import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
+import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import type { Principal } from '../auth/principal.ts';
+import { usersRepository } from '../users/users.repository.ts';
+import { activityRepository } from './activity.repository.ts';
+
+export function createActivityService(deps: { db: Database }) {
+  const { db } = deps;
+
+  return {
+    /** The agency's audit log, newest first, for one entity or all of them. */
+    async list(actor: Principal, query: ActivityQuery) {
+      authorize(actor, 'activity.read');
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+        const rows = await activityRepository.list(tx, {
+          entityType: query.entityType,
+          entityId: query.entityId,
+          after,
+          limit: query.limit,
+        });
+        const { items, nextCursor } = toPage(rows, query.limit);
+        const actors = await usersRepository.refs(
+          tx,
+          items.map((event) => event.actorId),
+        );
+        return {
+          items: items.map(({ actorId, ...event }) => ({
+            ...event,
+            actor: (actorId && actors.get(actorId)) || null,
+          })),
+          nextCursor,
+        };
+      });
+    },
+  };
+}
+
+export type ActivityService = ReturnType<typeof createActivityService>;

@@ -1,0 +1,20 @@
+import type { WorkflowActor } from '@muse/contracts';
+import { AppError } from '../../http/app-error.ts';
+import type { Principal } from './principal.ts';
+
+/**
+ * How far a caller reaches inside its tenant: agency users reach all of it, a client contact
+ * only its own client's campaigns and the ideas it may review. Services turn this into filters,
+ * so what a client may not see answers 404, as if it did not exist. The kind is also the
+ * caller's side of the review workflow.
+ */
+export type Audience =
+  | { kind: Extract<WorkflowActor, 'agency'> }
+  | { kind: Extract<WorkflowActor, 'client'>; clientId: string };
+
+export function audienceOf(actor: Pick<Principal, 'role' | 'clientId'>): Audience {
+  if (actor.role !== 'CLIENT') return { kind: 'agency' };
+  // The database ties every CLIENT user to a client; this only narrows the type.
+  if (!actor.clientId) throw new AppError('forbidden', 'This account belongs to no client');
+  return { kind: 'client', clientId: actor.clientId };
+}

@@ -1,0 +1,81 @@
+import type { Platform } from '@muse/contracts';
+import { Prisma, type TenantTx } from '@muse/db';
+
+const CLIENT_FIELDS = {
+  id: true,
+  name: true,
+  industry: true,
+  website: true,
+  brandVoice: true,
+  toneKeywords: true,
+  targetAudience: true,
+  doList: true,
+  dontList: true,
+  defaultHashtags: true,
+  platforms: true,
+  archivedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.ClientSelect;
+
+export interface ClientFilter {
+  /** Part of the name, case-insensitively. */
+  q?: string;
+  includeArchived: boolean;
+  /** The (name, id) the previous page ended with. */
+  after?: { name: string; id: string };
+  limit: number;
+}
+
+export type ClientData = Omit<
+  Prisma.ClientUncheckedCreateInput,
+  'id' | 'archivedAt' | 'createdAt' | 'updatedAt'
+>;
+
+export const clientsRepository = {
+  /** By name (ties by id), served by the (tenant_id, name, id) index; one row beyond the page. */
+  list(tx: TenantTx, filter: ClientFilter) {
+    const after = filter.after;
+    return tx.client.findMany({
+      where: {
+        ...(filter.includeArchived ? {} : { archivedAt: null }),
+        ...(filter.q ? { name: { contains: filter.q, mode: 'insensitive' as const } } : {}),
+        ...(after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {}),
+      },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: filter.limit + 1,
+      select: CLIENT_FIELDS,
+    });
+  },
+
+  findById(tx: TenantTx, id: string) {
+    return tx.client.findFirst({ where: { id }, select: CLIENT_FIELDS });
+  },
+
+  /**
+   * Holds the client row until the transaction ends: campaign writes take it shared, changes of
+   * the client's platforms or archive state exclusively, so neither checks a stale client.
+   */
+  async lock(tx: TenantTx, id: string, mode: 'share' | 'update'): Promise<void> {
+    const lock = mode === 'share' ? Prisma.sql`for share` : Prisma.sql`for update`;
+    await tx.$queryRaw`select 1 from clients where id = ${id}::uuid ${lock}`;
+  },
+
+  create(tx: TenantTx, data: ClientData) {
+    return tx.client.create({ data, select: CLIENT_FIELDS });
+  },
+
+  update(tx: TenantTx, id: string, data: Prisma.ClientUncheckedUpdateInput) {
+    return tx.client.update({ where: { id }, data, select: CLIENT_FIELDS });
+  },
+
+  /** Campaigns, not archived, that plan for any of these platforms (a few, to name them). */
+  campaignsUsing(tx: TenantTx, clientId: string, platforms: Platform[]) {
+    return tx.campaign.findMany({
+      where: { clientId, status: { not: 'ARCHIVED' }, platforms: { hasSome: platforms } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: 5,
+      select: { id: true, name: true, platforms: true },
+    });
+  },
+};

@@ -1,0 +1,129 @@
+import type { CreateClientBody, ListClientsQuery, Platform, UpdateClientBody } from '@muse/contracts';
+import type { Database } from '@muse/db';
+import { z } from 'zod';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { changedFields } from '../../shared/changed-fields.ts';
+import { decodeKeyCursor, toPageBy } from '../../shared/keyset-page.ts';
+import { activityRepository } from '../activity/activity.repository.ts';
+import { audienceOf } from '../auth/audience.ts';
+import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import type { Principal } from '../auth/principal.ts';
+import { clientsRepository } from './clients.repository.ts';
+
+const NameKeyset = z.tuple([z.string(), z.uuid()]);
+
+export function createClientsService(deps: { db: Database }) {
+  const { db } = deps;
+
+  return {
+    async list(actor: Principal, query: ListClientsQuery) {
+      authorize(actor, 'clients.list');
+      const cursor = query.cursor ? decodeKeyCursor(query.cursor, NameKeyset) : undefined;
+      const rows = await db.withTenantTx(tenantScopeOf(actor), (tx) =>
+        clientsRepository.list(tx, {
+          q: query.q || undefined,
+          includeArchived: query.includeArchived,
+          after: cursor && { name: cursor[0], id: cursor[1] },
+          limit: query.limit,
+        }),
+      );
+      return toPageBy(rows, query.limit, (row) => [row.name, row.id]);
+    },
+
+    /** A client contact reads its own client's profile; any other client is 404 to it. */
+    async get(actor: Principal, id: string) {
+      authorize(actor, 'clients.read');
+      const audience = audienceOf(actor);
+      if (audience.kind === 'client' && audience.clientId !== id) throw notFound('Client');
+      const client = await db.withTenantTx(tenantScopeOf(actor), (tx) => clientsRepository.findById(tx, id));
+      if (!client) throw notFound('Client');
+      return client;
+    },
+
+    async create(actor: Principal, body: CreateClientBody) {
+      authorize(actor, 'clients.create');
+      const tenantId = tenantScopeOf(actor);
+      return db.withTenantTx(tenantId, async (tx) => {
+        const client = await clientsRepository.create(tx, {
+          ...body,
+          tenantId,
+          website: body.website ?? null,
+        });
+        await activityRepository.record(tx, {
+          tenantId,
+          actorId: actor.userId,
+          entityType: 'client',
+          entityId: client.id,
+          action: 'client.created',
+          data: { name: client.name, platforms: client.platforms },
+        });
+        return client;
+      });
+    },
+
+    /** Platforms that campaigns still plan for stay: removing one is 409, naming the campaigns. */
+    async update(actor: Principal, id: string, body: UpdateClientBody) {
+      authorize(actor, 'clients.update');
+      const tenantId = tenantScopeOf(actor);
+      return db.withTenantTx(tenantId, async (tx) => {
+        await clientsRepository.lock(tx, id, 'update');
+        const current = await clientsRepository.findById(tx, id);
+        if (!current) throw notFound('Client');
+        const { data, fields } = changedFields(current, body);
+        if (fields.length === 0) return current;
+        if (data.platforms) {
+          const next: Platform[] = data.platforms;
+          const removed = current.platforms.filter((platform) => !next.includes(platform));
+          const using = removed.length > 0 ? await clientsRepository.campaignsUsing(tx, id, removed) : [];
+          if (using.length > 0) {
+            throw new AppError(
+              'conflict',
+              `Campaigns still plan for ${removed.join(', ')}: change or archive them first`,
+              {
+                details: using.map((campaign) => ({
+                  campaignId: campaign.id,
+                  name: campaign.name,
+                  platforms: campaign.platforms.filter((platform) => removed.includes(platform)),
+                })),
+              },
+            );
+          }
+        }
+        const client = await clientsRepository.update(tx, id, data);
+        await activityRepository.record(tx, {
+          tenantId,
+          actorId: actor.userId,
+          entityType: 'client',
+          entityId: id,
+          action: 'client.updated',
+          data: { name: client.name, changedFields: fields },
+        });
+        return client;
+      });
+    },
+
+    /** The client keeps its campaigns and ideas, and gets no new campaigns; archiving twice changes nothing. */
+    async archive(actor: Principal, id: string) {
+      authorize(actor, 'clients.archive');
+      const tenantId = tenantScopeOf(actor);
+      return db.withTenantTx(tenantId, async (tx) => {
+        await clientsRepository.lock(tx, id, 'update');
+        const current = await clientsRepository.findById(tx, id);
+        if (!current) throw notFound('Client');
+        if (current.archivedAt) return current;
+        const client = await clientsRepository.update(tx, id, { archivedAt: new Date() });
+        await activityRepository.record(tx, {
+          tenantId,
+          actorId: actor.userId,
+          entityType: 'client',
+          entityId: id,
+          action: 'client.archived',
+          data: { name: client.name },
+        });
+        return client;
+      });
+    },
+  };
+}
+
+export type ClientsService = ReturnType<typeof createClientsService>;

@@ -1,0 +1,74 @@
+import type { CreateCommentBody, ListCommentsQuery, UserRef } from '@muse/contracts';
+import type { Database } from '@muse/db';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
+import { activityRepository } from '../activity/activity.repository.ts';
+import { audienceOf } from '../auth/audience.ts';
+import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import type { Principal } from '../auth/principal.ts';
+import { ideasRepository } from '../ideas/ideas.repository.ts';
+import { usersRepository } from '../users/users.repository.ts';
+import { type CommentRow, commentsRepository } from './comments.repository.ts';
+
+const toComment = ({ authorId, ...comment }: CommentRow, authors: Map<string, UserRef>) => ({
+  ...comment,
+  author: (authorId && authors.get(authorId)) || null,
+});
+
+export function createCommentsService(deps: { db: Database }) {
+  const { db } = deps;
+
+  return {
+    /** Oldest first; a client contact reads only the comments visible to the client. */
+    async list(actor: Principal, ideaId: string, query: ListCommentsQuery) {
+      authorize(actor, 'comments.read');
+      const audience = audienceOf(actor);
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+        if (!(await ideasRepository.isVisible(tx, ideaId, audience))) throw notFound('Idea');
+        const rows = await commentsRepository.list(tx, ideaId, {
+          clientOnly: audience.kind === 'client',
+          after,
+          limit: query.limit,
+        });
+        const { items, nextCursor } = toPage(rows, query.limit);
+        const authors = await usersRepository.refs(
+          tx,
+          items.map((comment) => comment.authorId),
+        );
+        return { items: items.map((comment) => toComment(comment, authors)), nextCursor };
+      });
+    },
+
+    /** The agency chooses the visibility (INTERNAL unless told); a client's comments are the client's to see. */
+    async create(actor: Principal, ideaId: string, body: CreateCommentBody) {
+      authorize(actor, 'comments.create');
+      const tenantId = tenantScopeOf(actor);
+      const audience = audienceOf(actor);
+      if (audience.kind === 'client' && body.visibility === 'INTERNAL') {
+        throw new AppError('forbidden', 'A client’s comments are visible to the client');
+      }
+      const visibility = audience.kind === 'client' ? 'CLIENT' : (body.visibility ?? 'INTERNAL');
+      return db.withTenantTx(tenantId, async (tx) => {
+        const idea = await ideasRepository.findVisible(tx, ideaId, audience);
+        if (!idea) throw notFound('Idea');
+        const [comment] = await commentsRepository.createMany(tx, [
+          { tenantId, ideaId, authorId: actor.userId, body: body.body, visibility },
+        ]);
+        if (!comment) throw new Error('the comment insert returned no row');
+        await activityRepository.record(tx, {
+          tenantId,
+          actorId: actor.userId,
+          entityType: 'idea',
+          entityId: ideaId,
+          action: 'idea.commented',
+          data: { title: idea.title, commentId: comment.id, visibility },
+        });
+        const author = { id: actor.userId, name: actor.name, role: actor.role };
+        return toComment(comment, new Map([[actor.userId, author]]));
+      });
+    },
+  };
+}
+
+export type CommentsService = ReturnType<typeof createCommentsService>;

@@ -1,0 +1,139 @@
+import { EDITABLE_STATUSES, type GenerateIdeasResponse, type GenerationErrorCode } from '@muse/contracts';
+import type { Database } from '@muse/db';
+import type { Logger } from '@muse/logger';
+import { type AiServiceClient, AiServiceError } from '../../ai/ai-service.client.ts';
+import { buildAiRequest } from './generations.ai-request.ts';
+import type { GenerationKind, GenerationWorkerMetrics } from './generations.metrics.ts';
+import type { GenerationJobData } from './generations.queue.ts';
+import { generationsRepository } from './generations.repository.ts';
+import {
+  type ClaimedRun,
+  IdeaNotEditableError,
+  type Tokens,
+  type WriteResult,
+  writeFailure,
+  writeGeneratedIdeas,
+  writeRevisedIdea,
+} from './generations.writer.ts';
+
+/** The parts of a pg-boss job the processor reads. */
+export interface GenerationJob {
+  data: GenerationJobData;
+  /** 0 on the first attempt. */
+  retryCount: number;
+  retryLimit: number;
+  /** Aborted when the job's claim is gone (it moved to another worker) or the worker stops. */
+  signal: AbortSignal;
+}
+
+export interface GenerationProcessorDeps {
+  db: Database;
+  ai: AiServiceClient;
+  metrics: GenerationWorkerMetrics;
+  logger: Logger;
+}
+
+const NO_TOKENS: Tokens = { prompt: 0, completion: 0 };
+
+const tokensOf = (usage: { promptTokens: number; completionTokens: number } | null): Tokens =>
+  usage ? { prompt: usage.promptTokens, completion: usage.completionTokens } : NO_TOKENS;
+
+/**
+ * Runs one generation job: claim the run (RUNNING, a new attempt), call the AI service outside
+ * any transaction, then write the result in one transaction that applies only while this
+ * attempt still holds the run. Throwing hands the job back to pg-boss for a retry, which happens
+ * for transient failures while retries remain; every other failure ends the run FAILED.
+ */
+export function createGenerationProcessor(deps: GenerationProcessorDeps) {
+  const { db, ai, metrics } = deps;
+
+  return async function processGeneration(job: GenerationJob): Promise<void> {
+    const { generationId, tenantId, requestId } = job.data;
+    const claimed = await db.withTenantTx(tenantId, (tx) => generationsRepository.claim(tx, generationId));
+    if (!claimed) {
+      deps.logger.info({ generationId }, 'generation already finished; nothing to do');
+      return;
+    }
+    const run: ClaimedRun = { ...claimed, attempt: claimed.attempts };
+    const kind: GenerationKind = run.ideaId ? 'idea' : 'campaign';
+    const logger = deps.logger.child({ generationId, attempt: run.attempt, jobRetry: job.retryCount });
+    const retriesLeft = job.retryCount < job.retryLimit;
+    logger.info('generation claimed');
+
+    const record = async (
+      outcome: 'SUCCEEDED' | 'FAILED',
+      code: GenerationErrorCode | null,
+      write: () => Promise<WriteResult>,
+    ) => {
+      const result = await write();
+      metrics.attempt(result === 'written' ? 'finished' : 'superseded');
+      if (result === 'superseded') {
+        logger.warn('a newer attempt holds this generation; this attempt result was dropped');
+        return;
+      }
+      metrics.finished(kind, outcome, code, (Date.now() - claimed.queuedAt.getTime()) / 1000);
+      logger.info({ status: outcome, errorCode: code }, 'generation finished');
+    };
+    const fail = (code: GenerationErrorCode, tokens: Tokens, latencyMs: number | null) =>
+      record('FAILED', code, () =>
+        db.withTenantTx(tenantId, (tx) => writeFailure(tx, run, code, tokens, latencyMs)),
+      );
+
+    try {
+      const context = await db.withTenantTx(tenantId, async (tx) => ({
+        campaign: await generationsRepository.findCampaignContext(tx, run.campaignId),
+        existingTitles: await generationsRepository.existingTitles(tx, run.campaignId),
+        idea: run.ideaId ? await generationsRepository.findIdeaToRevise(tx, run.ideaId) : null,
+      }));
+      if (context.campaign.status === 'ARCHIVED') return await fail('campaign_archived', NO_TOKENS, null);
+      if (run.ideaId && !(context.idea && EDITABLE_STATUSES.includes(context.idea.status))) {
+        return await fail('idea_not_editable', NO_TOKENS, null);
+      }
+
+      const startedAt = performance.now();
+      let response: GenerateIdeasResponse;
+      try {
+        response = await ai.generate(buildAiRequest({ tenantId, generation: claimed, ...context }), {
+          requestId,
+          signal: job.signal,
+        });
+      } catch (error) {
+        if (!(error instanceof AiServiceError)) throw error;
+        const latencyMs = Math.round(performance.now() - startedAt);
+        const tokens = tokensOf(error.details.usage);
+        metrics.aiCall(error.code, latencyMs / 1000);
+        metrics.tokens(tokens);
+        if (error.details.transient && retriesLeft) {
+          await db.withTenantTx(tenantId, (tx) => generationsRepository.addTokens(tx, run.id, tokens));
+          metrics.attempt('retrying');
+          logger.warn({ err: error }, 'AI call failed; the job will be retried');
+          throw error;
+        }
+        logger.warn({ err: error }, 'AI call failed');
+        return await fail(error.code, tokens, latencyMs);
+      }
+      const tokens = tokensOf(response.usage);
+      metrics.aiCall('ok', (performance.now() - startedAt) / 1000);
+      metrics.tokens(tokens);
+
+      const ideaId = run.ideaId;
+      try {
+        await record('SUCCEEDED', null, () =>
+          db.withTenantTx(tenantId, (tx) =>
+            ideaId
+              ? writeRevisedIdea(tx, { ...run, ideaId }, response, tokens)
+              : writeGeneratedIdeas(tx, run, response, tokens),
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof IdeaNotEditableError)) throw error;
+        await fail('idea_not_editable', tokens, response.latencyMs);
+      }
+    } catch (error) {
+      if (error instanceof AiServiceError || retriesLeft) throw error;
+      // The last attempt failed on our side (e.g. the database): end the run rather than leave it RUNNING.
+      logger.error({ err: error }, 'generation failed unexpectedly on its last attempt');
+      await fail('internal', NO_TOKENS, null);
+    }
+  };
+}

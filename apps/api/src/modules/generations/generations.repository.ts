@@ -1,0 +1,335 @@
+import type { GenerationStatus, Platform } from '@muse/contracts';
+import type { BaseTx, Prisma, TenantTx } from '@muse/db';
+import type { Keyset } from '../../shared/keyset-page.ts';
+import { UNFINISHED_STATUSES } from './generations.rules.ts';
+
+const GENERATION_FIELDS = {
+  id: true,
+  campaignId: true,
+  ideaId: true,
+  requestedById: true,
+  status: true,
+  requestedPosts: true,
+  requestedReels: true,
+  producedCount: true,
+  platforms: true,
+  instructions: true,
+  model: true,
+  offline: true,
+  templateVersions: true,
+  promptTokens: true,
+  completionTokens: true,
+  latencyMs: true,
+  attempts: true,
+  errorCode: true,
+  errorMessage: true,
+  warnings: true,
+  queuedAt: true,
+  startedAt: true,
+  finishedAt: true,
+} as const satisfies Prisma.GenerationSelect;
+
+export type GenerationRow = Prisma.GenerationGetPayload<{ select: typeof GENERATION_FIELDS }>;
+
+export interface NewGeneration {
+  tenantId: string;
+  campaignId: string;
+  ideaId: string | null;
+  requestedById: string;
+  requestedPosts: number;
+  requestedReels: number;
+  platforms: Platform[];
+  instructions: string | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+}
+
+/** What the worker writes when a run ends, whichever way. */
+export interface Outcome {
+  status: 'SUCCEEDED' | 'FAILED';
+  producedCount?: number;
+  model?: string | null;
+  offline?: boolean;
+  templateVersions?: Prisma.InputJsonObject;
+  warnings?: Prisma.InputJsonArray;
+  latencyMs?: number | null;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  tokens: { prompt: number; completion: number };
+}
+
+const outcomeData = ({ tokens, ...outcome }: Outcome) => ({
+  ...outcome,
+  promptTokens: { increment: tokens.prompt },
+  completionTokens: { increment: tokens.completion },
+  finishedAt: new Date(),
+});
+
+const CAMPAIGN_CONTEXT = {
+  id: true,
+  name: true,
+  objective: true,
+  brief: true,
+  keyMessages: true,
+  themes: true,
+  toneOverride: true,
+  startDate: true,
+  endDate: true,
+  status: true,
+  client: {
+    select: {
+      name: true,
+      industry: true,
+      website: true,
+      brandVoice: true,
+      toneKeywords: true,
+      targetAudience: true,
+      doList: true,
+      dontList: true,
+      defaultHashtags: true,
+    },
+  },
+} as const satisfies Prisma.CampaignSelect;
+
+export type CampaignContext = Prisma.CampaignGetPayload<{ select: typeof CAMPAIGN_CONTEXT }>;
+
+/** The AI service avoids at most this many existing titles. */
+const AVOID_TITLES_LIMIT = 500;
+
+export const generationsRepository = {
+  /**
+   * Serializes the generation requests of one tenant for the rest of the transaction: the quota
+   * check must see the runs queued by a concurrent request, and one Idempotency-Key must map to
+   * one generation.
+   */
+  async lockTenant(tx: TenantTx, tenantId: string): Promise<void> {
+    await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`muse:generations:${tenantId}`}, 0))`;
+  },
+
+  findByIdempotencyKey(tx: TenantTx, key: string) {
+    return tx.generation.findFirst({
+      where: { idempotencyKey: key },
+      select: { ...GENERATION_FIELDS, requestHash: true },
+    });
+  },
+
+  findCampaign(tx: TenantTx, id: string) {
+    return tx.campaign.findFirst({
+      where: { id },
+      select: {
+        id: true,
+        status: true,
+        numPosts: true,
+        numReels: true,
+        platforms: true,
+        client: { select: { platforms: true } },
+      },
+    });
+  },
+
+  findIdea(tx: TenantTx, id: string) {
+    return tx.idea.findFirst({
+      where: { id },
+      select: {
+        id: true,
+        campaignId: true,
+        status: true,
+        type: true,
+        platform: true,
+        campaign: { select: { status: true } },
+      },
+    });
+  },
+
+  hasUnfinishedRegeneration(tx: TenantTx, ideaId: string) {
+    return tx.generation
+      .count({ where: { ideaId, status: { in: [...UNFINISHED_STATUSES] } } })
+      .then((count) => count > 0);
+  },
+
+  findQuota(tx: TenantTx, tenantId: string) {
+    return tx.tenant
+      .findUniqueOrThrow({ where: { id: tenantId }, select: { monthlyTokenQuota: true } })
+      .then((tenant) => tenant.monthlyTokenQuota);
+  },
+
+  /** Tokens of the generations queued since `since`, and the ideas still being written among them. */
+  async monthUsage(tx: TenantTx, since: Date): Promise<{ tokensUsed: number; ideasInFlight: number }> {
+    const spent = await tx.generation.aggregate({
+      where: { queuedAt: { gte: since } },
+      _sum: { promptTokens: true, completionTokens: true },
+    });
+    const inFlight = await tx.generation.aggregate({
+      where: { queuedAt: { gte: since }, status: { in: [...UNFINISHED_STATUSES] } },
+      _sum: { requestedPosts: true, requestedReels: true },
+    });
+    return {
+      tokensUsed: (spent._sum.promptTokens ?? 0) + (spent._sum.completionTokens ?? 0),
+      ideasInFlight: (inFlight._sum.requestedPosts ?? 0) + (inFlight._sum.requestedReels ?? 0),
+    };
+  },
+
+  create(tx: TenantTx, data: NewGeneration) {
+    return tx.generation.create({ data, select: GENERATION_FIELDS });
+  },
+
+  findById(tx: TenantTx, id: string) {
+    return tx.generation.findFirst({ where: { id }, select: GENERATION_FIELDS });
+  },
+
+  findStatus(tx: TenantTx, id: string) {
+    return tx.generation.findFirst({ where: { id }, select: { status: true } }).then((row) => row?.status);
+  },
+
+  campaignExists(tx: TenantTx, id: string) {
+    return tx.campaign.count({ where: { id } }).then((count) => count > 0);
+  },
+
+  /** Newest first; one row beyond the page tells whether another page exists. */
+  listForCampaign(
+    tx: TenantTx,
+    campaignId: string,
+    filter: { status?: GenerationStatus; after?: Keyset; limit: number },
+  ) {
+    const after = filter.after;
+    return tx.generation.findMany({
+      where: {
+        campaignId,
+        status: filter.status,
+        ...(after
+          ? {
+              OR: [
+                { queuedAt: { lt: after.createdAt } },
+                { queuedAt: after.createdAt, id: { lt: after.id } },
+              ],
+            }
+          : {}),
+      },
+      orderBy: [{ queuedAt: 'desc' }, { id: 'desc' }],
+      take: filter.limit + 1,
+      select: GENERATION_FIELDS,
+    });
+  },
+
+  /** The ideas each generation wrote, in the order the AI service returned them. */
+  async ideaIdsOf(tx: TenantTx, generations: GenerationRow[]): Promise<Map<string, string[]>> {
+    const ideaIds = new Map<string, string[]>(generations.map((generation) => [generation.id, []]));
+    const campaignRuns = generations.filter((generation) => generation.ideaId === null);
+    if (campaignRuns.length > 0) {
+      const ideas = await tx.idea.findMany({
+        where: { generationId: { in: campaignRuns.map((generation) => generation.id) } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, generationId: true },
+      });
+      for (const idea of ideas) ideaIds.get(idea.generationId ?? '')?.push(idea.id);
+    }
+    for (const generation of generations) {
+      if (generation.ideaId && generation.status === 'SUCCEEDED') {
+        ideaIds.get(generation.id)?.push(generation.ideaId);
+      }
+    }
+    return ideaIds;
+  },
+
+  /*
+   * The worker's side.
+   */
+
+  /**
+   * Takes the run for a new attempt: RUNNING, attempts + 1. Undefined when it has finished already
+   * (a job delivered again after its result was written).
+   */
+  async claim(tx: TenantTx, id: string) {
+    const [claimed] = await tx.generation.updateManyAndReturn({
+      where: { id, status: { in: [...UNFINISHED_STATUSES] } },
+      data: { status: 'RUNNING', attempts: { increment: 1 } },
+      select: { ...GENERATION_FIELDS, tenantId: true },
+    });
+    if (claimed && !claimed.startedAt) {
+      const startedAt = new Date();
+      await tx.generation.update({ where: { id }, data: { startedAt }, select: { id: true } });
+      return { ...claimed, startedAt };
+    }
+    return claimed;
+  },
+
+  findCampaignContext(tx: TenantTx, campaignId: string) {
+    return tx.campaign.findFirstOrThrow({ where: { id: campaignId }, select: CAMPAIGN_CONTEXT });
+  },
+
+  /** Titles the AI service must not repeat: the campaign's ideas, newest first. */
+  existingTitles(tx: TenantTx, campaignId: string) {
+    return tx.idea
+      .findMany({
+        where: { campaignId },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: AVOID_TITLES_LIMIT,
+        select: { title: true },
+      })
+      .then((ideas) => ideas.map((idea) => idea.title));
+  },
+
+  findIdeaToRevise(tx: TenantTx, id: string) {
+    return tx.idea.findFirst({
+      where: { id },
+      select: { id: true, status: true, title: true, type: true, platform: true, version: true },
+    });
+  },
+
+  /**
+   * Ends the run with its result, only if this attempt still holds it: the update locks the row,
+   * so a newer attempt (the job moved to another worker) and this one cannot both write ideas.
+   */
+  finish(tx: TenantTx, id: string, attempt: number, outcome: Outcome) {
+    return tx.generation
+      .updateMany({ where: { id, status: 'RUNNING', attempts: attempt }, data: outcomeData(outcome) })
+      .then((result) => result.count === 1);
+  },
+
+  /** Ends a run whatever attempt holds it, if it has not finished: for runs whose worker is gone. */
+  finishAbandoned(tx: TenantTx, id: string, outcome: Outcome) {
+    return tx.generation
+      .updateMany({ where: { id, status: { in: [...UNFINISHED_STATUSES] } }, data: outcomeData(outcome) })
+      .then((result) => result.count === 1);
+  },
+
+  /** Tokens an attempt spent without writing a result: they still count against the quota. */
+  async addTokens(tx: TenantTx, id: string, tokens: { prompt: number; completion: number }): Promise<void> {
+    await tx.generation.update({
+      where: { id },
+      data: {
+        promptTokens: { increment: tokens.prompt },
+        completionTokens: { increment: tokens.completion },
+      },
+      select: { id: true },
+    });
+  },
+
+  async createIdeas(
+    tx: TenantTx,
+    ideas: Prisma.IdeaCreateManyInput[],
+    revisions: Prisma.IdeaRevisionCreateManyInput[],
+  ): Promise<void> {
+    await tx.idea.createMany({ data: ideas });
+    await tx.ideaRevision.createMany({ data: revisions });
+  },
+
+  /** Unfinished runs queued before `before`, across tenants (platform scope): candidates for the sweep. */
+  listUnfinished(tx: BaseTx, before: Date, limit: number) {
+    return tx.generation.findMany({
+      where: { status: { in: [...UNFINISHED_STATUSES] }, queuedAt: { lt: before } },
+      orderBy: { queuedAt: 'asc' },
+      take: limit,
+      select: { id: true, tenantId: true, ideaId: true, requestedById: true, queuedAt: true },
+    });
+  },
+
+  /** Generations still queued or running, across tenants (platform scope): the queue's depth. */
+  countUnfinished(tx: BaseTx) {
+    return tx.generation.groupBy({
+      by: ['status'],
+      where: { status: { in: [...UNFINISHED_STATUSES] } },
+      _count: { _all: true },
+    });
+  },
+};

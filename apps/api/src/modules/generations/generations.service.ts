@@ -1,0 +1,240 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  EDITABLE_STATUSES,
+  type GenerateBody,
+  type ListGenerationsQuery,
+  type RegenerateIdeaBody,
+} from '@muse/contracts';
+import type { Database, TenantTx } from '@muse/db';
+import { getContext } from '@muse/logger';
+import type { ApiConfig } from '../../config.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { decodeCursor, encodeCursor } from '../../shared/keyset-page.ts';
+import { activityRepository } from '../activity/activity.repository.ts';
+import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { GenerationApiMetrics, GenerationKind } from './generations.metrics.ts';
+import { type PresentedGeneration, presentGeneration } from './generations.presenter.ts';
+import type { GenerationQueue } from './generations.queue.ts';
+import { type GenerationRow, generationsRepository, type NewGeneration } from './generations.repository.ts';
+import {
+  isFinished,
+  quotaPeriod,
+  quotaShortfall,
+  requestHash,
+  resolveRunRequest,
+} from './generations.rules.ts';
+
+export interface GenerationsServiceDeps {
+  db: Database;
+  queue: Pick<GenerationQueue, 'enqueue'>;
+  settings: ApiConfig['generation'];
+  metrics: GenerationApiMetrics;
+}
+
+export interface StartedGeneration {
+  generation: PresentedGeneration;
+  /** The Idempotency-Key was seen before with the same request: this is that request's generation. */
+  replayed: boolean;
+}
+
+type RunFields = Omit<NewGeneration, 'tenantId' | 'requestedById' | 'idempotencyKey' | 'requestHash'>;
+
+interface StartRequest {
+  kind: GenerationKind;
+  idempotencyKey: string | null;
+  hash: string;
+  /** Checks the target and decides what the run asks for, inside the transaction. */
+  prepare(tx: TenantTx): Promise<RunFields>;
+}
+
+// A waiting caller learns of the finish within a quarter second; a read by primary key is cheap.
+const WAIT_FIRST_POLL_MS = 50;
+const WAIT_MAX_POLL_MS = 250;
+
+export function createGenerationsService(deps: GenerationsServiceDeps) {
+  const { db, queue, settings, metrics } = deps;
+
+  async function present(tx: TenantTx, row: GenerationRow) {
+    const ideaIds = await generationsRepository.ideaIdsOf(tx, [row]);
+    return presentGeneration(row, ideaIds.get(row.id) ?? []);
+  }
+
+  async function get(actor: Principal, id: string) {
+    authorize(actor, 'generations.read');
+    const generation = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+      const row = await generationsRepository.findById(tx, id);
+      return row && present(tx, row);
+    });
+    if (!generation) throw notFound('Generation');
+    return generation;
+  }
+
+  /**
+   * One transaction: replay an Idempotency-Key, or check the target and the quota, insert the
+   * QUEUED generation and enqueue its job. Nothing is queued unless all of it commits.
+   */
+  async function start(actor: Principal, request: StartRequest): Promise<StartedGeneration> {
+    const tenantId = tenantScopeOf(actor);
+    const started = await db.withTenantTx(tenantId, async (tx) => {
+      await generationsRepository.lockTenant(tx, tenantId);
+      if (request.idempotencyKey) {
+        const previous = await generationsRepository.findByIdempotencyKey(tx, request.idempotencyKey);
+        if (previous) {
+          if (previous.requestHash !== request.hash) {
+            throw new AppError(
+              'conflict',
+              'This Idempotency-Key was already used for a different request: use a new key for a new request',
+            );
+          }
+          return { generation: await present(tx, previous), replayed: true };
+        }
+      }
+      const fields = await request.prepare(tx);
+      const shortfall = quotaShortfall({
+        monthlyTokenQuota: await generationsRepository.findQuota(tx, tenantId),
+        ...(await generationsRepository.monthUsage(tx, quotaPeriod().start)),
+        ideasRequested: fields.requestedPosts + fields.requestedReels,
+        tokensPerIdea: settings.tokensPerIdea,
+      });
+      if (shortfall) {
+        metrics.request(request.kind, 'quota_exceeded');
+        throw new AppError(
+          'quota_exceeded',
+          "This run would exceed the agency's monthly token quota; ask for fewer ideas or raise the quota",
+          { status: 429, details: [shortfall] },
+        );
+      }
+      const created = await generationsRepository.create(tx, {
+        ...fields,
+        tenantId,
+        requestedById: actor.userId,
+        idempotencyKey: request.idempotencyKey,
+        requestHash: request.idempotencyKey ? request.hash : null,
+      });
+      await activityRepository.record(tx, {
+        tenantId,
+        actorId: actor.userId,
+        entityType: 'generation',
+        entityId: created.id,
+        action: 'generation.requested',
+        data: {
+          campaignId: created.campaignId,
+          ideaId: created.ideaId,
+          requested: { posts: created.requestedPosts, reels: created.requestedReels },
+          platforms: created.platforms,
+        },
+      });
+      await queue.enqueue(tx, {
+        generationId: created.id,
+        tenantId,
+        requestId: getContext()?.requestId ?? created.id,
+      });
+      return { generation: presentGeneration(created, []), replayed: false };
+    });
+    metrics.request(request.kind, started.replayed ? 'replayed' : 'accepted');
+    return started;
+  }
+
+  return {
+    generate(actor: Principal, campaignId: string, body: GenerateBody, idempotencyKey: string | null) {
+      authorize(actor, 'generations.create');
+      return start(actor, {
+        kind: 'campaign',
+        idempotencyKey,
+        hash: requestHash('generate', campaignId, body),
+        async prepare(tx) {
+          const campaign = await generationsRepository.findCampaign(tx, campaignId);
+          if (!campaign) throw notFound('Campaign');
+          if (campaign.status === 'ARCHIVED') {
+            throw new AppError('conflict', 'The campaign is archived: restore it before generating ideas');
+          }
+          const run = resolveRunRequest(body, campaign, campaign.client);
+          return {
+            campaignId,
+            ideaId: null,
+            requestedPosts: run.posts,
+            requestedReels: run.reels,
+            platforms: run.platforms,
+            instructions: run.instructions,
+          };
+        },
+      });
+    },
+
+    regenerate(actor: Principal, ideaId: string, body: RegenerateIdeaBody, idempotencyKey: string | null) {
+      authorize(actor, 'generations.create');
+      return start(actor, {
+        kind: 'idea',
+        idempotencyKey,
+        hash: requestHash('regenerate', ideaId, body),
+        async prepare(tx) {
+          const idea = await generationsRepository.findIdea(tx, ideaId);
+          if (!idea) throw notFound('Idea');
+          if (!EDITABLE_STATUSES.includes(idea.status)) {
+            throw new AppError(
+              'invalid_transition',
+              `Only ideas in ${EDITABLE_STATUSES.join(' or ')} can be regenerated; this one is ${idea.status}`,
+            );
+          }
+          if (idea.campaign.status === 'ARCHIVED') {
+            throw new AppError('conflict', 'The campaign is archived: restore it before regenerating ideas');
+          }
+          if (await generationsRepository.hasUnfinishedRegeneration(tx, ideaId)) {
+            throw new AppError('conflict', 'A new version of this idea is already being written');
+          }
+          return {
+            campaignId: idea.campaignId,
+            ideaId,
+            requestedPosts: idea.type === 'POST' ? 1 : 0,
+            requestedReels: idea.type === 'REEL' ? 1 : 0,
+            platforms: [idea.platform],
+            instructions: body.instructions ?? null,
+          };
+        },
+      });
+    },
+
+    get,
+
+    async listForCampaign(actor: Principal, campaignId: string, query: ListGenerationsQuery) {
+      authorize(actor, 'generations.read');
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+        if (!(await generationsRepository.campaignExists(tx, campaignId))) throw notFound('Campaign');
+        const rows = await generationsRepository.listForCampaign(tx, campaignId, { ...query, after });
+        const items = rows.slice(0, query.limit);
+        const ideaIds = await generationsRepository.ideaIdsOf(tx, items);
+        const last = items.at(-1);
+        return {
+          items: items.map((row) => presentGeneration(row, ideaIds.get(row.id) ?? [])),
+          nextCursor:
+            rows.length > query.limit && last
+              ? encodeCursor({ createdAt: last.queuedAt, id: last.id })
+              : null,
+        };
+      });
+    },
+
+    /**
+     * The generation once it has finished, or as it stands when the configured wait (at most
+     * 60 s) runs out or the caller goes away. Polls with a growing interval.
+     */
+    async waitUntilFinished(actor: Principal, id: string, signal: AbortSignal) {
+      const tenantId = tenantScopeOf(actor);
+      const deadline = Date.now() + settings.waitTimeoutMs;
+      let interval = WAIT_FIRST_POLL_MS;
+      while (!signal.aborted && Date.now() < deadline) {
+        const status = await db.withTenantTx(tenantId, (tx) => generationsRepository.findStatus(tx, id));
+        if (!status || isFinished(status)) break;
+        await sleep(Math.min(interval, Math.max(0, deadline - Date.now())), undefined, { signal }).catch(
+          () => undefined,
+        );
+        interval = Math.min(interval * 1.25, WAIT_MAX_POLL_MS);
+      }
+      return get(actor, id);
+    },
+  };
+}
+
+export type GenerationsService = ReturnType<typeof createGenerationsService>;

@@ -1,0 +1,190 @@
+import {
+  type BulkStatusBody,
+  CLIENT_VISIBLE_STATUSES,
+  type ExportIdeasQuery,
+  type IdeaStatus,
+  type ListIdeasQuery,
+  type ListRevisionsQuery,
+  type UpdateIdeaBody,
+} from '@muse/contracts';
+import type { Database } from '@muse/db';
+import { z } from 'zod';
+import { notFound } from '../../http/app-error.ts';
+import { fromCalendarDate } from '../../shared/calendar-date.ts';
+import { decodeCursor, decodeKeyCursor, toPage, toPageBy } from '../../shared/keyset-page.ts';
+import { type Audience, audienceOf } from '../auth/audience.ts';
+import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import type { Principal } from '../auth/principal.ts';
+import { usersRepository } from '../users/users.repository.ts';
+import { findEach, planMoves, writeMoves } from './ideas.bulk.ts';
+import { archivedCampaign, recordChanges } from './ideas.changes.ts';
+import { stateOf, toIdea } from './ideas.presenter.ts';
+import { ideasRepository } from './ideas.repository.ts';
+import { commentVisibility, planIdeaUpdate, versionConflict } from './ideas.rules.ts';
+
+const VersionKeyset = z.tuple([z.int().min(1)]);
+
+/** The statuses a list may return: the filter, narrowed for a client contact to what it may see. */
+function statusesFor(audience: Audience, status: IdeaStatus | undefined): readonly IdeaStatus[] | undefined {
+  if (audience.kind === 'agency') return status && [status];
+  if (!status) return CLIENT_VISIBLE_STATUSES;
+  return CLIENT_VISIBLE_STATUSES.includes(status) ? [status] : [];
+}
+
+export function createIdeasService(deps: { db: Database }) {
+  const { db } = deps;
+
+  return {
+    async listForCampaign(actor: Principal, campaignId: string, query: ListIdeasQuery) {
+      authorize(actor, 'ideas.read');
+      const audience = audienceOf(actor);
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const statuses = statusesFor(audience, query.status);
+      const rows = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+        const ideas =
+          statuses?.length === 0
+            ? []
+            : await ideasRepository.listForCampaign(tx, campaignId, audience, {
+                statuses,
+                type: query.type,
+                platform: query.platform,
+                after,
+                take: query.limit + 1,
+              });
+        // Ideas prove the campaign is there for the caller; only an empty page needs to ask.
+        if (ideas.length === 0 && !(await ideasRepository.findCampaign(tx, campaignId, audience))) {
+          throw notFound('Campaign');
+        }
+        return ideas;
+      });
+      const { items, nextCursor } = toPage(rows, query.limit);
+      return { items: items.map(toIdea), nextCursor };
+    },
+
+    /** Every idea of the campaign the caller may see, for the CSV export. */
+    async exportForCampaign(actor: Principal, campaignId: string, query: ExportIdeasQuery) {
+      authorize(actor, 'ideas.read');
+      const audience = audienceOf(actor);
+      const statuses = statusesFor(audience, query.status);
+      return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+        const campaign = await ideasRepository.findCampaign(tx, campaignId, audience);
+        if (!campaign) throw notFound('Campaign');
+        const rows =
+          statuses?.length === 0
+            ? []
+            : await ideasRepository.listForCampaign(tx, campaignId, audience, {
+                statuses,
+                type: query.type,
+                platform: query.platform,
+              });
+        return { campaign, ideas: rows.map(toIdea) };
+      });
+    },
+
+    async get(actor: Principal, id: string) {
+      authorize(actor, 'ideas.read');
+      const audience = audienceOf(actor);
+      const row = await db.withTenantTx(tenantScopeOf(actor), (tx) =>
+        ideasRepository.findVisible(tx, id, audience),
+      );
+      if (!row) throw notFound('Idea');
+      return toIdea(row);
+    },
+
+    /**
+     * Content edit, scheduled date and/or a workflow move, at the version the caller loaded. The
+     * write is conditional on that version: of two concurrent updates of one version, one wins
+     * and the other is 409 version_conflict.
+     */
+    async update(actor: Principal, id: string, body: UpdateIdeaBody) {
+      authorize(actor, 'ideas.update');
+      const tenantId = tenantScopeOf(actor);
+      const audience = audienceOf(actor);
+      return db.withTenantTx(tenantId, async (tx) => {
+        const before = await ideasRepository.findForChange(tx, id, audience);
+        if (!before) throw notFound('Idea');
+        if (before.campaign.status === 'ARCHIVED') throw archivedCampaign();
+        const change = planIdeaUpdate(stateOf(before), body, audience.kind);
+        if (change.changedFields.length === 0 && !change.move) {
+          if (change.comment) {
+            await recordChanges(tx, tenantId, actor, [
+              { before, after: before, changedFields: [], comment: change.comment },
+            ]);
+          }
+          return toIdea(before);
+        }
+        const after = await ideasRepository.updateAtVersion(tx, id, before.version, {
+          ...change.content,
+          ...(change.scheduledFor === undefined
+            ? {}
+            : { scheduledFor: fromCalendarDate(change.scheduledFor) }),
+          ...(change.move
+            ? { status: change.move.to, ...(change.move.startsRound ? { round: { increment: 1 } } : {}) }
+            : {}),
+        });
+        if (!after) throw versionConflict();
+        await recordChanges(tx, tenantId, actor, [
+          { before, after, changedFields: change.changedFields, move: change.move, comment: change.comment },
+        ]);
+        return toIdea({ ...after, generation: before.generation });
+      });
+    },
+
+    /** Moves every listed idea or none: any idea missing, unmovable or changed meanwhile fails them all. */
+    async bulkStatus(actor: Principal, body: BulkStatusBody) {
+      authorize(actor, 'ideas.update');
+      const tenantId = tenantScopeOf(actor);
+      const audience = audienceOf(actor);
+      return db.withTenantTx(tenantId, async (tx) => {
+        const ideas = await findEach(tx, body.ids, audience);
+        const moves = planMoves(ideas, body, audience.kind);
+        const applied = await writeMoves(tx, moves, body.status);
+        await recordChanges(
+          tx,
+          tenantId,
+          actor,
+          applied.map((change) => ({
+            ...change,
+            ...(body.comment
+              ? { comment: { body: body.comment, visibility: commentVisibility(audience.kind, change.move) } }
+              : {}),
+          })),
+        );
+        const moved = new Map(
+          applied.map(({ before, after }) => [after.id, { ...after, generation: before.generation }]),
+        );
+        return { items: body.ids.flatMap((id) => moved.get(id) ?? []).map(toIdea) };
+      });
+    },
+
+    /** Newest version first; a client contact sees only the versions it was shown. */
+    async revisions(actor: Principal, id: string, query: ListRevisionsQuery) {
+      authorize(actor, 'ideas.read');
+      const audience = audienceOf(actor);
+      const before = query.cursor ? decodeKeyCursor(query.cursor, VersionKeyset)[0] : undefined;
+      const page = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+        if (!(await ideasRepository.isVisible(tx, id, audience))) throw notFound('Idea');
+        const rows = await ideasRepository.listRevisions(tx, id, {
+          shownOnly: audience.kind === 'client',
+          beforeVersion: before,
+          limit: query.limit,
+        });
+        const { items, nextCursor } = toPageBy(rows, query.limit, (row) => [row.version]);
+        const editors = await usersRepository.refs(
+          tx,
+          items.map((row) => row.editedById),
+        );
+        return { items, nextCursor, editors };
+      });
+      return {
+        items: page.items.map(({ editedById, ...revision }) => ({
+          ...revision,
+          editedBy: (editedById && page.editors.get(editedById)) || null,
+        })),
+        nextCursor: page.nextCursor,
+      };
+    },
+  };
+}
+
+export type IdeasService = ReturnType<typeof createIdeasService>;

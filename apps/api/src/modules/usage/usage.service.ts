@@ -1,0 +1,58 @@
+import type { Database } from '@muse/db';
+import type { ApiConfig } from '../../config.ts';
+import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import type { Principal } from '../auth/principal.ts';
+import { generationsRepository } from '../generations/generations.repository.ts';
+import { quotaPeriod } from '../generations/generations.rules.ts';
+import { type CampaignUsage, usageRepository } from './usage.repository.ts';
+
+function byClient(campaigns: CampaignUsage[]) {
+  const clients = new Map<
+    string,
+    { clientId: string; clientName: string; tokens: number; generations: number }
+  >();
+  for (const line of campaigns) {
+    const client = clients.get(line.clientId) ?? {
+      clientId: line.clientId,
+      clientName: line.clientName,
+      tokens: 0,
+      generations: 0,
+    };
+    client.tokens += line.tokens;
+    client.generations += line.generations;
+    clients.set(line.clientId, client);
+  }
+  return [...clients.values()].sort(
+    (a, b) => b.tokens - a.tokens || a.clientName.localeCompare(b.clientName),
+  );
+}
+
+export function createUsageService(deps: { db: Database; settings: ApiConfig['generation'] }) {
+  return {
+    /** This calendar month's tokens against the quota, as the quota check counts them. */
+    async get(actor: Principal) {
+      authorize(actor, 'usage.read');
+      const tenantId = tenantScopeOf(actor);
+      const period = quotaPeriod();
+      const { quota, month, campaigns } = await deps.db.withTenantTx(tenantId, async (tx) => ({
+        quota: await generationsRepository.findQuota(tx, tenantId),
+        month: await generationsRepository.monthUsage(tx, period.start),
+        campaigns: await usageRepository.byCampaign(tx, period.start),
+      }));
+      const tokensReserved = month.ideasInFlight * deps.settings.tokensPerIdea;
+      return {
+        periodStart: period.start,
+        periodEnd: period.end,
+        monthlyTokenQuota: quota,
+        tokensUsed: month.tokensUsed,
+        tokensReserved,
+        tokensRemaining: Math.max(0, quota - month.tokensUsed - tokensReserved),
+        generations: campaigns.reduce((total, line) => total + line.generations, 0),
+        byClient: byClient(campaigns),
+        byCampaign: campaigns,
+      };
+    },
+  };
+}
+
+export type UsageService = ReturnType<typeof createUsageService>;

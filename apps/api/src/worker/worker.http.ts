@@ -1,0 +1,40 @@
+import { createServer, type Server } from 'node:http';
+import type { HealthStatus } from '@muse/contracts';
+import type { Registry } from 'prom-client';
+
+export interface WorkerServerDeps {
+  registry: Registry;
+  /** Whether the worker can take jobs: the database answers and it is not shutting down. */
+  ready(): Promise<boolean>;
+}
+
+/** The worker's operations endpoints: GET /healthz, /readyz and /metrics (Prometheus). */
+export function createWorkerServer(deps: WorkerServerDeps): Server {
+  return createServer((req, res) => {
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    const path = new URL(req.url ?? '/', 'http://worker').pathname;
+    if (req.method !== 'GET') {
+      json(405, { error: { code: 'method_not_allowed', message: 'Only GET is served here' } });
+      return;
+    }
+    if (path === '/healthz') {
+      json(200, { status: 'ok', service: 'worker' } satisfies HealthStatus);
+    } else if (path === '/readyz') {
+      void deps.ready().then((ready) => {
+        json(ready ? 200 : 503, {
+          status: ready ? 'ok' : 'unavailable',
+          service: 'worker',
+          checks: { database: ready ? 'ok' : 'failed' },
+        } satisfies HealthStatus);
+      });
+    } else if (path === '/metrics') {
+      void deps.registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': deps.registry.contentType }).end(text);
+      });
+    } else {
+      json(404, { error: { code: 'not_found', message: `No route for GET ${path}` } });
+    }
+  });
+}
