@@ -49,7 +49,7 @@ test('(a) when the owner creates a client and a campaign and generates ideas, th
   await page.getByLabel('Client', { exact: true }).click();
   await page.getByRole('option', { name: clientName }).click();
   await page.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(page.getByText(contactEmail)).toBeVisible();
+  await expect(page.getByText(contactEmail, { exact: true })).toBeVisible();
   await shot(page, 'a4-team');
 
   await page.getByRole('link', { name: 'Campaigns' }).first().click();

@@ -22,7 +22,7 @@ const ROLE_TONES: Record<Role, BadgeTone> = {
 export function LocalSignIn({ accounts, returnTo }: { accounts: readonly DemoAccount[]; returnTo?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInLocally, {});
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       {state.error && (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-700">
           {state.error}
@@ -64,7 +64,7 @@ export function LocalSignIn({ accounts, returnTo }: { accounts: readonly DemoAcc
         or any invited user
         <span className="h-px flex-1 bg-slate-200" />
       </div>
-      <form action={action} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
+      <form action={action} className="grid grid-cols-1 gap-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end">
         {returnTo && <input type="hidden" name="returnTo" value={returnTo} />}
         <Field id="email" label="Email">
           {(control) => (

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { migrate } from '@muse/db';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '@muse/db/embedded';
+import pg from 'pg';
+
+/**
+ * An embedded PostgreSQL of the item's own, migrated, that can be stopped and started again
+ * on the same port and data: the database outage of item 1.
+ */
+export async function startDatabase(stateDir: string) {
+  const options = { dataDir: path.join(stateDir, 'postgres'), port: 0, database: 'muse' };
+  let server: EmbeddedPostgres | undefined = await startEmbeddedPostgres(options);
+  const { url, port } = server;
+  await migrate(url);
+
+  return {
+    /** The superuser's URL: the API connects with it (and switches to the application role), checks read as it. */
+    url,
+    port,
+    async stop(): Promise<void> {
+      await server?.stop();
+      server = undefined;
+    },
+    async start(): Promise<void> {
+      server ??= await startEmbeddedPostgres({ ...options, port });
+    },
+  };
+}
+
+export type Database = Awaited<ReturnType<typeof startDatabase>>;
+
+/** One query as the superuser (row-level security does not apply): for checks, never for the load. */
+export async function ownerQuery<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
