@@ -15,7 +15,7 @@ export function describeActivity(event: ActivityEvent): string {
       ? `“${title}”`
       : typeof name === 'string'
         ? `“${name}”`
-        : `a ${event.entityType}`;
+        : `${/^[aeiou]/.test(event.entityType) ? 'an' : 'a'} ${event.entityType}`;
   if (typeof from === 'string' && typeof to === 'string') {
     return `${actor} moved ${subject} from ${STATUS_LABELS[from] ?? from} to ${STATUS_LABELS[to] ?? to}`;
   }
