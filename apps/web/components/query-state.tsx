@@ -1,7 +1,10 @@
 'use client';
 
+import type { UseQueryResult } from '@tanstack/react-query';
 import { AlertTriangle, RotateCw } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/api/http';
 import { cn } from '@/lib/cn';
 
@@ -34,4 +37,31 @@ export function QueryError({
       </Button>
     </div>
   );
+}
+
+/** A list page's load: the error with a retry, skeleton rows, the empty state, then the list itself. */
+export function ListStates<T>({
+  query,
+  rows,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T[]>;
+  /** Skeleton rows while loading. */
+  rows: number;
+  empty: ReactNode;
+  children: (items: T[]) => ReactNode;
+}) {
+  if (query.isError) return <QueryError error={query.error} retry={() => query.refetch()} />;
+  if (query.isPending) {
+    return (
+      <div className="grid gap-2">
+        {Array.from({ length: rows }, (_, index) => (
+          <Skeleton key={index} className="h-14" />
+        ))}
+      </div>
+    );
+  }
+  if (query.data.length === 0) return empty;
+  return children(query.data);
 }

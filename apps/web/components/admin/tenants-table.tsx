@@ -6,7 +6,7 @@ import { Building2, MoreHorizontal } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import { useApi } from '@/components/providers';
-import { QueryError } from '@/components/query-state';
+import { ListStates } from '@/components/query-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -28,7 +28,6 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Progress } from '@/components/ui/progress';
-import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { describeError } from '@/lib/api/http';
 import { formatCompact, formatNumber } from '@/lib/labels';
@@ -78,109 +77,108 @@ export function TenantsTable() {
         description="Every agency on this Muse installation, its usage this month and its quota."
         actions={<CreateTenantDialog />}
       />
-      {tenants.isError ? (
-        <QueryError error={tenants.error} retry={() => tenants.refetch()} />
-      ) : tenants.isPending ? (
-        <div className="grid gap-2">
-          <Skeleton className="h-14" />
-          <Skeleton className="h-14" />
-        </div>
-      ) : tenants.data.length === 0 ? (
-        <EmptyState
-          icon={Building2}
-          title="No agencies yet"
-          description="Create the first agency and invite its admin."
-          action={<CreateTenantDialog />}
-        />
-      ) : (
-        <Table>
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead>Agency</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead className="hidden text-right md:table-cell">Users</TableHead>
-              <TableHead className="hidden text-right md:table-cell">Campaigns</TableHead>
-              <TableHead className="min-w-48">Tokens this month</TableHead>
-              <TableHead className="w-12">
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {tenants.data.map((tenant) => {
-              const used = tenant.usage.tokensUsedThisMonth;
-              const share = tenant.monthlyTokenQuota === 0 ? 1 : used / tenant.monthlyTokenQuota;
-              return (
-                <TableRow key={tenant.id} data-testid="tenant-row">
-                  <TableCell>
-                    <p className="font-medium text-slate-900">{tenant.name}</p>
-                    <p className="text-xs text-slate-500">{tenant.slug}</p>
-                  </TableCell>
-                  <TableCell>
-                    <Badge tone={tenant.status === 'ACTIVE' ? 'success' : 'danger'}>
-                      {tenant.status === 'ACTIVE' ? 'Active' : 'Suspended'}
-                    </Badge>
-                  </TableCell>
-                  <TableCell className="hidden text-right tabular-nums md:table-cell">
-                    {tenant.usage.users}
-                  </TableCell>
-                  <TableCell className="hidden text-right tabular-nums md:table-cell">
-                    {tenant.usage.campaigns}
-                  </TableCell>
-                  <TableCell>
-                    <div className="grid gap-1">
-                      <span className="text-xs tabular-nums text-slate-600">
-                        {formatCompact(used)} / {formatCompact(tenant.monthlyTokenQuota)}
-                      </span>
-                      <Progress
-                        label={`${tenant.name}: tokens used of quota`}
-                        value={used}
-                        max={Math.max(tenant.monthlyTokenQuota, 1)}
-                        indicatorClassName={
-                          share >= 0.9 ? 'bg-red-500' : share >= 0.75 ? 'bg-amber-500' : undefined
-                        }
-                      />
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <DropdownMenu>
-                      <DropdownMenuTrigger asChild>
-                        <Button variant="ghost" size="icon" aria-label={`Actions for ${tenant.name}`}>
-                          <MoreHorizontal aria-hidden />
-                        </Button>
-                      </DropdownMenuTrigger>
-                      <DropdownMenuContent align="end">
-                        <DropdownMenuItem
-                          onSelect={() => {
-                            setQuota(String(tenant.monthlyTokenQuota));
-                            setPending({ tenant, kind: 'quota' });
-                          }}
-                        >
-                          Edit quota
-                        </DropdownMenuItem>
-                        {tenant.status === 'ACTIVE' ? (
+      <ListStates
+        query={tenants}
+        rows={2}
+        empty={
+          <EmptyState
+            icon={Building2}
+            title="No agencies yet"
+            description="Create the first agency and invite its admin."
+            action={<CreateTenantDialog />}
+          />
+        }
+      >
+        {(list) => (
+          <Table>
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>Agency</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead className="hidden text-right md:table-cell">Users</TableHead>
+                <TableHead className="hidden text-right md:table-cell">Campaigns</TableHead>
+                <TableHead className="min-w-48">Tokens this month</TableHead>
+                <TableHead className="w-12">
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.map((tenant) => {
+                const used = tenant.usage.tokensUsedThisMonth;
+                const share = tenant.monthlyTokenQuota === 0 ? 1 : used / tenant.monthlyTokenQuota;
+                return (
+                  <TableRow key={tenant.id} data-testid="tenant-row">
+                    <TableCell>
+                      <p className="font-medium text-slate-900">{tenant.name}</p>
+                      <p className="text-xs text-slate-500">{tenant.slug}</p>
+                    </TableCell>
+                    <TableCell>
+                      <Badge tone={tenant.status === 'ACTIVE' ? 'success' : 'danger'}>
+                        {tenant.status === 'ACTIVE' ? 'Active' : 'Suspended'}
+                      </Badge>
+                    </TableCell>
+                    <TableCell className="hidden text-right tabular-nums md:table-cell">
+                      {tenant.usage.users}
+                    </TableCell>
+                    <TableCell className="hidden text-right tabular-nums md:table-cell">
+                      {tenant.usage.campaigns}
+                    </TableCell>
+                    <TableCell>
+                      <div className="grid gap-1">
+                        <span className="text-xs tabular-nums text-slate-600">
+                          {formatCompact(used)} / {formatCompact(tenant.monthlyTokenQuota)}
+                        </span>
+                        <Progress
+                          label={`${tenant.name}: tokens used of quota`}
+                          value={used}
+                          max={Math.max(tenant.monthlyTokenQuota, 1)}
+                          indicatorClassName={
+                            share >= 0.9 ? 'bg-red-500' : share >= 0.75 ? 'bg-amber-500' : undefined
+                          }
+                        />
+                      </div>
+                    </TableCell>
+                    <TableCell>
+                      <DropdownMenu>
+                        <DropdownMenuTrigger asChild>
+                          <Button variant="ghost" size="icon" aria-label={`Actions for ${tenant.name}`}>
+                            <MoreHorizontal aria-hidden />
+                          </Button>
+                        </DropdownMenuTrigger>
+                        <DropdownMenuContent align="end">
                           <DropdownMenuItem
-                            className="text-red-600 data-[highlighted]:bg-red-50"
-                            onSelect={() => setPending({ tenant, kind: 'suspend' })}
+                            onSelect={() => {
+                              setQuota(String(tenant.monthlyTokenQuota));
+                              setPending({ tenant, kind: 'quota' });
+                            }}
                           >
-                            Suspend
+                            Edit quota
                           </DropdownMenuItem>
-                        ) : (
-                          <DropdownMenuItem
-                            onSelect={() => update.mutate({ id: tenant.id, body: { status: 'ACTIVE' } })}
-                          >
-                            Reactivate
-                          </DropdownMenuItem>
-                        )}
-                      </DropdownMenuContent>
-                    </DropdownMenu>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
+                          {tenant.status === 'ACTIVE' ? (
+                            <DropdownMenuItem
+                              className="text-red-600 data-[highlighted]:bg-red-50"
+                              onSelect={() => setPending({ tenant, kind: 'suspend' })}
+                            >
+                              Suspend
+                            </DropdownMenuItem>
+                          ) : (
+                            <DropdownMenuItem
+                              onSelect={() => update.mutate({ id: tenant.id, body: { status: 'ACTIVE' } })}
+                            >
+                              Reactivate
+                            </DropdownMenuItem>
+                          )}
+                        </DropdownMenuContent>
+                      </DropdownMenu>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </ListStates>
 
       <Dialog open={pending?.kind === 'suspend'} onOpenChange={(open) => !open && setPending(null)}>
         <DialogContent>
