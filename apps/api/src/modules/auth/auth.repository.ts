@@ -12,38 +12,50 @@ const PRINCIPAL_FIELDS = {
   tenant: { select: { id: true, name: true, slug: true, status: true } },
 } as const;
 
+function linkArgs(userId: string, subject: string) {
+  return {
+    where: { id: userId, status: 'INVITED' as const, authSubject: null },
+    data: { authSubject: subject, status: 'ACTIVE' as const, lastSeenAt: new Date() },
+    select: PRINCIPAL_FIELDS,
+  };
+}
+
 /** Runs in the sign-in scope: row-level security shows only the caller's own row or invitation. */
 export const authRepository = {
   findBySubject(tx: BaseTx, subject: string) {
     return tx.user.findUnique({ where: { authSubject: subject }, select: PRINCIPAL_FIELDS });
   },
 
-  findInvitation(tx: BaseTx, email: string) {
-    return tx.user.findFirst({
-      where: { email, status: 'INVITED', authSubject: null },
-      select: { id: true, tenantId: true },
-    });
-  },
-
-  /** First sign-in of an invited platform admin (no tenant): linked in the sign-in scope. */
-  linkInvitation(tx: BaseTx, userId: string, subject: string) {
-    return tx.user.update({
-      where: { id: userId },
-      data: { authSubject: subject, status: 'ACTIVE', lastSeenAt: new Date() },
-      select: PRINCIPAL_FIELDS,
+  /**
+   * The caller's own row and its open invitation, in one statement: one snapshot, so a
+   * concurrent first sign-in that links the invitation is seen either before or after, never
+   * neither (two reads could miss both).
+   */
+  findSelfOrInvitation(tx: BaseTx, subject: string, email: string | undefined) {
+    return tx.user.findMany({
+      where: {
+        OR: [
+          { authSubject: subject },
+          ...(email ? [{ email, status: 'INVITED' as const, authSubject: null }] : []),
+        ],
+      },
+      select: { ...PRINCIPAL_FIELDS, authSubject: true },
     });
   },
 
   /**
-   * First sign-in of an invited agency user or client contact, in its tenant's scope (where the
-   * audit log is). Only while still an unlinked invitation: of two first sign-ins at once, one links.
+   * First sign-in of an invited user: links the invitation only while it is still unlinked, so
+   * of two first sign-ins at once exactly one links (the other gets undefined and reads the
+   * link back). Platform admins link in the sign-in scope; tenant users in their tenant's
+   * scope, where the audit log is.
    */
+  async linkInvitation(tx: BaseTx, userId: string, subject: string) {
+    const [user] = await tx.user.updateManyAndReturn(linkArgs(userId, subject));
+    return user;
+  },
+
   async linkTenantInvitation(tx: TenantTx, userId: string, subject: string) {
-    const [user] = await tx.user.updateManyAndReturn({
-      where: { id: userId, status: 'INVITED', authSubject: null },
-      data: { authSubject: subject, status: 'ACTIVE', lastSeenAt: new Date() },
-      select: PRINCIPAL_FIELDS,
-    });
+    const [user] = await tx.user.updateManyAndReturn(linkArgs(userId, subject));
     return user;
   },
 

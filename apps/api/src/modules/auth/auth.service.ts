@@ -48,15 +48,19 @@ export function createAuthService(deps: {
 
   async function resolve(identity: VerifiedIdentity): Promise<PrincipalRow | null> {
     const found = await db.withSignInTx(identity, async (tx) => {
-      const user = await authRepository.findBySubject(tx, identity.subject);
+      const rows = await authRepository.findSelfOrInvitation(tx, identity.subject, identity.email);
+      const user = rows.find((row) => row.authSubject === identity.subject);
       if (user) {
         const stale = !user.lastSeenAt || Date.now() - user.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS;
         if (stale && user.status === 'ACTIVE') await authRepository.stampLastSeen(tx, user.id);
         return { user };
       }
-      const invitation = identity.email ? await authRepository.findInvitation(tx, identity.email) : null;
+      const invitation = rows.find((row) => row.authSubject === null);
       if (invitation && !invitation.tenantId) {
-        return { user: await authRepository.linkInvitation(tx, invitation.id, identity.subject) };
+        const user =
+          (await authRepository.linkInvitation(tx, invitation.id, identity.subject)) ??
+          (await authRepository.findBySubject(tx, identity.subject));
+        return { user };
       }
       return { invitation };
     });
