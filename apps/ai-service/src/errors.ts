@@ -19,12 +19,15 @@ export class AppError extends Error {
   /** For llm_rate_limited: how long the LLM asked us to wait, passed on as Retry-After. */
   readonly retryAfterMs: number | undefined;
 
+  readonly code: AiErrorCode;
+
   constructor(
-    readonly code: AiErrorCode,
+    code: AiErrorCode,
     message: string,
     options: { details?: unknown[]; cause?: unknown; retryAfterMs?: number } = {},
   ) {
     super(message, { cause: options.cause });
+    this.code = code;
     this.details = options.details;
     this.retryAfterMs = options.retryAfterMs;
   }

@@ -54,12 +54,11 @@ export class FaultInjector {
   private behaviourState: ModelBehaviour;
   private readonly injected = new Map<FaultKind, number>();
   private readonly initial: FaultUpdate;
+  private readonly random: () => number;
 
-  constructor(
-    initial: FaultUpdate = {},
-    private readonly random: () => number = Math.random,
-  ) {
+  constructor(initial: FaultUpdate = {}, random: () => number = Math.random) {
     this.initial = initial;
+    this.random = random;
     this.behaviourState = { ...DEFAULT_BEHAVIOUR };
     this.update(initial);
   }

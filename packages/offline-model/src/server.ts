@@ -31,12 +31,13 @@ export interface OfflineModelServer {
 }
 
 class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly param: string | null = null,
-  ) {
+  readonly status: number;
+  readonly param: string | null;
+
+  constructor(status: number, message: string, param: string | null = null) {
     super(message);
+    this.status = status;
+    this.param = param;
   }
 }
 

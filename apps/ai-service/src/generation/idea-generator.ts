@@ -64,7 +64,11 @@ export interface IdeaGeneratorDeps {
 
 /** Turns a request into guardrail-clean ideas: batched LLM calls, then follow-up calls for rejected slots. */
 export class IdeaGenerator {
-  constructor(private readonly deps: IdeaGeneratorDeps) {}
+  private readonly deps: IdeaGeneratorDeps;
+
+  constructor(deps: IdeaGeneratorDeps) {
+    this.deps = deps;
+  }
 
   async generate(request: GenerateIdeasRequest, callerSignal: AbortSignal): Promise<GenerateIdeasResponse> {
     const started = performance.now();

@@ -8,8 +8,11 @@ export class ConcurrencyLimiter {
   private active = 0;
   private readonly queue: Waiter[] = [];
 
-  constructor(readonly limit: number) {
+  readonly limit: number;
+
+  constructor(limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a whole number ≥ 1');
+    this.limit = limit;
   }
 
   get running(): number {

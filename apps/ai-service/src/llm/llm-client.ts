@@ -46,13 +46,16 @@ export interface LlmResult<T> {
 
 /** One failed attempt, and whether another attempt could go differently. */
 export class LlmAttemptError extends AppError {
+  readonly retryable: boolean;
+
   constructor(
     code: AiErrorCode,
     message: string,
-    readonly retryable: boolean,
+    retryable: boolean,
     options: { cause?: unknown; retryAfterMs?: number } = {},
   ) {
     super(code, message, options);
+    this.retryable = retryable;
   }
 }
 
@@ -62,12 +65,14 @@ export class LlmClient {
   private readonly openai: OpenAI;
   private readonly limiter: ConcurrencyLimiter;
   private readiness: { ok: boolean; at: number } | null = null;
+  private readonly settings: LlmSettings;
+  private readonly metrics: Metrics;
+  private readonly logger: Logger;
 
-  constructor(
-    private readonly settings: LlmSettings,
-    private readonly metrics: Metrics,
-    private readonly logger: Logger,
-  ) {
+  constructor(settings: LlmSettings, metrics: Metrics, logger: Logger) {
+    this.settings = settings;
+    this.metrics = metrics;
+    this.logger = logger;
     this.openai = new OpenAI({
       apiKey: settings.apiKey ?? OFFLINE_PLACEHOLDER_KEY,
       // Explicit values, so the SDK reads nothing from the environment behind the config's back.

@@ -39,10 +39,13 @@ interface LoadedTemplate {
 
 /** The versioned prompt templates, loaded and compiled once at start-up. */
 export class PromptLibrary {
-  private constructor(
-    private readonly templates: Map<string, LoadedTemplate>,
-    readonly defaults: Readonly<TemplateVersions>,
-  ) {}
+  private readonly templates: Map<string, LoadedTemplate>;
+  readonly defaults: Readonly<TemplateVersions>;
+
+  private constructor(templates: Map<string, LoadedTemplate>, defaults: Readonly<TemplateVersions>) {
+    this.templates = templates;
+    this.defaults = defaults;
+  }
 
   /** Throws when a manifest is malformed, a template does not compile, or a default version is missing. */
   static load(promptsDir: string, defaults: TemplateVersions): PromptLibrary {

@@ -20,21 +20,24 @@ const PASSED_THROUGH: Partial<Record<AiErrorCode, GenerationErrorCode>> = {
 /** Statuses a proxy or a restarting service answers with, envelope or not: worth another try. */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
+interface AiServiceErrorDetails {
+  transient: boolean;
+  usage: TokenUsage | null;
+  status: number | null;
+  cause?: unknown;
+}
+
 /** A failed call: the generation's error code, whether a later retry may succeed, and the tokens already spent. */
 export class AiServiceError extends Error {
   override name = 'AiServiceError';
 
-  constructor(
-    readonly code: GenerationErrorCode,
-    message: string,
-    readonly details: {
-      transient: boolean;
-      usage: TokenUsage | null;
-      status: number | null;
-      cause?: unknown;
-    },
-  ) {
+  readonly code: GenerationErrorCode;
+  readonly details: AiServiceErrorDetails;
+
+  constructor(code: GenerationErrorCode, message: string, details: AiServiceErrorDetails) {
     super(message, { cause: details.cause });
+    this.code = code;
+    this.details = details;
   }
 }
 

@@ -27,15 +27,13 @@ export interface AppErrorOptions {
 /** The one error type of the API: a stable code for clients and a message a person can read. */
 export class AppError extends Error {
   override name = 'AppError';
+  readonly code: ApiErrorCode;
   readonly status: number;
   readonly details: unknown[] | undefined;
 
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-    options: AppErrorOptions = {},
-  ) {
+  constructor(code: ApiErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, { cause: options.cause });
+    this.code = code;
     this.status = options.status ?? STATUS_OF[code];
     this.details = options.details;
   }

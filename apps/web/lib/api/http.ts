@@ -6,15 +6,18 @@ export type Transport = (path: string, init: RequestInit) => Promise<Response>;
 
 /** An answer of the API other than 2xx, with the envelope's code and details. */
 export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: unknown[] = [],
-    readonly requestId?: string,
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown[];
+  readonly requestId: string | undefined;
+
+  constructor(status: number, code: string, message: string, details: unknown[] = [], requestId?: string) {
     super(message);
     this.name = 'ApiRequestError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.requestId = requestId;
   }
 }
 

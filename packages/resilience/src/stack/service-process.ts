@@ -29,10 +29,10 @@ export class ServiceProcess {
   readonly exited: Promise<Exit>;
   private exit: Exit | undefined;
 
-  constructor(
-    readonly spec: ServiceSpec,
-    logDir: string,
-  ) {
+  readonly spec: ServiceSpec;
+
+  constructor(spec: ServiceSpec, logDir: string) {
+    this.spec = spec;
     this.logFile = path.join(logDir, `${spec.name}.log`);
     const log = fs.createWriteStream(this.logFile, { flags: 'a' });
     this.child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {

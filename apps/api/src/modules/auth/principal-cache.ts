@@ -10,11 +10,15 @@ export class PrincipalCache {
   private readonly entries = new Map<string, { principal: Principal; expiresAt: number }>();
   private currentGeneration = 0;
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly now: () => number;
+
+  constructor(ttlMs: number, maxEntries = 10_000, now: () => number = Date.now) {
+    this.ttlMs = ttlMs;
+    this.maxEntries = maxEntries;
+    this.now = now;
+  }
 
   get generation(): number {
     return this.currentGeneration;
