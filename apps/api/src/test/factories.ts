@@ -153,6 +153,7 @@ export function makeIdea(
     type?: 'POST' | 'REEL';
     platform?: Platform;
     generationId?: string;
+    offlineModel?: boolean;
     createdAt?: Date;
   } = {},
 ) {
@@ -178,6 +179,7 @@ export function makeIdea(
         round: sent ? 1 : 0,
         templateVersion: 'post/v1',
         generationId: overrides.generationId ?? null,
+        offlineModel: overrides.offlineModel ?? false,
         ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
       },
     });
@@ -197,7 +199,7 @@ export function makeIdea(
 export function makeGeneration(
   db: Database,
   campaign: { tenantId: string; id: string },
-  tokens: { prompt: number; completion: number; queuedAt?: Date; model?: string },
+  tokens: { prompt: number; completion: number; queuedAt?: Date; model?: string; offline?: boolean },
 ) {
   return db.withTenantTx(campaign.tenantId, (tx) =>
     tx.generation.create({
@@ -208,6 +210,7 @@ export function makeGeneration(
         promptTokens: tokens.prompt,
         completionTokens: tokens.completion,
         model: tokens.model ?? null,
+        offline: tokens.offline ?? false,
         ...(tokens.queuedAt ? { queuedAt: tokens.queuedAt } : {}),
       },
     }),

@@ -189,7 +189,13 @@ describe('POST /api/campaigns/:id/generate', () => {
     const rows = await rowsOf(api.db, agency.tenant.id);
     expect(rows.ideas.map((idea) => idea.id)).toEqual(generation.ideaIds);
     for (const idea of rows.ideas) {
-      expect(idea).toMatchObject({ status: 'GENERATED', version: 1, generationId: generation.id });
+      // The run was answered by the offline model, so each of its ideas is labelled.
+      expect(idea).toMatchObject({
+        status: 'GENERATED',
+        version: 1,
+        generationId: generation.id,
+        offlineModel: true,
+      });
       expect(idea.templateVersion).toMatch(/^(post|reel)\/v1$/);
       expect(['INSTAGRAM', 'LINKEDIN']).toContain(idea.platform);
     }
@@ -479,8 +485,9 @@ describe('POST /api/ideas/:id/regenerate', () => {
         data: { tenantId: agency.tenant.id, ideaId, authorId: agency.admin.id, body: 'Love the hook' },
       }),
     );
+    // As if a hosted model had written it: the regeneration's answer decides the label.
     const before = await api.db.withTenantTx(agency.tenant.id, (tx) =>
-      tx.idea.findUniqueOrThrow({ where: { id: ideaId } }),
+      tx.idea.update({ where: { id: ideaId }, data: { offlineModel: false } }),
     );
 
     const res = await regenerate(agency.admin, ideaId, { instructions: 'Make it about the first sip' });
@@ -500,7 +507,12 @@ describe('POST /api/ideas/:id/regenerate', () => {
       comments: await tx.comment.count({ where: { ideaId } }),
       events: await tx.activityEvent.findMany({ where: { entityId: ideaId } }),
     }));
-    expect(after.idea).toMatchObject({ version: 2, status: 'GENERATED', generationId: before.generationId });
+    expect(after.idea).toMatchObject({
+      version: 2,
+      status: 'GENERATED',
+      generationId: before.generationId,
+      offlineModel: true,
+    });
     expect(after.idea.title).not.toBe(before.title);
     expect(after.revisions.map((revision) => revision.version)).toEqual([1, 2]);
     expect(after.revisions[1]).toMatchObject({

@@ -115,6 +115,7 @@ export async function writeGeneratedIdeas(
       type: idea.type,
       platform: idea.platform,
       status: 'GENERATED' as const,
+      offlineModel: response.offline,
       ...contentColumns(idea),
     },
     snapshot: ideaSnapshot(ideaContent(idea)),
@@ -178,6 +179,7 @@ export async function writeRevisedIdea(
       actorId: run.requestedById,
       content,
       templateVersion,
+      offlineModel: response.offline,
       action: 'idea.regenerated',
       data: { generationId: run.id },
     });

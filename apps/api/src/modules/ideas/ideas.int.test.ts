@@ -28,13 +28,14 @@ const stored = (tenantId: string, id: string) =>
 const ids = (res: Response) => res.body.items.map((item: { id: string }) => item.id);
 
 describe('GET /api/ideas/:id', () => {
-  it('when the agency reads an idea of the offline model, then it is labelled offlineModel; a seeded idea is not', async () => {
+  it('when the agency reads an idea of the offline model, then it is labelled offlineModel, also after an edit by hand; a seeded idea is not', async () => {
     const agency = await makeAgency(api.db);
     const campaign = await makeCampaign(api.db, agency.tenant, agency.client);
     const offline = await makeGeneration(api.db, campaign, {
       prompt: 1,
       completion: 1,
       model: 'offline-muse-1',
+      offline: true,
     });
     const hosted = await makeGeneration(api.db, campaign, {
       prompt: 1,
@@ -42,13 +43,24 @@ describe('GET /api/ideas/:id', () => {
       model: 'gpt-4.1-mini',
     });
     const auth = await bearer(agency.member);
-    const read = async (generationId?: string) => {
-      const idea = await makeIdea(api.db, campaign, generationId ? { generationId } : {});
+    const read = async (overrides: { generationId?: string; offlineModel?: boolean } = {}) => {
+      const idea = await makeIdea(api.db, campaign, overrides);
       return (await api.http.get(`/api/ideas/${idea.id}`).set('Authorization', auth)).body;
     };
-    expect(await read(offline.id)).toMatchObject({ generationId: offline.id, offlineModel: true });
-    expect(await read(hosted.id)).toMatchObject({ offlineModel: false });
+    const offlineIdea = await read({ generationId: offline.id, offlineModel: true });
+    expect(offlineIdea).toMatchObject({ generationId: offline.id, offlineModel: true });
+    expect(await read({ generationId: hosted.id })).toMatchObject({
+      generationId: hosted.id,
+      offlineModel: false,
+    });
     expect(await read()).toMatchObject({ generationId: null, offlineModel: false, scheduledFor: null });
+
+    const edited = await api.http
+      .patch(`/api/ideas/${offlineIdea.id}`)
+      .set('Authorization', auth)
+      .send({ version: offlineIdea.version, title: 'Retitled by hand' });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ title: 'Retitled by hand', version: 2, offlineModel: true });
   });
 
   it('when the client reads an idea sent to it, then 200; one not sent yet, or discarded, is 404', async () => {

@@ -22,20 +22,15 @@ const IDEA_FIELDS = {
   version: true,
   round: true,
   templateVersion: true,
+  offlineModel: true,
   scheduledFor: true,
   createdAt: true,
   updatedAt: true,
 } as const satisfies Prisma.IdeaSelect;
 
-/** The idea with the model that wrote it (the offline model's ideas are labelled). */
-const IDEA_WITH_ORIGIN = {
-  ...IDEA_FIELDS,
-  generation: { select: { model: true } },
-} as const satisfies Prisma.IdeaSelect;
-
 /** What a change needs to know besides the idea: whether its campaign is archived. */
 const IDEA_FOR_CHANGE = {
-  ...IDEA_WITH_ORIGIN,
+  ...IDEA_FIELDS,
   campaign: { select: { status: true } },
 } as const satisfies Prisma.IdeaSelect;
 
@@ -89,12 +84,12 @@ export const ideasRepository = {
       },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       ...(filter.take === undefined ? {} : { take: filter.take }),
-      select: IDEA_WITH_ORIGIN,
+      select: IDEA_FIELDS,
     });
   },
 
   findVisible(tx: TenantTx, id: string, audience: Audience) {
-    return tx.idea.findFirst({ where: { id, ...visibleTo(audience) }, select: IDEA_WITH_ORIGIN });
+    return tx.idea.findFirst({ where: { id, ...visibleTo(audience) }, select: IDEA_FIELDS });
   },
 
   findForChange(tx: TenantTx, id: string, audience: Audience) {

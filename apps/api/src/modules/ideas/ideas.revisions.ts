@@ -26,6 +26,8 @@ export interface ContentRevision {
   content: Partial<IdeaContent>;
   /** The prompt template that wrote the content, when an AI run did. */
   templateVersion?: string;
+  /** Whether the offline model wrote the content, when an AI run did; a manual edit leaves the label. */
+  offlineModel?: boolean;
   /** Only while the idea is still at this version; at whatever version it is when absent. */
   expectedVersion?: number;
   /** The audit log's action (`idea.edited` when absent) and what it adds to the event's data. */
@@ -63,6 +65,7 @@ export async function reviseIdeaContent(tx: TenantTx, revision: ContentRevision)
     {
       ...revision.content,
       ...(revision.templateVersion === undefined ? {} : { templateVersion: revision.templateVersion }),
+      ...(revision.offlineModel === undefined ? {} : { offlineModel: revision.offlineModel }),
     },
   );
   if (!idea) return { refused: 'version_conflict' };

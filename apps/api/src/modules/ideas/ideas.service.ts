@@ -126,7 +126,7 @@ export function createIdeasService(deps: { db: Database }) {
         await recordChanges(tx, tenantId, actor, [
           { before, after, changedFields: change.changedFields, move: change.move, comment: change.comment },
         ]);
-        return toIdea({ ...after, generation: before.generation });
+        return toIdea(after);
       });
     },
 
@@ -150,9 +150,7 @@ export function createIdeasService(deps: { db: Database }) {
               : {}),
           })),
         );
-        const moved = new Map(
-          applied.map(({ before, after }) => [after.id, { ...after, generation: before.generation }]),
-        );
+        const moved = new Map(applied.map(({ after }) => [after.id, after]));
         return { items: body.ids.flatMap((id) => moved.get(id) ?? []).map(toIdea) };
       });
     },
