@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { type Prisma, PrismaClient } from './generated/prisma/client.ts';
 
@@ -78,14 +79,59 @@ export function scopeArgs(operation: string, args: AnyArgs, tenantId: string): A
   return scoped;
 }
 
+/** The tenant of the transaction withTenantTx is starting, for the adapter to bind it on BEGIN. */
+const startingTenantTx = new AsyncLocalStorage<string>();
+
+type PgTransaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg['connect']>>['startTransaction']>>;
+
+const driverStatement = (sql: string, args: string[] = []) => ({
+  sql,
+  args,
+  argTypes: args.map(() => ({ scalarType: 'string' as const, arity: 'scalar' as const })),
+});
+
+/**
+ * Binds a tenant transaction to its tenant for row-level security right after BEGIN, on the
+ * driver: before the transaction's first query can run, and without a statement of Prisma's
+ * own (which costs several times the round trip).
+ */
+function bindingTenantOnBegin(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const begin = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tenantId = startingTenantTx.getStore();
+      const tx = await begin(isolationLevel);
+      if (tenantId) await bindTenant(tx, tenantId);
+      return tx;
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+async function bindTenant(tx: PgTransaction, tenantId: string): Promise<void> {
+  try {
+    await tx.executeRaw(driverStatement("select set_config('app.tenant_id', $1, true)", [tenantId]));
+  } catch (error) {
+    // The driver's rollback only releases the connection: end the transaction first.
+    await tx.executeRaw(driverStatement('ROLLBACK')).catch(() => undefined);
+    await tx.rollback();
+    throw error;
+  }
+}
+
 function createBaseClient(options: DatabaseOptions): PrismaClient {
   const asRole = options.asApplicationRole ?? true;
-  const adapter = new PrismaPg({
-    connectionString: options.url,
-    max: options.poolSize ?? 10,
-    // The role is a connection parameter: every pooled connection starts as muse_app.
-    ...(asRole ? { options: `-c role=${APPLICATION_ROLE}` } : {}),
-  });
+  const adapter = bindingTenantOnBegin(
+    new PrismaPg({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // The role is a connection parameter: every pooled connection starts as muse_app.
+      ...(asRole ? { options: `-c role=${APPLICATION_ROLE}` } : {}),
+    }),
+  );
   if (!options.onQuery) return new PrismaClient({ adapter });
   const onQuery = options.onQuery;
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
@@ -168,12 +214,13 @@ export function createDatabase(options: DatabaseOptions) {
 
   /** Runs fn in one transaction bound to the tenant at both layers: the guard and row-level security. */
   function withTenantTx<T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>, txOptions: TxOptions = {}) {
-    return forTenant(tenantId).$transaction(
-      async (tx) => {
-        await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
-        return fn(tx);
-      },
-      { isolationLevel: txOptions.isolationLevel, timeout: txOptions.timeoutMs ?? 15_000, maxWait: 10_000 },
+    const scoped = forTenant(tenantId);
+    return startingTenantTx.run(tenantId, () =>
+      scoped.$transaction(
+        // Transactions started inside this one are not this one: they bind their own scope.
+        (tx) => startingTenantTx.exit(() => fn(tx)),
+        { isolationLevel: txOptions.isolationLevel, timeout: txOptions.timeoutMs ?? 15_000, maxWait: 10_000 },
+      ),
     );
   }
 

@@ -145,6 +145,25 @@ describe('tenant guard (Prisma layer)', () => {
     expect(ideas).toEqual([]);
   });
 
+  it('when many tenant transactions start at once, then each is bound to its own tenant from its first query', async () => {
+    const bound = (tx: { $queryRaw: (q: TemplateStringsArray) => Promise<unknown> }) =>
+      tx.$queryRaw`select current_setting('app.tenant_id', true) as tenant` as Promise<[{ tenant: string }]>;
+    // More transactions than the pool has connections, interleaved across both tenants.
+    const tenants = Array.from({ length: 24 }, (_, i) => (i % 2 ? northwind : blueHarbor));
+    const seen = await Promise.all(tenants.map((tenantId) => db.withTenantTx(tenantId, bound)));
+    expect(seen.map(([row]) => row.tenant)).toEqual(tenants);
+  });
+
+  it('when a transaction starts inside a tenant transaction, then it does not inherit the tenant', async () => {
+    const inner = await db.withTenantTx(northwind, () =>
+      db.withPlatformTx(
+        (tx) =>
+          tx.$queryRaw<[{ tenant: string | null }]>`select current_setting('app.tenant_id', true) as tenant`,
+      ),
+    );
+    expect(inner[0].tenant ?? '').toBe('');
+  });
+
   it('when a write names another tenant inside a tenant scope, then it is refused', async () => {
     await expect(
       db.withTenantTx(northwind, (tx) => tx.client.create({ data: { tenantId: blueHarbor, name: 'Nope' } })),

@@ -55,14 +55,14 @@ export function parseRequest<C extends RouteContract>(contract: C, req: Request)
   } as ParsedRequest<C>;
 }
 
-/** Dates become ISO strings, as JSON has them. */
+/** Dates become ISO strings, as JSON has them. A plain loop: this runs over every response. */
 function toWire(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toWire);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toWire(item)]));
-  }
-  return value;
+  const wire: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) wire[key] = toWire(item);
+  return wire;
 }
 
 /**
