@@ -35,7 +35,7 @@ export interface AppDependencies {
   logger: Logger;
   verifier: TokenVerifier;
   /** Where generation requests enqueue their job (in the same transaction as the generation). */
-  generationQueue: Pick<GenerationQueue, 'enqueue'>;
+  generationQueue: Pick<GenerationQueue, 'enqueue' | 'untilFinished'>;
   /** Shared rate-limit counters; in-process memory when absent. */
   redis?: Redis;
   /** Namespace of the rate-limit keys in Redis. */

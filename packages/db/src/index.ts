@@ -2,4 +2,5 @@ export * from './client.ts';
 export type * from './generated/prisma/client.ts';
 export { Prisma } from './generated/prisma/client.ts';
 export * from './generated/prisma/enums.ts';
+export { type Listener, type ListenOptions, listen } from './listen.ts';
 export { checksumOf, MigrationError, migrate, readMigrations } from './migrate.ts';

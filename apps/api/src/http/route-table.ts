@@ -61,7 +61,10 @@ export function declaredRoutes(): DeclaredRoute[] {
     verifier: {
       verify: () => Promise.reject(new Error('the route table verifies no tokens')),
     },
-    generationQueue: { enqueue: () => Promise.reject(new Error('the route table enqueues no jobs')) },
+    generationQueue: {
+      enqueue: () => Promise.reject(new Error('the route table enqueues no jobs')),
+      untilFinished: () => Promise.reject(new Error('the route table waits for no jobs')),
+    },
   });
   return routeTable(app).map((entry) => ({
     ...entry,

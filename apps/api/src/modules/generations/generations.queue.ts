@@ -1,7 +1,9 @@
-import { APPLICATION_ROLE, type TenantTx } from '@muse/db';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { APPLICATION_ROLE, listen, type TenantTx } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import { fromPrisma, type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { ApiConfig } from '../../config.ts';
+import { GENERATION_FINISHED_CHANNEL } from './generations.repository.ts';
 
 export const GENERATION_QUEUE = 'generate-ideas';
 const SCHEMA = 'pgboss';
@@ -80,6 +82,8 @@ export async function startGenerationQueue(options: GenerationQueueOptions) {
   // The workers own the policy: a changed setting reaches the queue when they (re)start.
   if (worker) await boss.updateQueue(GENERATION_QUEUE, { ...policy, retryDelayMax });
   await assertApplicationRoleCanEnqueue(boss);
+  const finishes = options.role === 'api' ? listenForFinishes(options.databaseUrl, logger) : undefined;
+  await finishes?.ready;
 
   return {
     boss,
@@ -107,10 +111,54 @@ export async function startGenerationQueue(options: GenerationQueueOptions) {
       );
     },
 
-    /** Finishes running jobs for up to `timeoutMs` (their heartbeats lapse otherwise, and they move). */
-    stop(timeoutMs = 10_000): Promise<void> {
-      return boss.stop({ graceful: true, timeout: timeoutMs });
+    /**
+     * Resolves when the run is announced finished, after `ms`, or when `signal` aborts, whichever
+     * comes first. Only the API listens; elsewhere this just waits `ms`.
+     */
+    untilFinished(generationId: string, ms: number, signal: AbortSignal): Promise<void> {
+      return finishes
+        ? finishes.until(generationId, ms, signal)
+        : sleep(ms, undefined, { signal }).catch(() => {});
     },
+
+    /** Finishes running jobs for up to `timeoutMs` (their heartbeats lapse otherwise, and they move). */
+    async stop(timeoutMs = 10_000): Promise<void> {
+      await finishes?.close();
+      await boss.stop({ graceful: true, timeout: timeoutMs });
+    },
+  };
+}
+
+/** The API's ear for finished runs: requests waiting on a run are woken by its announcement. */
+function listenForFinishes(databaseUrl: string, logger: Logger) {
+  const waiting = new Map<string, Set<() => void>>();
+  const listener = listen({
+    url: databaseUrl,
+    channel: GENERATION_FINISHED_CHANNEL,
+    onNotify: (generationId) => {
+      for (const wake of waiting.get(generationId) ?? []) wake();
+    },
+    onError: (error) => logger.warn({ err: error }, 'lost the generation-finished listener; reconnecting'),
+  });
+  return {
+    until(generationId: string, ms: number, signal: AbortSignal): Promise<void> {
+      return new Promise((resolve) => {
+        const wakers = waiting.get(generationId) ?? new Set();
+        waiting.set(generationId, wakers);
+        const wake = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', wake);
+          wakers.delete(wake);
+          if (wakers.size === 0) waiting.delete(generationId);
+          resolve();
+        };
+        const timer = setTimeout(wake, ms);
+        wakers.add(wake);
+        signal.addEventListener('abort', wake, { once: true });
+      });
+    },
+    ready: listener.ready,
+    close: () => listener.close(),
   };
 }
 

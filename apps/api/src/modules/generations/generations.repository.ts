@@ -44,6 +44,15 @@ export interface NewGeneration {
   requestHash: string | null;
 }
 
+/** Where a finished run is announced (its id), on commit: waiting requests wake at once. */
+export const GENERATION_FINISHED_CHANNEL = 'generation_finished';
+
+/** Announces the run's end with the transaction that ends it: a rolled-back end announces nothing. */
+async function announceFinished(tx: TenantTx, id: string): Promise<boolean> {
+  await tx.$executeRaw`select pg_notify(${GENERATION_FINISHED_CHANNEL}, ${id})`;
+  return true;
+}
+
 /** What the worker writes when a run ends, whichever way. */
 export interface Outcome {
   status: 'SUCCEEDED' | 'FAILED';
@@ -280,17 +289,21 @@ export const generationsRepository = {
    * Ends the run with its result, only if this attempt still holds it: the update locks the row,
    * so a newer attempt (the job moved to another worker) and this one cannot both write ideas.
    */
-  finish(tx: TenantTx, id: string, attempt: number, outcome: Outcome) {
-    return tx.generation
-      .updateMany({ where: { id, status: 'RUNNING', attempts: attempt }, data: outcomeData(outcome) })
-      .then((result) => result.count === 1);
+  async finish(tx: TenantTx, id: string, attempt: number, outcome: Outcome): Promise<boolean> {
+    const { count } = await tx.generation.updateMany({
+      where: { id, status: 'RUNNING', attempts: attempt },
+      data: outcomeData(outcome),
+    });
+    return count === 1 && announceFinished(tx, id);
   },
 
   /** Ends a run whatever attempt holds it, if it has not finished: for runs whose worker is gone. */
-  finishAbandoned(tx: TenantTx, id: string, outcome: Outcome) {
-    return tx.generation
-      .updateMany({ where: { id, status: { in: [...UNFINISHED_STATUSES] } }, data: outcomeData(outcome) })
-      .then((result) => result.count === 1);
+  async finishAbandoned(tx: TenantTx, id: string, outcome: Outcome): Promise<boolean> {
+    const { count } = await tx.generation.updateMany({
+      where: { id, status: { in: [...UNFINISHED_STATUSES] } },
+      data: outcomeData(outcome),
+    });
+    return count === 1 && announceFinished(tx, id);
   },
 
   /** Tokens an attempt spent without writing a result: they still count against the quota. */

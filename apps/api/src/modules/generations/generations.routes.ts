@@ -13,7 +13,7 @@ import { createGenerationsService } from './generations.service.ts';
 
 export interface GenerationsRoutesDeps {
   db: Database;
-  queue: Pick<GenerationQueue, 'enqueue'>;
+  queue: Pick<GenerationQueue, 'enqueue' | 'untilFinished'>;
   settings: ApiConfig['generation'];
   metrics: Registry;
   logger: Logger;

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   EDITABLE_STATUSES,
   type GenerateBody,
@@ -27,7 +26,7 @@ import {
 
 export interface GenerationsServiceDeps {
   db: Database;
-  queue: Pick<GenerationQueue, 'enqueue'>;
+  queue: Pick<GenerationQueue, 'enqueue' | 'untilFinished'>;
   settings: ApiConfig['generation'];
   metrics: GenerationApiMetrics;
 }
@@ -48,9 +47,10 @@ interface StartRequest {
   prepare(tx: TenantTx): Promise<RunFields>;
 }
 
-// A waiting caller learns of the finish within a quarter second; a read by primary key is cheap.
-const WAIT_FIRST_POLL_MS = 50;
-const WAIT_MAX_POLL_MS = 250;
+// A waiting caller is woken by the run's announcement; the status read, cheap by primary key,
+// is the fallback for an announcement missed (the listener reconnecting).
+const WAIT_FIRST_POLL_MS = 250;
+const WAIT_MAX_POLL_MS = 1_000;
 
 export function createGenerationsService(deps: GenerationsServiceDeps) {
   const { db, queue, settings, metrics } = deps;
@@ -225,11 +225,11 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
       const deadline = Date.now() + settings.waitTimeoutMs;
       let interval = WAIT_FIRST_POLL_MS;
       while (!signal.aborted && Date.now() < deadline) {
+        // Listening before reading: an announcement between the two still wakes this wait.
+        const woken = queue.untilFinished(id, Math.min(interval, Math.max(0, deadline - Date.now())), signal);
         const status = await db.withTenantTx(tenantId, (tx) => generationsRepository.findStatus(tx, id));
         if (!status || isFinished(status)) break;
-        await sleep(Math.min(interval, Math.max(0, deadline - Date.now())), undefined, { signal }).catch(
-          () => undefined,
-        );
+        await woken;
         interval = Math.min(interval * 1.25, WAIT_MAX_POLL_MS);
       }
       return get(actor, id);
