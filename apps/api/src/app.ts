@@ -8,6 +8,7 @@ import { accessLog } from './http/access-log.ts';
 import { authenticate } from './http/authenticate.ts';
 import { cors } from './http/cors.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { jsonBody } from './http/json-body.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { createRateLimits } from './http/rate-limit.ts';
 import { requestContext } from './http/request-context.ts';
@@ -90,7 +91,7 @@ export function createApp(deps: AppDependencies): Express {
       redisPrefix: deps.rateLimitPrefix,
       logger,
     }),
-    jsonBody: express.json({ limit: config.jsonBodyLimit, strict: true }),
+    jsonBody: jsonBody(config.jsonBodyLimit),
   });
   app.use(notFoundHandler(), errorHandler(logger));
   return app;

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { createDatabase, type Database } from '@muse/db';
 import { createLogger } from '@muse/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, makeAgency } from '../test/factories.ts';
+import { bearer, makeAgency, makeCampaign } from '../test/factories.ts';
 import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from '../test/test-app.ts';
 
 /** A logger whose JSON lines the test can read. */
@@ -114,17 +114,46 @@ describe('errors', () => {
     expect(res.body.error.code).toBe('payload_too_large');
   });
 
-  it('when the body is not JSON at all, then 400 naming the missing fields', async () => {
-    const { admin } = await makeAgency(api.db);
+  it('when the body is not JSON at all, then 415, and nothing is created', async () => {
+    const { admin, tenant } = await makeAgency(api.db);
     const res = await api.http
       .post('/api/users/invitations')
       .set('Authorization', await bearer(admin))
       .set('Content-Type', 'text/plain')
       .send('email=a@b.c');
-    expect(res.status).toBe(400);
-    expect(res.body.error.details.map((d: { path: string[] }) => d.path[0])).toEqual(
-      expect.arrayContaining(['email', 'name', 'role']),
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('unsupported_media_type');
+    const invited = await api.db.withTenantTx(tenant.id, (tx) =>
+      tx.user.count({ where: { email: 'a@b.c' } }),
     );
+    expect(invited).toBe(0);
+  });
+
+  async function makeAgencyWithCampaign() {
+    const agency = await makeAgency(api.db);
+    return { ...agency, campaign: await makeCampaign(api.db, agency.tenant, agency.client) };
+  }
+
+  it('when a route whose fields are all optional gets a body that is not JSON, then 415, not a run on defaults', async () => {
+    const { member, campaign } = await makeAgencyWithCampaign();
+    const res = await api.http
+      .post(`/api/campaigns/${campaign.id}/generate`)
+      .set('Authorization', await bearer(member))
+      .set('Content-Type', 'text/plain')
+      .send('numPosts=50');
+    expect(res.status).toBe(415);
+    const runs = await api.db.withTenantTx(campaign.tenantId, (tx) =>
+      tx.generation.count({ where: { campaignId: campaign.id } }),
+    );
+    expect(runs).toBe(0);
+  });
+
+  it('when a route with a body gets none at all, then it reads as an empty object', async () => {
+    const { member, campaign } = await makeAgencyWithCampaign();
+    const res = await api.http
+      .post(`/api/campaigns/${campaign.id}/generate`)
+      .set('Authorization', await bearer(member));
+    expect(res.status).toBe(202);
   });
 
   it('when something unexpected fails, then 500 internal with the request id, no internals, and the stack in the log', async () => {

@@ -13,15 +13,14 @@ export interface RawRequest {
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /**
- * The body the API validates, by the rules of its JSON parser (express.json, strict): undefined
- * when the parser itself refuses it (bad JSON, a primitive, a charset or encoding it does not
- * take), `{}` when the content type is not JSON (the parser leaves the body alone).
+ * The body the API validates, by the rules of its JSON body parser: refused when it is not JSON
+ * (another content type, bad JSON, a primitive, a charset or encoding it does not take), `{}`
+ * when there is none.
  */
 function bodyAsParsed(request: RawRequest): { refused: true } | { refused: false; value: unknown } {
   const type = request.headers['content-type'];
-  if (!request.payload || request.payload.length === 0 || !type || !JSON_TYPE.test(type)) {
-    return { refused: false, value: {} };
-  }
+  if (!request.payload || request.payload.length === 0) return { refused: false, value: {} };
+  if (!type || !JSON_TYPE.test(type)) return { refused: true };
   const charset = /charset=([^;]+)/i.exec(type)?.[1]?.trim().toLowerCase();
   const encoding = request.headers['content-encoding'];
   if ((charset && charset !== 'utf-8' && charset !== 'utf8') || (encoding && encoding !== 'identity')) {
