@@ -10,7 +10,14 @@ import { repoRoot } from '@muse/config';
 import { migrate } from '@muse/db';
 import { startEmbeddedPostgres } from '@muse/db/embedded';
 import { ensureLocalKeyPair, localSubject, mintLocalToken } from '@muse/local-auth';
-import { type RunningService, startService, stopService, waitUntilReady } from '@muse/platform/services';
+import {
+  API_NODE_FLAGS,
+  nodeCommand,
+  type RunningService,
+  startService,
+  stopService,
+  waitUntilReady,
+} from '@muse/platform/services';
 import pg from 'pg';
 import { type BaselineScript, captureStatements } from './capture.ts';
 import { benchTenant, type DatasetShape, loadTenants } from './dataset.ts';
@@ -114,7 +121,7 @@ async function main() {
     const model = startService(repoRoot, logDir, {
       name: 'offline-model',
       cwd: 'packages/offline-model',
-      command: [process.execPath, '--import', 'tsx', 'src/main.ts'],
+      command: nodeCommand('src/main.ts'),
       env: { PORT: String(modelPort), OFFLINE_MODEL_LATENCY_MS: '500', LOG_LEVEL: 'warn' },
       readyUrl: `${offlineModelUrl}/healthz`,
     });
@@ -123,7 +130,7 @@ async function main() {
     const ai = startService(repoRoot, logDir, {
       name: 'ai-service',
       cwd: 'apps/ai-service',
-      command: [process.execPath, '--import', 'tsx', 'src/main.ts'],
+      command: nodeCommand('src/main.ts'),
       env: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
@@ -140,7 +147,7 @@ async function main() {
     startService(repoRoot, logDir, {
       name: `api-${logLevel}`,
       cwd: 'apps/api',
-      command: [process.execPath, '--import', 'tsx', 'src/main.ts'],
+      command: nodeCommand('src/main.ts', API_NODE_FLAGS),
       env: {
         NODE_ENV: 'production',
         LOG_LEVEL: logLevel,
@@ -163,7 +170,7 @@ async function main() {
       startService(repoRoot, logDir, {
         name: 'worker',
         cwd: 'apps/api',
-        command: [process.execPath, '--import', 'tsx', 'src/worker.ts'],
+        command: nodeCommand('src/worker.ts', API_NODE_FLAGS),
         env: {
           NODE_ENV: 'production',
           LOG_LEVEL: 'warn',
@@ -216,7 +223,7 @@ async function main() {
   const baseline = startService(repoRoot, logDir, {
     name: 'baseline',
     cwd: 'packages/bench',
-    command: [process.execPath, '--import', 'tsx', 'src/baseline-server.ts'],
+    command: nodeCommand('src/baseline-server.ts'),
     env: {
       NODE_ENV: 'production',
       PORT: String(baselinePort),

@@ -13,7 +13,9 @@ import { seed } from '@muse/db/seed';
 import { ensureLocalKeyPair } from '@muse/local-auth';
 import { z } from 'zod';
 import {
+  API_NODE_FLAGS,
   killGroup,
+  nodeCommand,
   type RunningService,
   type Service,
   startService,
@@ -139,14 +141,13 @@ function services(databaseUrl: string): Service[] {
   const token = serviceToken();
   const local = (port: number) => `http://127.0.0.1:${port}`;
   const webOrigin = `http://localhost:${config.WEB_PORT}`;
-  const tsx = (entry: string) => [process.execPath, '--import', 'tsx', entry];
   const offline = !config.OPENAI_API_KEY;
   const list: Service[] = [];
   if (offline) {
     list.push({
       name: 'offline-model',
       cwd: 'packages/offline-model',
-      command: tsx('src/main.ts'),
+      command: nodeCommand('src/main.ts'),
       env: { PORT: String(config.OFFLINE_MODEL_PORT) },
       readyUrl: `${local(config.OFFLINE_MODEL_PORT)}/healthz`,
     });
@@ -155,7 +156,7 @@ function services(databaseUrl: string): Service[] {
     {
       name: 'ai-service',
       cwd: 'apps/ai-service',
-      command: tsx('src/main.ts'),
+      command: nodeCommand('src/main.ts'),
       env: {
         PORT: String(config.AI_SERVICE_PORT),
         AI_SERVICE_TOKEN: token,
@@ -166,7 +167,7 @@ function services(databaseUrl: string): Service[] {
     {
       name: 'api',
       cwd: 'apps/api',
-      command: tsx('src/main.ts'),
+      command: nodeCommand('src/main.ts', API_NODE_FLAGS),
       env: {
         PORT: String(config.API_PORT),
         DATABASE_URL: databaseUrl,
@@ -179,7 +180,7 @@ function services(databaseUrl: string): Service[] {
     {
       name: 'worker',
       cwd: 'apps/api',
-      command: tsx('src/worker.ts'),
+      command: nodeCommand('src/worker.ts', API_NODE_FLAGS),
       env: {
         DATABASE_URL: databaseUrl,
         AI_SERVICE_URL: local(config.AI_SERVICE_PORT),
