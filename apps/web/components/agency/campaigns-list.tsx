@@ -4,13 +4,12 @@ import type { CampaignStatus } from '@muse/contracts';
 import { Megaphone, Plus } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { QueryError } from '@/components/query-state';
+import { ListStates } from '@/components/query-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { CAMPAIGN_STATUS, formatDateRange, PLATFORM_LABELS } from '@/lib/labels';
 import { useCampaigns, useClients } from '@/lib/queries/workspace';
@@ -79,94 +78,92 @@ export function CampaignsList() {
           </SelectContent>
         </Select>
       </div>
-      {campaigns.isError ? (
-        <QueryError error={campaigns.error} retry={() => campaigns.refetch()} />
-      ) : campaigns.isPending ? (
-        <div className="grid gap-2">
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-        </div>
-      ) : campaigns.data.length === 0 ? (
-        <EmptyState
-          icon={Megaphone}
-          title={filtered ? 'No campaign matches these filters' : 'No campaigns yet'}
-          description={
-            filtered
-              ? 'Try another client or status.'
-              : 'Start with a brief; Muse generates post and reel ideas you can send to the client.'
-          }
-          action={
-            filtered ? (
-              <Button variant="secondary" onClick={() => router.replace(pathname)}>
-                Clear filters
-              </Button>
-            ) : (
-              newButton
-            )
-          }
-        />
-      ) : (
-        <Table>
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead>Campaign</TableHead>
-              <TableHead className="hidden md:table-cell">Dates</TableHead>
-              <TableHead className="hidden lg:table-cell">Platforms</TableHead>
-              <TableHead>Review</TableHead>
-              <TableHead className="hidden sm:table-cell">Status</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {campaigns.data.map((campaign) => {
-              const approved = campaign.ideaCounts.CLIENT_APPROVED ?? 0;
-              const changes = campaign.ideaCounts.CHANGES_REQUESTED ?? 0;
-              const drafts = campaign.ideaCounts.GENERATED ?? 0;
-              return (
-                <TableRow key={campaign.id} className="relative">
-                  <TableCell>
-                    <Link
-                      href={`/app/campaigns/${campaign.id}`}
-                      className="font-medium text-slate-900 after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-500"
-                    >
-                      {campaign.name}
-                    </Link>
-                    <div className="text-xs text-slate-500">{campaign.clientName}</div>
-                  </TableCell>
-                  <TableCell className="hidden whitespace-nowrap text-slate-500 md:table-cell">
-                    {formatDateRange(campaign.startDate, campaign.endDate)}
-                  </TableCell>
-                  <TableCell className="hidden lg:table-cell">
-                    <div className="flex flex-wrap gap-1">
-                      {campaign.platforms.map((platform) => (
-                        <Badge key={platform}>{PLATFORM_LABELS[platform]}</Badge>
-                      ))}
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <div className="flex flex-wrap gap-1">
-                      {drafts > 0 && <Badge>{drafts} drafts</Badge>}
-                      {campaign.awaitingClient > 0 && (
-                        <Badge tone="info">{campaign.awaitingClient} with client</Badge>
-                      )}
-                      {changes > 0 && <Badge tone="warning">{changes} changes</Badge>}
-                      {approved > 0 && <Badge tone="success">{approved} approved</Badge>}
-                      {drafts + campaign.awaitingClient + changes + approved === 0 && (
-                        <span className="text-xs text-slate-400">No ideas yet</span>
-                      )}
-                    </div>
-                  </TableCell>
-                  <TableCell className="hidden sm:table-cell">
-                    <Badge tone={CAMPAIGN_STATUS[campaign.status].tone}>
-                      {CAMPAIGN_STATUS[campaign.status].label}
-                    </Badge>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
+      <ListStates
+        query={campaigns}
+        rows={3}
+        empty={
+          <EmptyState
+            icon={Megaphone}
+            title={filtered ? 'No campaign matches these filters' : 'No campaigns yet'}
+            description={
+              filtered
+                ? 'Try another client or status.'
+                : 'Start with a brief; Muse generates post and reel ideas you can send to the client.'
+            }
+            action={
+              filtered ? (
+                <Button variant="secondary" onClick={() => router.replace(pathname)}>
+                  Clear filters
+                </Button>
+              ) : (
+                newButton
+              )
+            }
+          />
+        }
+      >
+        {(items) => (
+          <Table>
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>Campaign</TableHead>
+                <TableHead className="hidden md:table-cell">Dates</TableHead>
+                <TableHead className="hidden lg:table-cell">Platforms</TableHead>
+                <TableHead>Review</TableHead>
+                <TableHead className="hidden sm:table-cell">Status</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((campaign) => {
+                const approved = campaign.ideaCounts.CLIENT_APPROVED ?? 0;
+                const changes = campaign.ideaCounts.CHANGES_REQUESTED ?? 0;
+                const drafts = campaign.ideaCounts.GENERATED ?? 0;
+                return (
+                  <TableRow key={campaign.id} className="relative">
+                    <TableCell>
+                      <Link
+                        href={`/app/campaigns/${campaign.id}`}
+                        className="font-medium text-slate-900 after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-500"
+                      >
+                        {campaign.name}
+                      </Link>
+                      <div className="text-xs text-slate-500">{campaign.clientName}</div>
+                    </TableCell>
+                    <TableCell className="hidden whitespace-nowrap text-slate-500 md:table-cell">
+                      {formatDateRange(campaign.startDate, campaign.endDate)}
+                    </TableCell>
+                    <TableCell className="hidden lg:table-cell">
+                      <div className="flex flex-wrap gap-1">
+                        {campaign.platforms.map((platform) => (
+                          <Badge key={platform}>{PLATFORM_LABELS[platform]}</Badge>
+                        ))}
+                      </div>
+                    </TableCell>
+                    <TableCell>
+                      <div className="flex flex-wrap gap-1">
+                        {drafts > 0 && <Badge>{drafts} drafts</Badge>}
+                        {campaign.awaitingClient > 0 && (
+                          <Badge tone="info">{campaign.awaitingClient} with client</Badge>
+                        )}
+                        {changes > 0 && <Badge tone="warning">{changes} changes</Badge>}
+                        {approved > 0 && <Badge tone="success">{approved} approved</Badge>}
+                        {drafts + campaign.awaitingClient + changes + approved === 0 && (
+                          <span className="text-xs text-slate-400">No ideas yet</span>
+                        )}
+                      </div>
+                    </TableCell>
+                    <TableCell className="hidden sm:table-cell">
+                      <Badge tone={CAMPAIGN_STATUS[campaign.status].tone}>
+                        {CAMPAIGN_STATUS[campaign.status].label}
+                      </Badge>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </ListStates>
     </>
   );
 }
