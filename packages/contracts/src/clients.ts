@@ -141,4 +141,15 @@ export const clientRoutes = defineRoutes({
     params: IdParams,
     response: Client,
   },
+  restore: {
+    method: 'POST',
+    path: '/api/clients/:id/restore',
+    summary: 'Restore an archived client',
+    description:
+      'The client is listed again and campaigns can be created for it again. Restoring a client that is not archived is harmless.',
+    tags: ['clients'],
+    auth: 'bearer',
+    params: IdParams,
+    response: Client,
+  },
 });

@@ -11,12 +11,15 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
 import { Skeleton } from '@/components/ui/skeleton';
+import { Switch } from '@/components/ui/switch';
 import { PLATFORM_LABELS } from '@/lib/labels';
 import { useClients } from '@/lib/queries/workspace';
 
 export function ClientsList() {
-  const clients = useClients();
+  const [showArchived, setShowArchived] = useState(false);
+  const clients = useClients(showArchived ? { includeArchived: true } : {});
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search.trim().toLowerCase());
   const visible = (clients.data ?? []).filter(
@@ -36,7 +39,17 @@ export function ClientsList() {
       <PageHeader
         title="Clients"
         description="Brand profiles: voice, audience and guardrails for each client."
-        actions={addButton}
+        actions={
+          <>
+            <div className="flex items-center gap-2">
+              <Switch id="show-archived" checked={showArchived} onCheckedChange={setShowArchived} />
+              <Label htmlFor="show-archived" className="font-normal text-slate-600">
+                Show archived
+              </Label>
+            </div>
+            {addButton}
+          </>
+        }
       />
       {clients.isError ? (
         <QueryError error={clients.error} retry={() => clients.refetch()} />
@@ -83,7 +96,10 @@ export function ClientsList() {
                       <div className="flex items-center gap-3">
                         <Avatar name={client.name} className="size-10 rounded-lg" />
                         <div className="min-w-0">
-                          <p className="truncate font-semibold text-slate-900">{client.name}</p>
+                          <p className="flex items-center gap-2 font-semibold text-slate-900">
+                            <span className="truncate">{client.name}</span>
+                            {client.archivedAt && <Badge>Archived</Badge>}
+                          </p>
                           <p className="truncate text-sm text-slate-500">
                             {client.industry || 'No industry set'}
                           </p>

@@ -89,7 +89,8 @@ export function createApi(transport: Transport) {
       get: (id: string) => get(`/api/clients/${id}`, Client),
       create: (body: z.input<typeof CreateClientBody>) => send('POST', '/api/clients', Client, body),
       update: (id: string, body: UpdateClientBody) => send('PATCH', `/api/clients/${id}`, Client, body),
-      archive: (id: string) => send('DELETE', `/api/clients/${id}`, anything),
+      archive: (id: string) => send('DELETE', `/api/clients/${id}`, Client),
+      restore: (id: string) => send('POST', `/api/clients/${id}/restore`, Client),
     },
     campaigns: {
       list: (query: Partial<Pick<ListCampaignsQuery, 'clientId' | 'status'>> = {}) =>

@@ -25,6 +25,12 @@ describe('permission table', () => {
     expect(Role.options.filter((role) => can(role, 'users.update'))).toEqual(['AGENCY_ADMIN']);
   });
 
+  it('lets exactly the roles that may archive a client restore it', () => {
+    expect(Role.options.filter((role) => can(role, 'clients.restore'))).toEqual(
+      Role.options.filter((role) => can(role, 'clients.archive')),
+    );
+  });
+
   it('when a role may not act, then authorize throws 403 forbidden', () => {
     expect(() => authorize({ role: 'AGENCY_MEMBER' }, 'users.invite')).toThrow(
       expect.objectContaining({ code: 'forbidden', status: 403 }),

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'clients.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'clients.update': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'clients.archive': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'clients.restore': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'campaigns.list': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'campaigns.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'campaigns.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],

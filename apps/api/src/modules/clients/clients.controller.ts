@@ -30,5 +30,10 @@ export function createClientsController(service: ClientsService) {
       const { params } = parseRequest(clientRoutes.archive, req);
       sendResponse(res, clientRoutes.archive, await service.archive(principalOf(res), params.id));
     },
+
+    async restore(req: Request, res: Response) {
+      const { params } = parseRequest(clientRoutes.restore, req);
+      sendResponse(res, clientRoutes.restore, await service.restore(principalOf(res), params.id));
+    },
   };
 }

@@ -312,3 +312,98 @@ describe('DELETE /api/clients/:id', () => {
     expect(stored.archivedAt).toBeNull();
   });
 });
+
+describe('POST /api/clients/:id/restore', () => {
+  it('when an archived client is restored, then it is active again: listed by default and campaigns can be created for it', async () => {
+    const { tenant, member } = await makeAgency(api.db);
+    const archived = await makeClient(api.db, tenant, { name: 'Harbour Bakery', archived: true });
+    const auth = await bearer(member);
+    const campaign = {
+      clientId: archived.id,
+      name: 'Back in business',
+      platforms: ['INSTAGRAM'],
+      numPosts: 2,
+    };
+    const refused = await api.http.post('/api/campaigns').set('Authorization', auth).send(campaign);
+    expect(refused.status).toBe(409);
+    const res = await api.http.post(`/api/clients/${archived.id}/restore`).set('Authorization', auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: archived.id, name: 'Harbour Bakery', archivedAt: null });
+    const list = await api.http.get('/api/clients').set('Authorization', auth);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(archived.id);
+    const created = await api.http.post('/api/campaigns').set('Authorization', auth).send(campaign);
+    expect(created.status).toBe(201);
+    expect(created.body.clientId).toBe(archived.id);
+  });
+
+  it('when a client is archived and restored, then exactly one client.restored event follows the archive', async () => {
+    const { tenant, admin, client } = await makeAgency(api.db);
+    const auth = await bearer(admin);
+    expect((await api.http.delete(`/api/clients/${client.id}`).set('Authorization', auth)).status).toBe(200);
+    const res = await api.http.post(`/api/clients/${client.id}/restore`).set('Authorization', auth);
+    expect(res.status).toBe(200);
+    const again = await api.http.post(`/api/clients/${client.id}/restore`).set('Authorization', auth);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(res.body);
+    const events = await activityOf(tenant.id, client.id);
+    expect(events.map((e) => e.action)).toEqual(['client.archived', 'client.restored']);
+    expect(events[1]).toMatchObject({
+      actorId: admin.id,
+      entityType: 'client',
+      data: { name: client.name },
+      requestId: expect.any(String),
+    });
+  });
+
+  it('when an active client is restored, then 200 with the client unchanged and no event', async () => {
+    const { tenant, admin, client } = await makeAgency(api.db);
+    const auth = await bearer(admin);
+    const before = await api.http.get(`/api/clients/${client.id}`).set('Authorization', auth);
+    const res = await api.http.post(`/api/clients/${client.id}/restore`).set('Authorization', auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(before.body);
+    expect(await activityOf(tenant.id, client.id)).toEqual([]);
+  });
+
+  it('when another agency restores the client, then 404 and it stays archived', async () => {
+    const { tenant } = await makeAgency(api.db);
+    const archived = await makeClient(api.db, tenant, { archived: true });
+    const other = await makeAgency(api.db);
+    for (const user of [other.admin, other.member]) {
+      const res = await api.http
+        .post(`/api/clients/${archived.id}/restore`)
+        .set('Authorization', await bearer(user));
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('not_found');
+    }
+    const stored = await api.db.withTenantTx(tenant.id, (tx) =>
+      tx.client.findFirstOrThrow({ where: { id: archived.id } }),
+    );
+    expect(stored.archivedAt).not.toBeNull();
+    expect(await activityOf(tenant.id, archived.id)).toEqual([]);
+  });
+
+  it('when the client’s own contact restores it, then 403 and it stays archived', async () => {
+    const { tenant, client, contact } = await makeAgency(api.db);
+    await api.db.withTenantTx(tenant.id, (tx) =>
+      tx.client.update({ where: { id: client.id }, data: { archivedAt: new Date() } }),
+    );
+    const res = await api.http
+      .post(`/api/clients/${client.id}/restore`)
+      .set('Authorization', await bearer(contact));
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+    const stored = await api.db.withTenantTx(tenant.id, (tx) =>
+      tx.client.findFirstOrThrow({ where: { id: client.id } }),
+    );
+    expect(stored.archivedAt).not.toBeNull();
+  });
+
+  it('when the client does not exist, then 404', async () => {
+    const { admin } = await makeAgency(api.db);
+    const res = await api.http
+      .post('/api/clients/00000000-0000-4000-8000-000000000000/restore')
+      .set('Authorization', await bearer(admin));
+    expect(res.status).toBe(404);
+  });
+});

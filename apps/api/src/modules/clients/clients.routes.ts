@@ -51,5 +51,11 @@ export function createClientsRoutes(deps: { db: Database }) {
       resources: { id: 'client' },
       handler: controller.archive,
     },
+    {
+      contract: clientRoutes.restore,
+      access: 'clients.restore',
+      resources: { id: 'client' },
+      handler: controller.restore,
+    },
   );
 }

@@ -15,6 +15,28 @@ const NameKeyset = z.tuple([z.string(), z.uuid()]);
 export function createClientsService(deps: { db: Database }) {
   const { db } = deps;
 
+  /** Archives or restores, under the client's lock; a client already so is returned as it is, with no event. */
+  function setArchived(actor: Principal, id: string, archived: boolean) {
+    authorize(actor, archived ? 'clients.archive' : 'clients.restore');
+    const tenantId = tenantScopeOf(actor);
+    return db.withTenantTx(tenantId, async (tx) => {
+      await clientsRepository.lock(tx, id, 'update');
+      const current = await clientsRepository.findById(tx, id);
+      if (!current) throw notFound('Client');
+      if ((current.archivedAt !== null) === archived) return current;
+      const client = await clientsRepository.update(tx, id, { archivedAt: archived ? new Date() : null });
+      await activityRepository.record(tx, {
+        tenantId,
+        actorId: actor.userId,
+        entityType: 'client',
+        entityId: id,
+        action: archived ? 'client.archived' : 'client.restored',
+        data: { name: client.name },
+      });
+      return client;
+    });
+  }
+
   return {
     async list(actor: Principal, query: ListClientsQuery) {
       authorize(actor, 'clients.list');
@@ -103,26 +125,10 @@ export function createClientsService(deps: { db: Database }) {
     },
 
     /** The client keeps its campaigns and ideas, and gets no new campaigns; archiving twice changes nothing. */
-    async archive(actor: Principal, id: string) {
-      authorize(actor, 'clients.archive');
-      const tenantId = tenantScopeOf(actor);
-      return db.withTenantTx(tenantId, async (tx) => {
-        await clientsRepository.lock(tx, id, 'update');
-        const current = await clientsRepository.findById(tx, id);
-        if (!current) throw notFound('Client');
-        if (current.archivedAt) return current;
-        const client = await clientsRepository.update(tx, id, { archivedAt: new Date() });
-        await activityRepository.record(tx, {
-          tenantId,
-          actorId: actor.userId,
-          entityType: 'client',
-          entityId: id,
-          action: 'client.archived',
-          data: { name: client.name },
-        });
-        return client;
-      });
-    },
+    archive: (actor: Principal, id: string) => setArchived(actor, id, true),
+
+    /** The undo of archive: campaigns can be created for the client again; restoring an active client changes nothing. */
+    restore: (actor: Principal, id: string) => setArchived(actor, id, false),
   };
 }
 
