@@ -184,7 +184,8 @@ export type Usage = z.infer<typeof Usage>;
 
 const WAIT_AND_KEY =
   'Send an `Idempotency-Key` header to make retries safe: the same key with the same body returns the same ' +
-  'generation (header `Idempotent-Replayed: true`), with another body 409. `?wait=true` answers 200 with the ' +
+  'generation (header `Idempotent-Replayed: true`), with another body 409; a key is kept for 24 hours, then ' +
+  'it may name a new request. `?wait=true` answers 200 with the ' +
   'finished generation and its idea ids (or 202 if it is still running after 60 s). A run that would not fit ' +
   'the monthly token quota is refused with 429 `quota_exceeded` and nothing is queued.';
 

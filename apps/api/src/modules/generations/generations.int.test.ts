@@ -329,6 +329,37 @@ describe('POST /api/campaigns/:id/generate', () => {
     expect(await jobsOfTenant(agency.tenant.id)).toHaveLength(1);
   });
 
+  it('when an Idempotency-Key is more than a day old, then it names a new request and the old run keeps its ideas', async () => {
+    const agency = await makeBrandAgency();
+    const first = await generate(agency.member, agency.campaign.id, { numPosts: 1 }, { key: 'daily' });
+    expect(first.status).toBe(202);
+    await finished(agency.member, first.body.generationId);
+    const ideasOfFirst = async () =>
+      (await rowsOf(api.db, agency.tenant.id)).ideas.filter(
+        (idea) => idea.generationId === first.body.generationId,
+      );
+    const firstIdeas = (await ideasOfFirst()).map((idea) => idea.id);
+    expect(firstIdeas.length).toBeGreaterThan(0);
+    // Within the day the key still answers for its first request.
+    expect(
+      (await generate(agency.member, agency.campaign.id, { numPosts: 2 }, { key: 'daily' })).status,
+    ).toBe(409);
+    await api.db.withTenantTx(agency.tenant.id, (tx) =>
+      tx.generation.update({
+        where: { id: first.body.generationId },
+        data: { queuedAt: new Date(Date.now() - 25 * 60 * 60_000) },
+      }),
+    );
+    const later = await generate(agency.member, agency.campaign.id, { numPosts: 2 }, { key: 'daily' });
+    expect(later.status).toBe(202);
+    expect(later.body.generationId).not.toBe(first.body.generationId);
+    expect(later.headers['idempotent-replayed']).toBeUndefined();
+    await finished(agency.member, later.body.generationId);
+    const { generations } = await rowsOf(api.db, agency.tenant.id);
+    expect(generations.map((g) => g.idempotencyKey)).toEqual([null, 'daily']);
+    expect((await ideasOfFirst()).map((idea) => idea.id)).toEqual(firstIdeas);
+  });
+
   it('when the run would exceed the monthly token quota, then 429 quota_exceeded with the figures, and nothing is queued', async () => {
     const agency = await makeBrandAgency({ quota: 10_000 });
     await makeGeneration(api.db, agency.campaign, { prompt: 5_000, completion: 3_000 });

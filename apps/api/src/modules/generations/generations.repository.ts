@@ -122,6 +122,15 @@ export const generationsRepository = {
     });
   },
 
+  /** Frees an expired Idempotency-Key for reuse; the run it named keeps everything else. */
+  async releaseIdempotencyKey(tx: TenantTx, id: string): Promise<void> {
+    await tx.generation.update({
+      where: { id },
+      data: { idempotencyKey: null, requestHash: null },
+      select: { id: true },
+    });
+  },
+
   findCampaign(tx: TenantTx, id: string) {
     return tx.campaign.findFirst({
       where: { id },

@@ -47,6 +47,9 @@ interface StartRequest {
   prepare(tx: TenantTx): Promise<RunFields>;
 }
 
+/** How long an Idempotency-Key answers for its first request, as with the payment APIs that made them common. */
+const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60_000;
+
 // A waiting caller is woken by the run's announcement; the status read, cheap by primary key,
 // is the fallback for an announcement missed (the listener reconnecting).
 const WAIT_FIRST_POLL_MS = 250;
@@ -80,7 +83,10 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
       await generationsRepository.lockTenant(tx, tenantId);
       if (request.idempotencyKey) {
         const previous = await generationsRepository.findByIdempotencyKey(tx, request.idempotencyKey);
-        if (previous) {
+        if (previous && Date.now() - previous.queuedAt.getTime() > IDEMPOTENCY_KEY_TTL_MS) {
+          // The key has expired: it is free again, and this is a new request.
+          await generationsRepository.releaseIdempotencyKey(tx, previous.id);
+        } else if (previous) {
           if (previous.requestHash !== request.hash) {
             throw new AppError(
               'conflict',
