@@ -47,6 +47,31 @@ describe('prompt reader', () => {
     });
   });
 
+  it("when a Muse prompt has no themes, then the campaign's own words stand in, not the instructions' nor the brand's", () => {
+    const withoutThemes = `# Brand
+Brand: Luna Bakery
+Industry: Neighbourhood bakery
+
+# Campaign
+Campaign: Spring sourdough
+Objective: Fill the Saturday sourdough class
+
+Brief:
+A hands-on sourdough class on Saturday mornings, starter included.
+
+Key messages:
+- Bake your first loaf with us
+
+For every idea, write:
+- caption: the complete post text, in the brand's voice. Leave the hashtags out of the caption.
+- hashtags: the hashtags to publish with it. Use the brand's own hashtags; caption and hashtags count.
+`;
+    const { themes } = readPrompt(withoutThemes);
+    expect(themes[0]).toBe('sourdough');
+    expect(themes).toEqual(expect.arrayContaining(['class', 'saturday']));
+    for (const word of ['caption', 'hashtags', 'luna']) expect(themes).not.toContain(word);
+  });
+
   it('when the prompt is free text, then its most frequent words stand in for themes', () => {
     const brief = readPrompt(
       'Ideas about sourdough baking. Sourdough starters, sourdough loaves, baking at home.',

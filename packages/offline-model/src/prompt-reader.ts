@@ -1,7 +1,9 @@
 /**
  * Reads what an idea needs from a chat prompt. It understands the labelled lines Muse's prompt
- * templates write ("Brand: …", "Themes:" followed by "- " items, "Idea 3 — platform: LINKEDIN");
- * for any other prompt it falls back to the prompt's most frequent words.
+ * templates write ("Brand: …", "Themes:" followed by "- " items, "Idea 3 — platform: LINKEDIN").
+ * A campaign without themes takes its campaign's most frequent words instead (name, objective,
+ * brief, key messages, industry, audience): the rest of the prompt is instructions, whose words
+ * ("caption", "hashtags") make poor themes. A prompt that is not Muse's falls back to all of it.
  */
 export interface PromptBrief {
   brand: string;
@@ -30,11 +32,21 @@ const STOP_WORDS = new Set(
 export function readPrompt(text: string): PromptBrief {
   const themes = listAfter(text, /^Themes:$/im);
   const keyMessages = listAfter(text, /^Key messages:$/im);
+  const brand = lineValue(text, 'Brand');
+  const campaign = [
+    ...['Campaign', 'Objective', 'Industry', 'Audience'].map((label) => lineValue(text, label)),
+    ...linesAfter(text, /^Brief:$/im),
+    ...keyMessages,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  // The brand's own name is no theme ("How it is made: northwind").
+  const brandWords = new Set(brand?.toLowerCase().match(/\p{L}+/gu) ?? []);
   return {
-    brand: lineValue(text, 'Brand') ?? 'our brand',
+    brand: brand ?? 'our brand',
     campaign: lineValue(text, 'Campaign'),
     objective: lineValue(text, 'Objective'),
-    themes: themes.length > 0 ? themes : frequentWords(text, 5),
+    themes: themes.length > 0 ? themes : frequentWords(campaign || text, 5, brandWords),
     keyMessages,
     dontList: listAfter(text, /^Never use these words or phrases/im),
     brandHashtags: (lineValue(text, 'Brand hashtags') ?? '')
@@ -53,6 +65,15 @@ function lineValue(text: string, label: string): string | null {
   return match?.[1]?.trim() || null;
 }
 
+/** The lines that follow the first line matching `heading`, up to a blank line. */
+function linesAfter(text: string, heading: RegExp): string[] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => heading.test(line));
+  if (start < 0) return [];
+  const end = lines.findIndex((line, index) => index > start && line.trim() === '');
+  return lines.slice(start + 1, end < 0 ? undefined : end);
+}
+
 /** The "- " items that follow the first line matching `heading`. */
 function listAfter(text: string, heading: RegExp): string[] {
   const lines = text.split('\n');
@@ -66,10 +87,10 @@ function listAfter(text: string, heading: RegExp): string[] {
   return items.filter(Boolean);
 }
 
-function frequentWords(text: string, count: number): string[] {
+function frequentWords(text: string, count: number, skip: ReadonlySet<string> = new Set()): string[] {
   const tally = new Map<string, number>();
   for (const word of text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
-    if (!STOP_WORDS.has(word)) tally.set(word, (tally.get(word) ?? 0) + 1);
+    if (!STOP_WORDS.has(word) && !skip.has(word)) tally.set(word, (tally.get(word) ?? 0) + 1);
   }
   return [...tally.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
