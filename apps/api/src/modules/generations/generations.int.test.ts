@@ -596,9 +596,13 @@ describe('POST /api/ideas/:id/regenerate', () => {
     const agency = await makeBrandAgency();
     const ideaId = await ideaOf(agency);
     ai.offline.faults.update({ latencyMs: 1_500 });
+    const askedFrom = new Date().toISOString();
     const res = await regenerate(agency.member, ideaId, {}, false);
+    // Until the model has the request and is still writing: RUNNING alone may be before the worker read the idea.
     await eventually(async () =>
-      (await getGeneration(agency.member, res.body.generationId)).status === 'RUNNING' ? true : undefined,
+      ai.offline.requests.some((request) => request.at >= askedFrom && request.status === null)
+        ? true
+        : undefined,
     );
     await api.db.withTenantTx(agency.tenant.id, (tx) =>
       tx.idea.update({ where: { id: ideaId }, data: { status: 'PENDING_CLIENT' } }),
