@@ -9,30 +9,37 @@ export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
-const overlayClasses = 'fixed inset-0 z-50 bg-slate-950/40 backdrop-blur-[1px]';
-
-export function DialogContent({
+/** The overlay, the panel and its close button, shared by the centred dialog and the side sheet. */
+function ModalPanel({
   className,
+  closeIconClassName,
   children,
   ...props
-}: ComponentProps<typeof DialogPrimitive.Content>) {
+}: ComponentProps<typeof DialogPrimitive.Content> & { closeIconClassName: string }) {
   return (
     <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className={overlayClasses} />
-      <DialogPrimitive.Content
-        className={cn(
-          'fixed left-1/2 top-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-xl border border-slate-200 bg-white p-6 shadow-xl focus:outline-none',
-          className,
-        )}
-        {...props}
-      >
+      <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-slate-950/40 backdrop-blur-[1px]" />
+      <DialogPrimitive.Content className={cn('fixed z-50 bg-white focus:outline-none', className)} {...props}>
         {children}
         <DialogPrimitive.Close className="absolute right-4 top-4 rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500">
-          <X className="size-4" aria-hidden />
+          <X className={closeIconClassName} aria-hidden />
           <span className="sr-only">Close</span>
         </DialogPrimitive.Close>
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
+  );
+}
+
+export function DialogContent({ className, ...props }: ComponentProps<typeof DialogPrimitive.Content>) {
+  return (
+    <ModalPanel
+      closeIconClassName="size-4"
+      className={cn(
+        'left-1/2 top-1/2 grid max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-xl border border-slate-200 p-6 shadow-xl',
+        className,
+      )}
+      {...props}
+    />
   );
 }
 
@@ -60,27 +67,15 @@ export function DialogDescription({
 }
 
 /** A panel that slides in from the right edge (full width on phones); built on the dialog primitive. */
-export function SheetContent({
-  className,
-  children,
-  ...props
-}: ComponentProps<typeof DialogPrimitive.Content>) {
+export function SheetContent({ className, ...props }: ComponentProps<typeof DialogPrimitive.Content>) {
   return (
-    <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className={overlayClasses} />
-      <DialogPrimitive.Content
-        className={cn(
-          'fixed inset-y-0 right-0 z-50 flex w-full flex-col border-l border-slate-200 bg-white shadow-2xl focus:outline-none sm:max-w-2xl',
-          className,
-        )}
-        {...props}
-      >
-        {children}
-        <DialogPrimitive.Close className="absolute right-4 top-4 rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500">
-          <X className="size-5" aria-hidden />
-          <span className="sr-only">Close</span>
-        </DialogPrimitive.Close>
-      </DialogPrimitive.Content>
-    </DialogPrimitive.Portal>
+    <ModalPanel
+      closeIconClassName="size-5"
+      className={cn(
+        'inset-y-0 right-0 flex w-full flex-col border-l border-slate-200 shadow-2xl sm:max-w-2xl',
+        className,
+      )}
+      {...props}
+    />
   );
 }
