@@ -31,13 +31,23 @@ describe('api configuration', () => {
       databasePoolSize: 10,
       auth: { mode: 'local', authorizedParties: ['http://localhost:3000'], cacheTtlMs: 5000 },
       webOrigin: 'http://localhost:3000',
-      corsOrigins: ['http://localhost:3000'],
+      corsOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000'],
       redisUrl: undefined,
       rateLimit: { perUserPerMinute: 600, perTenantPerMinute: 6000 },
       trustProxy: false,
       jsonBodyLimit: '100kb',
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('when WEB_ORIGIN is on loopback, then CORS admits it under each loopback host name, on its port only', () => {
+    const config = parseApiConfig({ DATABASE_URL, WEB_ORIGIN: 'http://127.0.0.1:4100' });
+    expect(config.corsOrigins).toEqual([
+      'http://localhost:4100',
+      'http://127.0.0.1:4100',
+      'http://[::1]:4100',
+    ]);
+    expect(config.auth.authorizedParties).toEqual(['http://127.0.0.1:4100']);
   });
 
   it('when DATABASE_URL is missing or not PostgreSQL, then the problem names it', () => {

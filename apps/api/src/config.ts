@@ -106,6 +106,22 @@ const workerVariables = variables.safeExtend({ AI_SERVICE_TOKEN: env.secret(16) 
 
 type Variables = z.infer<typeof variables>;
 
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * A web app on this machine is opened as localhost, 127.0.0.1 or [::1] alike: each is its own
+ * browser origin, so each name of a loopback WEB_ORIGIN may call the API.
+ */
+function withLoopbackAliases(webOrigin: string): string[] {
+  const url = new URL(webOrigin);
+  if (!LOOPBACK_HOSTS.includes(url.hostname)) return [webOrigin];
+  return LOOPBACK_HOSTS.map((host) => {
+    const alias = new URL(webOrigin);
+    alias.hostname = host;
+    return alias.origin;
+  });
+}
+
 function toConfig(value: Variables) {
   const webOrigin = new URL(value.WEB_ORIGIN).origin;
   return Object.freeze({
@@ -121,7 +137,8 @@ function toConfig(value: Variables) {
       cacheTtlMs: value.AUTH_CACHE_TTL_SECONDS * 1000,
     }),
     webOrigin,
-    corsOrigins: (value.CORS_ORIGINS ?? [webOrigin]).map((origin) => new URL(origin).origin),
+    corsOrigins:
+      value.CORS_ORIGINS?.map((origin) => new URL(origin).origin) ?? withLoopbackAliases(webOrigin),
     redisUrl: value.REDIS_URL,
     rateLimit: Object.freeze({
       perUserPerMinute: value.RATE_LIMIT_PER_MINUTE,
