@@ -165,4 +165,33 @@ describe('the start command', () => {
       expect(await stopPlatform(platform)).toBe(0);
     }
   });
+
+  it('when a port it needs is taken (another Muse holds the worker port), then it refuses at once with one line naming the variable', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(ports.WORKER_PORT, resolve));
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'start.ts')], {
+        env: {
+          ...process.env,
+          MUSE_DATA_DIR: dataDir,
+          ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk;
+      });
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain(
+        `muse: port ${ports.WORKER_PORT} is already in use (WORKER_PORT); stop what holds it or set WORKER_PORT to a free port`,
+      );
+      for (const port of [ports.MUSE_PG_PORT, ports.API_PORT]) {
+        expect({ port, open: await accepts(port) }).toEqual({ port, open: false });
+      }
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { EmbeddedPostgresError, startEmbeddedPostgres } from '@muse/db/embedded'
 import { seed } from '@muse/db/seed';
 import { ensureLocalKeyPair } from '@muse/local-auth';
 import { z } from 'zod';
+import { takenPortProblem } from './port-check.ts';
 import {
   API_NODE_FLAGS,
   killGroup,
@@ -210,7 +211,21 @@ function services(databaseUrl: string): Service[] {
   return list;
 }
 
+/** Every port this start will listen on, by the variable that sets it. */
+function portsToListenOn(): Record<string, number> {
+  return {
+    ...(config.DATABASE_URL ? {} : { MUSE_PG_PORT: config.MUSE_PG_PORT }),
+    ...(config.OPENAI_API_KEY ? {} : { OFFLINE_MODEL_PORT: config.OFFLINE_MODEL_PORT }),
+    AI_SERVICE_PORT: config.AI_SERVICE_PORT,
+    API_PORT: config.API_PORT,
+    WORKER_PORT: config.WORKER_PORT,
+    WEB_PORT: config.WEB_PORT,
+  };
+}
+
 async function main(): Promise<void> {
+  const portProblem = await takenPortProblem(portsToListenOn());
+  if (portProblem) return fail(portProblem);
   const databaseUrl = await database();
   await prepareDatabase(databaseUrl);
   ensureLocalKeyPair(data);

@@ -28,7 +28,8 @@ export interface RunningPlatform {
 
 /** Starts `pnpm platform:start` isolated on free ports and a temporary data folder; resolves once it is running. */
 export async function startPlatform(timeoutMs = 8 * 60_000): Promise<RunningPlatform> {
-  const [web, api, ai, model, pg] = [
+  const [web, api, worker, ai, model, pg] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -47,6 +48,7 @@ export async function startPlatform(timeoutMs = 8 * 60_000): Promise<RunningPlat
       MUSE_DATA_DIR: dataDir,
       WEB_PORT: String(web),
       API_PORT: String(api),
+      WORKER_PORT: String(worker),
       AI_SERVICE_PORT: String(ai),
       OFFLINE_MODEL_PORT: String(model),
       MUSE_PG_PORT: String(pg),
