@@ -113,6 +113,7 @@ async function main() {
   ];
   const webOrigin = 'http://localhost:3000';
   const serviceToken = randomBytes(24).toString('base64url');
+  const modelDebugToken = randomBytes(24).toString('base64url');
   const offlineModelUrl = `http://127.0.0.1:${modelPort}`;
   const aiEnv = { AI_SERVICE_URL: `http://127.0.0.1:${aiPort}`, AI_SERVICE_TOKEN: serviceToken };
   const withGeneration = !args['skip-generation'];
@@ -122,7 +123,12 @@ async function main() {
       name: 'offline-model',
       cwd: 'packages/offline-model',
       command: nodeCommand('src/main.ts'),
-      env: { PORT: String(modelPort), OFFLINE_MODEL_LATENCY_MS: '500', LOG_LEVEL: 'warn' },
+      env: {
+        PORT: String(modelPort),
+        OFFLINE_MODEL_LATENCY_MS: '500',
+        OFFLINE_MODEL_DEBUG_TOKEN: modelDebugToken,
+        LOG_LEVEL: 'warn',
+      },
       readyUrl: `${offlineModelUrl}/healthz`,
     });
     services.push(model);
@@ -287,7 +293,13 @@ async function main() {
   const rssMb = peakRssMb(api.child.pid as number);
 
   const generation = withGeneration
-    ? await measureGeneration({ apiUrl, offlineModelUrl, token, campaignIds: first.campaignIds.slice(1, 6) })
+    ? await measureGeneration({
+        apiUrl,
+        offlineModelUrl,
+        modelDebugToken,
+        token,
+        campaignIds: first.campaignIds.slice(1, 6),
+      })
     : null;
 
   printTable([ideasAtSmall, ...results]);

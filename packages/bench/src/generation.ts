@@ -19,14 +19,17 @@ interface RecordedRequest {
 export async function measureGeneration(options: {
   apiUrl: string;
   offlineModelUrl: string;
+  /** The offline model's OFFLINE_MODEL_DEBUG_TOKEN, for its request log. */
+  modelDebugToken: string;
   token: string;
   /** One campaign per run, as an agency generates for several campaigns. */
   campaignIds: string[];
 }): Promise<GenerationFigures> {
+  const debug = { authorization: `Bearer ${options.modelDebugToken}` };
   const endToEnd: number[] = [];
   const model: number[] = [];
   for (const [run, campaignId] of options.campaignIds.entries()) {
-    await fetch(`${options.offlineModelUrl}/_requests`, { method: 'DELETE' });
+    await fetch(`${options.offlineModelUrl}/_requests`, { method: 'DELETE', headers: debug });
     const started = performance.now();
     const response = await fetch(`${options.apiUrl}/api/campaigns/${campaignId}/generate?wait=true`, {
       method: 'POST',
@@ -40,7 +43,9 @@ export async function measureGeneration(options: {
         `generation run ${run + 1} answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`,
       );
     }
-    const { requests } = (await (await fetch(`${options.offlineModelUrl}/_requests`)).json()) as {
+    const { requests } = (await (
+      await fetch(`${options.offlineModelUrl}/_requests`, { headers: debug })
+    ).json()) as {
       requests: RecordedRequest[];
     };
     const starts = requests.map((r) => Date.parse(r.at));

@@ -12,14 +12,16 @@ describe('offline model config', () => {
     });
   });
 
-  it('when faults and behaviour are set, then they become the initial state', () => {
+  it('when faults, behaviour and a debug token are set, then they become the initial state', () => {
     const config = parseOfflineModelConfig({
       PORT: '9900',
       OFFLINE_MODEL_LATENCY_MS: '500',
       OFFLINE_MODEL_FAULTS: 'rate_limit=0.1,hang=x2',
       OFFLINE_MODEL_BANNED_PHRASE: 'cheap',
+      OFFLINE_MODEL_DEBUG_TOKEN: 'debug-secret',
     });
     expect(config.port).toBe(9900);
+    expect(config.debugToken).toBe('debug-secret');
     expect(config.initial).toMatchObject({
       latencyMs: 500,
       bannedPhrase: 'cheap',

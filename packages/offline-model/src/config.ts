@@ -8,13 +8,15 @@ export interface OfflineModelConfig {
   logLevel: string;
   /** Initial faults and behaviour; POST /_faults changes them at run time, DELETE /_faults restores them. */
   initial: FaultUpdate;
+  /** Opens /_requests and /_faults to this bearer token; unset, they answer 404. */
+  debugToken: string | undefined;
 }
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(600_000).default(fallback);
 
 const schema = z.object({
   PORT: env.port(8900),
-  // Its own name, so a HOST meant for another service never exposes the unauthenticated /_faults.
+  // Its own name, so a HOST meant for another service never exposes the model by accident.
   OFFLINE_MODEL_HOST: z.string().default('127.0.0.1'),
   OFFLINE_MODEL_LATENCY_MS: milliseconds(0),
   OFFLINE_MODEL_RETRY_AFTER_MS: milliseconds(1000),
@@ -33,6 +35,7 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  OFFLINE_MODEL_DEBUG_TOKEN: z.string().trim().optional(),
   LOG_LEVEL: env.logLevel(),
 });
 
@@ -41,6 +44,7 @@ function toConfig(parsed: z.infer<typeof schema>): OfflineModelConfig {
     port: parsed.PORT,
     host: parsed.OFFLINE_MODEL_HOST,
     logLevel: parsed.LOG_LEVEL,
+    debugToken: parsed.OFFLINE_MODEL_DEBUG_TOKEN || undefined,
     initial: {
       latencyMs: parsed.OFFLINE_MODEL_LATENCY_MS,
       retryAfterMs: parsed.OFFLINE_MODEL_RETRY_AFTER_MS,

@@ -4,7 +4,11 @@ import { createOfflineModelServer } from './server.ts';
 
 const config = loadOfflineModelConfig();
 const logger = createLogger('offline-model', { level: config.logLevel });
-const model = createOfflineModelServer({ initial: config.initial, logger });
+const model = createOfflineModelServer({
+  initial: config.initial,
+  logger,
+  debugToken: config.debugToken,
+});
 
 const { baseURL } = await model.listen(config.port, config.host);
 logger.info(

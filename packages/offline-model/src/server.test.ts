@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createLogger } from '@muse/logger';
 import OpenAI, { APIConnectionTimeoutError, InternalServerError, RateLimitError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -37,9 +38,20 @@ const MESSAGES = [
   },
 ];
 
+const silent = createLogger('offline-model', { level: 'silent' });
+const DEBUG_TOKEN = randomBytes(24).toString('base64url');
+
 let model: OfflineModelServer;
 let baseURL: string;
 let url: string;
+
+/** A call to /_requests or /_faults with the debug bearer token. */
+function debug(path: string, init: RequestInit = {}) {
+  return fetch(`${url}${path}`, {
+    ...init,
+    headers: { ...init.headers, authorization: `Bearer ${DEBUG_TOKEN}` },
+  });
+}
 
 function client(timeout = 2000) {
   return new OpenAI({ apiKey: 'offline', baseURL, maxRetries: 0, timeout });
@@ -57,7 +69,7 @@ function ask(timeout?: number) {
 }
 
 async function faults(body: unknown) {
-  return fetch(`${url}/_faults`, {
+  return debug('/_faults', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -65,13 +77,13 @@ async function faults(body: unknown) {
 }
 
 beforeAll(async () => {
-  model = createOfflineModelServer({ logger: createLogger('offline-model', { level: 'silent' }) });
+  model = createOfflineModelServer({ logger: silent, debugToken: DEBUG_TOKEN });
   ({ baseURL, url } = await model.listen(0));
 });
 afterAll(() => model.close());
 beforeEach(async () => {
-  await fetch(`${url}/_faults`, { method: 'DELETE' });
-  await fetch(`${url}/_requests`, { method: 'DELETE' });
+  await debug('/_faults', { method: 'DELETE' });
+  await debug('/_requests', { method: 'DELETE' });
 });
 
 describe('offline model over HTTP with the openai SDK', () => {
@@ -100,7 +112,7 @@ describe('offline model over HTTP with the openai SDK', () => {
 
   it('when a request arrives, then it is logged with its body and the API key redacted', async () => {
     await ask();
-    const { requests } = (await (await fetch(`${url}/_requests`)).json()) as { requests: RecordedRequest[] };
+    const { requests } = (await (await debug('/_requests')).json()) as { requests: RecordedRequest[] };
     expect(requests).toHaveLength(1);
     const [logged] = requests as [RecordedRequest];
     expect(logged.headers.authorization).toBe('[redacted]');
@@ -157,7 +169,7 @@ describe('offline model over HTTP with the openai SDK', () => {
     await faults({ server_error: { rate: 1 } });
     await expect(ask()).rejects.toBeInstanceOf(InternalServerError);
     await expect(ask()).rejects.toBeInstanceOf(InternalServerError);
-    const cleared = (await (await fetch(`${url}/_faults`, { method: 'DELETE' })).json()) as ReturnType<
+    const cleared = (await (await debug('/_faults', { method: 'DELETE' })).json()) as ReturnType<
       OfflineModelServer['faults']['snapshot']
     >;
     expect(cleared.faults.server_error).toEqual({ rate: 0, next: 0 });
@@ -202,5 +214,40 @@ describe('offline model over HTTP with the openai SDK', () => {
     const models = await client().models.list();
     expect(models.data.map((entry) => entry.id)).toEqual(['offline-muse-1']);
     expect((await fetch(`${url}/nope`)).status).toBe(404);
+  });
+});
+
+describe('offline model debug endpoints', () => {
+  it('when no debug token is configured, then /_requests and /_faults answer 404 as if absent', async () => {
+    const open = createOfflineModelServer({ logger: silent });
+    const { url: openUrl } = await open.listen(0);
+    try {
+      const anyBearer = { authorization: `Bearer ${DEBUG_TOKEN}` };
+      expect((await fetch(`${openUrl}/_requests`)).status).toBe(404);
+      expect((await fetch(`${openUrl}/_requests`, { headers: anyBearer })).status).toBe(404);
+      expect((await fetch(`${openUrl}/_faults`, { method: 'DELETE', headers: anyBearer })).status).toBe(404);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('when a debug token is configured, then only its bearer reads or changes the debug state', async () => {
+    await ask();
+    expect((await fetch(`${url}/_requests`)).status).toBe(401);
+    const wrong = { authorization: `Bearer ${DEBUG_TOKEN}x` };
+    expect((await fetch(`${url}/_requests`, { headers: wrong })).status).toBe(401);
+    expect((await fetch(`${url}/_requests`, { method: 'DELETE', headers: wrong })).status).toBe(401);
+    expect((await fetch(`${url}/_faults`, { headers: { authorization: DEBUG_TOKEN } })).status).toBe(401);
+    const refused = await fetch(`${url}/_faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...wrong },
+      body: JSON.stringify({ server_error: { rate: 1 } }),
+    });
+    expect(refused.status).toBe(401);
+    expect(model.faults.snapshot().faults.server_error.rate).toBe(0);
+
+    const allowed = await debug('/_requests');
+    expect(allowed.status).toBe(200);
+    expect(((await allowed.json()) as { requests: RecordedRequest[] }).requests).toHaveLength(1);
   });
 });

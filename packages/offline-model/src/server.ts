@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger, requestIdFrom } from '@muse/logger';
@@ -47,6 +48,11 @@ export interface OfflineModelOptions {
   logger?: Logger;
   /** The source of randomness for fault rates. */
   random?: () => number;
+  /**
+   * Opens /_requests and /_faults to requests carrying `Authorization: Bearer <debugToken>`;
+   * without it they do not exist, since the request log holds every tenant's prompts.
+   */
+  debugToken?: string;
 }
 
 export function createOfflineModelServer(options: OfflineModelOptions = {}): OfflineModelServer {
@@ -131,6 +137,7 @@ export function createOfflineModelServer(options: OfflineModelOptions = {}): Off
     const path = new URL(req.url ?? '/', 'http://offline-model').pathname;
     const key = `${req.method} ${path}`;
     try {
+      if (DEBUG_PATHS.has(path)) guardDebug(req, options.debugToken, key);
       switch (key) {
         case 'POST /v1/chat/completions':
           return await handleCompletion(req, res, requestId);
@@ -196,6 +203,21 @@ export function createOfflineModelServer(options: OfflineModelOptions = {}): Off
       });
     },
   };
+}
+
+const DEBUG_PATHS = new Set(['/_requests', '/_faults']);
+
+function guardDebug(req: IncomingMessage, debugToken: string | undefined, key: string): void {
+  if (!debugToken) throw new HttpError(404, `No route ${key}.`);
+  const presented = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+  // Equal-length digests, so the comparison takes the same time whatever was presented.
+  if (!timingSafeEqual(sha256(presented), sha256(debugToken))) {
+    throw new HttpError(401, 'The debug endpoints need the debug bearer token.');
+  }
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
