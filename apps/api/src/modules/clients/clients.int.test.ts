@@ -132,6 +132,24 @@ describe('GET /api/clients', () => {
     expect(withoutArchived.body.items.map((c: { id: string }) => c.id)).toEqual([active.id]);
   });
 
+  it('when q holds %, _ or a backslash, then they match themselves, not any characters', async () => {
+    const { tenant, member } = await makeAgency(api.db);
+    const percent = await makeClient(api.db, tenant, { name: '100% Juice' });
+    await makeClient(api.db, tenant, { name: '100 Juice' });
+    const underscore = await makeClient(api.db, tenant, { name: 'a_b' });
+    await makeClient(api.db, tenant, { name: 'axb' });
+    const backslash = await makeClient(api.db, tenant, { name: 'back\\slash' });
+    await makeClient(api.db, tenant, { name: 'backslash' });
+    const auth = await bearer(member);
+    const idsFor = async (q: string) =>
+      (await api.http.get('/api/clients').query({ q }).set('Authorization', auth)).body.items.map(
+        (c: { id: string }) => c.id,
+      );
+    expect(await idsFor('100%')).toEqual([percent.id]);
+    expect(await idsFor('a_b')).toEqual([underscore.id]);
+    expect(await idsFor('k\\s')).toEqual([backslash.id]);
+  });
+
   it('when the list is longer than a page, then the cursor walks it by name without gaps or repeats, even with equal names', async () => {
     const { tenant, admin } = await makeAgency(api.db);
     for (const name of ['Beta', 'Beta', 'Beta', 'Gamma', 'Delta']) await makeClient(api.db, tenant, { name });

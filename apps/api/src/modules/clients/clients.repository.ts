@@ -1,5 +1,6 @@
 import type { Platform } from '@muse/contracts';
 import { Prisma, type TenantTx } from '@muse/db';
+import { literalContains } from '../../shared/like-pattern.ts';
 
 const CLIENT_FIELDS = {
   id: true,
@@ -39,7 +40,7 @@ export const clientsRepository = {
     return tx.client.findMany({
       where: {
         ...(filter.includeArchived ? {} : { archivedAt: null }),
-        ...(filter.q ? { name: { contains: filter.q, mode: 'insensitive' as const } } : {}),
+        ...(filter.q ? { name: { contains: literalContains(filter.q), mode: 'insensitive' as const } } : {}),
         ...(after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {}),
       },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],

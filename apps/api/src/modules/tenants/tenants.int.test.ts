@@ -157,6 +157,20 @@ describe('GET /api/admin/tenants and /:id', () => {
     expect(res.body.items[0].usage).toMatchObject({ users: 0, tokensUsedThisMonth: 0 });
   });
 
+  it('when the search holds % or _, then they match themselves in the name, not any characters', async () => {
+    const marker = unique('Wildcard');
+    const percent = await makeTenant(api.db, { name: `${marker} 100% Juice` });
+    await makeTenant(api.db, { name: `${marker} 100 Juice` });
+    const underscore = await makeTenant(api.db, { name: `${marker} a_b` });
+    await makeTenant(api.db, { name: `${marker} axb` });
+    const idsFor = async (q: string) =>
+      (
+        await api.http.get('/api/admin/tenants').query({ q }).set('Authorization', operatorAuth)
+      ).body.items.map((t: { id: string }) => t.id);
+    expect(await idsFor(`${marker} 100%`)).toEqual([percent.id]);
+    expect(await idsFor(`${marker} a_b`)).toEqual([underscore.id]);
+  });
+
   it('when paging with limit 1, then every agency appears once', async () => {
     const marker = unique('Pager');
     const ids = [];

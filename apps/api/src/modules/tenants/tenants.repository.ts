@@ -1,5 +1,6 @@
 import type { BaseTx, Prisma, TenantTx } from '@muse/db';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
+import { literalContains } from '../../shared/like-pattern.ts';
 
 const TENANT_FIELDS = {
   id: true,
@@ -32,11 +33,12 @@ export interface TenantUsageCounts {
 export const tenantsRepository = {
   /** Newest first; one row beyond the page tells whether another page exists. */
   list(tx: BaseTx, filter: TenantFilter) {
-    const search = filter.q
+    const term = filter.q ? literalContains(filter.q) : undefined;
+    const search = term
       ? {
           OR: [
-            { name: { contains: filter.q, mode: 'insensitive' as const } },
-            { slug: { contains: filter.q.toLowerCase() } },
+            { name: { contains: term, mode: 'insensitive' as const } },
+            { slug: { contains: term.toLowerCase() } },
           ],
         }
       : {};
