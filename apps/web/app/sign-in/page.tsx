@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Logo } from '@/components/shell/logo';
 import { DEMO_ACCOUNTS } from '@/lib/auth/demo-accounts';
 import { safeReturnPath } from '@/lib/auth/roles';
+import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { serverConfig } from '@/lib/server-config';
 import { ClerkSignIn } from './clerk-sign-in';
 import { LocalSignIn } from './local-sign-in';
@@ -9,7 +10,8 @@ import { LocalSignIn } from './local-sign-in';
 export const metadata: Metadata = { title: 'Sign in' };
 
 function notice(params: Record<string, string | string[] | undefined>) {
-  if (typeof params.error === 'string') return { tone: 'error', text: params.error } as const;
+  if (typeof params.error === 'string')
+    return { tone: 'error', text: signInErrorMessage(params.error) } as const;
   if (params.expired)
     return {
       tone: 'info',

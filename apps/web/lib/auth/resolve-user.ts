@@ -3,8 +3,12 @@ import { createApi } from '@/lib/api/endpoints';
 import { ApiRequestError } from '@/lib/api/http';
 import { serverConfig } from '@/lib/server-config';
 import type { Session } from './session';
+import { SIGN_IN_ERRORS, type SignInErrorCode } from './sign-in-errors';
 
-export type Resolution = { ok: true; session: Session } | { ok: false; message: string };
+/** A failure carries a code for redirects and a message for the page that shows it directly. */
+export type Resolution =
+  | { ok: true; session: Session }
+  | { ok: false; code: SignInErrorCode; message: string };
 
 /** Asks the API who the token belongs to; the API's database, not the token, decides the role. */
 export async function resolveUser(sub: string, token: string): Promise<Resolution> {
@@ -32,14 +36,11 @@ export async function resolveUser(sub: string, token: string): Promise<Resolutio
     };
   } catch (error) {
     if (error instanceof ApiRequestError && (error.status === 401 || error.status === 404)) {
-      return {
-        ok: false,
-        message: 'There is no Muse account for this email. Ask your agency admin for an invitation.',
-      };
+      return { ok: false, code: 'no-account', message: SIGN_IN_ERRORS['no-account'] };
     }
     if (error instanceof ApiRequestError && error.status === 403) {
-      return { ok: false, message: error.message || 'This account cannot sign in right now.' };
+      return { ok: false, code: 'blocked', message: error.message || SIGN_IN_ERRORS.blocked };
     }
-    return { ok: false, message: 'Muse is not reachable right now. Please try again in a moment.' };
+    return { ok: false, code: 'unreachable', message: SIGN_IN_ERRORS.unreachable };
   }
 }

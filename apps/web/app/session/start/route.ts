@@ -16,7 +16,7 @@ export async function GET(request: Request) {
   const resolution = await resolveUser(decodeJwt(token.token).sub ?? '', token.token);
   if (!resolution.ok) {
     const failed = new URL('/sign-in', request.url);
-    failed.searchParams.set('error', resolution.message);
+    failed.searchParams.set('error', resolution.code);
     return NextResponse.redirect(failed);
   }
   const home = HOME_BY_ROLE[resolution.session.role];
