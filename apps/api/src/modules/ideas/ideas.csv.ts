@@ -42,8 +42,11 @@ function scriptOf(beats: ReelBeat[] | null): string | null {
     .join('\n');
 }
 
-/** What a spreadsheet would run as a formula (or hide it in): OWASP's list of leading characters. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet would run as a formula (or hide it in): OWASP's list of leading characters,
+ * and their fullwidth forms, which some spreadsheets fold to ASCII when they parse a cell.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * One CSV field: text a spreadsheet would read as a formula is kept as text by a leading
