@@ -25,6 +25,16 @@ describe('local auth', () => {
     expect(fs.statSync(keyPaths(dir).privateKey).mode & 0o077).toBe(0);
   });
 
+  it('when the key pair is generated, then both files are 0600 and their folder 0700', () => {
+    const dir = tempDir();
+    ensureLocalKeyPair(dir);
+    const paths = keyPaths(dir);
+    const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
+    expect(modeOf(paths.privateKey)).toBe(0o600);
+    expect(modeOf(paths.publicKey)).toBe(0o600);
+    expect(modeOf(paths.dir)).toBe(0o700);
+  });
+
   it('when minting a token, then it is RS256 with sub, exp, azp and a verified email', async () => {
     const keys = ensureLocalKeyPair(tempDir());
     const token = await mintLocalToken(keys.privateKeyPem, {

@@ -33,6 +33,8 @@ export function ensureLocalKeyPair(dataDir: string): LocalKeyPair {
     !fs.existsSync(/*turbopackIgnore: true*/ paths.privateKey) ||
     !fs.existsSync(/*turbopackIgnore: true*/ paths.publicKey)
   ) {
+    // Owner-only is for the auth folder, not the data folder above it: the `postgres` user must pass that.
+    fs.mkdirSync(dataDir, { recursive: true });
     fs.mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
     const { privateKey, publicKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
@@ -42,7 +44,7 @@ export function ensureLocalKeyPair(dataDir: string): LocalKeyPair {
     // Write to temporary names first so a concurrent reader never sees half a pair.
     const suffix = `.${process.pid}.tmp`;
     fs.writeFileSync(paths.privateKey + suffix, privateKey, { mode: 0o600 });
-    fs.writeFileSync(paths.publicKey + suffix, publicKey, { mode: 0o644 });
+    fs.writeFileSync(paths.publicKey + suffix, publicKey, { mode: 0o600 });
     fs.renameSync(paths.privateKey + suffix, paths.privateKey);
     fs.renameSync(paths.publicKey + suffix, paths.publicKey);
   }

@@ -34,9 +34,15 @@ export interface RunningService {
 }
 
 export function startService(root: string, logDir: string, service: Service): RunningService {
-  fs.mkdirSync(logDir, { recursive: true });
+  // Logs hold whole prompts: owner-only, tightened too if an earlier run left them readable.
+  // The data folder above stays as it is, since the `postgres` user must pass through it.
+  fs.mkdirSync(path.dirname(logDir), { recursive: true });
+  fs.mkdirSync(logDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(logDir, 0o700);
   const logFile = path.join(logDir, `${service.name}.log`);
-  const log = fs.createWriteStream(logFile, { flags: 'a' });
+  const fd = fs.openSync(logFile, 'a', 0o600);
+  fs.fchmodSync(fd, 0o600);
+  const log = fs.createWriteStream(logFile, { fd });
   const [command, ...args] = service.command as [string, ...string[]];
   const child = spawn(command, args, {
     cwd: path.join(root, service.cwd),
