@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, makeAgency, makeCampaign, makeIdea } from '../../test/factories.ts';
+import { bearer, makeAgency, makeCampaign, makeIdea, type TestUser, unique } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
+import { activityRepository } from './activity.repository.ts';
 
 let api: TestApp;
 beforeAll(async () => {
@@ -88,6 +90,100 @@ describe('GET /api/activity', () => {
       (await api.http.get('/api/activity').query({ entityType: 'comment' }).set('Authorization', auth))
         .status,
     ).toBe(400);
+  });
+
+  describe('what each role may see', () => {
+    /** An admin invites a colleague and makes them an admin; a generation succeeds with its token count. */
+    async function teamAndUsageEvents() {
+      const agency = await makeAgency(api.db);
+      const adminAuth = await bearer(agency.admin);
+      const email = `${unique('invitee')}@example.test`;
+      const invited = await invite(adminAuth, email);
+      const promoted = await api.http
+        .patch(`/api/users/${invited.body.id}`)
+        .set('Authorization', adminAuth)
+        .send({ role: 'AGENCY_ADMIN' });
+      expect(promoted.status).toBe(200);
+      await recordGenerationSucceeded(agency.tenant.id, agency.admin);
+      return { ...agency, email };
+    }
+
+    async function invite(adminAuth: string, email: string) {
+      const res = await api.http
+        .post('/api/users/invitations')
+        .set('Authorization', adminAuth)
+        .send({ email, name: 'Invited Colleague', role: 'AGENCY_MEMBER' });
+      expect(res.status).toBe(201);
+      return res;
+    }
+
+    function recordGenerationSucceeded(tenantId: string, actor: TestUser) {
+      return api.db.withTenantTx(tenantId, (tx) =>
+        activityRepository.record(tx, {
+          tenantId,
+          actorId: actor.id,
+          entityType: 'generation',
+          entityId: randomUUID(),
+          action: 'generation.succeeded',
+          data: { produced: 1, tokens: 4321, model: 'muse-test' },
+        }),
+      );
+    }
+
+    const readLog = async (user: TestUser, query: Record<string, string | number> = {}) =>
+      api.http
+        .get('/api/activity')
+        .query(query)
+        .set('Authorization', await bearer(user));
+
+    it('when an admin reads the log, then it shows the invited email, the role change and the token count', async () => {
+      const { admin, email } = await teamAndUsageEvents();
+      const res = await readLog(admin);
+      expect(res.status).toBe(200);
+      expect(actions(res)).toEqual(['generation.succeeded', 'user.updated', 'user.invited']);
+      expect(res.body.items[0].data).toEqual({ produced: 1, tokens: 4321, model: 'muse-test' });
+      expect(res.body.items[1].data).toEqual({
+        changes: { role: { from: 'AGENCY_MEMBER', to: 'AGENCY_ADMIN' } },
+      });
+      expect(res.body.items[2].data).toMatchObject({ email, role: 'AGENCY_MEMBER' });
+    });
+
+    it('when a member reads the log, then it has no team events, no invited email, no role change and no token count', async () => {
+      const { member, email } = await teamAndUsageEvents();
+      const res = await readLog(member);
+      expect(res.status).toBe(200);
+      expect(actions(res)).toEqual(['generation.succeeded']);
+      expect(res.body.items[0].data).toEqual({ produced: 1, model: 'muse-test' });
+      const body = JSON.stringify(res.body);
+      expect(body).not.toContain(email);
+      expect(body).not.toContain('4321');
+      expect(body).not.toContain('AGENCY_MEMBER');
+    });
+
+    it('when a member asks for team events by type, then the page is empty', async () => {
+      const { member } = await teamAndUsageEvents();
+      const res = await readLog(member, { entityType: 'user' });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('when a member pages through a log interleaved with team events, then every page is full', async () => {
+      const { admin, member } = await makeAgency(api.db);
+      const adminAuth = await bearer(admin);
+      for (const name of ['One', 'Two', 'Three', 'Four']) {
+        await api.http
+          .post('/api/clients')
+          .set('Authorization', adminAuth)
+          .send({ name, platforms: ['X'] });
+        await invite(adminAuth, `${unique('invitee')}@example.test`);
+      }
+      const first = await readLog(member, { limit: 2 });
+      const second = await readLog(member, { limit: 2, cursor: first.body.nextCursor });
+      const names = (res: Response) => res.body.items.map((e: { data: { name: string } }) => e.data.name);
+      expect(names(first)).toEqual(['Four', 'Three']);
+      expect(names(second)).toEqual(['Two', 'One']);
+      expect(second.body.nextCursor).toBeNull();
+    });
   });
 
   it('when a client contact asks for the log, then 403', async () => {

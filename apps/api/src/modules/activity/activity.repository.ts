@@ -6,6 +6,8 @@ import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 export interface ActivityFilter {
   entityType?: ActivityEntityType;
   entityId?: string;
+  /** The entity types the reader may see (see activity.visibility.ts). */
+  visibleEntityTypes: ActivityEntityType[];
   after?: Keyset;
   limit: number;
 }
@@ -52,6 +54,7 @@ export const activityRepository = {
     return tx.activityEvent.findMany({
       where: {
         entityType: filter.entityType,
+        AND: [{ entityType: { in: filter.visibleEntityTypes } }],
         entityId: filter.entityId,
         ...afterKeyset(filter.after, 'desc'),
       },

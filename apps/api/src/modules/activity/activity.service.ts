@@ -5,12 +5,13 @@ import { authorize, tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { activityRepository } from './activity.repository.ts';
+import { visibleData, visibleEntityTypes } from './activity.visibility.ts';
 
 export function createActivityService(deps: { db: Database }) {
   const { db } = deps;
 
   return {
-    /** The agency's audit log, newest first, for one entity or all of them. */
+    /** The agency's audit log, newest first, for one entity or all of them, as the actor's role may see it. */
     async list(actor: Principal, query: ActivityQuery) {
       authorize(actor, 'activity.read');
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
@@ -18,6 +19,7 @@ export function createActivityService(deps: { db: Database }) {
         const rows = await activityRepository.list(tx, {
           entityType: query.entityType,
           entityId: query.entityId,
+          visibleEntityTypes: visibleEntityTypes(actor.role),
           after,
           limit: query.limit,
         });
@@ -27,8 +29,9 @@ export function createActivityService(deps: { db: Database }) {
           items.map((event) => event.actorId),
         );
         return {
-          items: items.map(({ actorId, ...event }) => ({
+          items: items.map(({ actorId, data, ...event }) => ({
             ...event,
+            data: visibleData(actor.role, data),
             actor: (actorId && actors.get(actorId)) || null,
           })),
           nextCursor,
