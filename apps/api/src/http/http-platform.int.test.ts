@@ -3,7 +3,7 @@ import { createDatabase, type Database } from '@muse/db';
 import { createLogger } from '@muse/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, makeAgency, makeCampaign } from '../test/factories.ts';
-import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from '../test/test-app.ts';
+import { startTestApp, TEST_METRICS_TOKEN, TEST_WEB_ORIGIN, type TestApp } from '../test/test-app.ts';
 
 /** A logger whose JSON lines the test can read. */
 function capturedLogger() {
@@ -71,7 +71,11 @@ describe('health, readiness and metrics', () => {
     const { member } = await makeAgency(api.db);
     await api.http.get('/api/me').set('Authorization', await bearer(member));
     await api.http.get('/no/such/route');
-    const res = await api.http.get('/metrics');
+    expect((await api.http.get('/metrics')).status).toBe(401);
+    expect((await api.http.get('/metrics').set('Authorization', 'Bearer not-the-token-0123')).status).toBe(
+      401,
+    );
+    const res = await api.http.get('/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toMatch(
@@ -212,6 +216,29 @@ describe('errors', () => {
       expect(res.body.error.code).toEqual(expect.any(String));
     }
     expect((await api.http.get('/healthz')).status).toBe(200);
+  });
+});
+
+describe('request id', () => {
+  const MINTED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+  it('when the caller sends a well-formed x-request-id, then it is echoed and used in errors', async () => {
+    const res = await api.http.get('/api/nothing-here').set('x-request-id', 'trace.01:abc-DEF_9');
+    expect(res.headers['x-request-id']).toBe('trace.01:abc-DEF_9');
+    expect(res.body.error.requestId).toBe('trace.01:abc-DEF_9');
+  });
+
+  it.each([
+    ['spaces and markup', 'bad id <script>alert(1)</script>'],
+    ['over 128 characters', 'a'.repeat(129)],
+  ])('when the x-request-id has %s, then a fresh well-formed one replaces it everywhere', async (_, sent) => {
+    const res = await api.http.get('/api/nothing-here').set('x-request-id', sent);
+    const echoed = res.headers['x-request-id'];
+    expect(echoed).toMatch(MINTED);
+    expect(echoed).not.toBe(sent);
+    expect(res.body.error.requestId).toBe(echoed);
+    expect(logs.some((entry) => entry.requestId === echoed && entry.msg === 'request')).toBe(true);
+    expect(logs.some((entry) => entry.requestId === sent)).toBe(false);
   });
 });
 
