@@ -177,6 +177,7 @@ export function makeIdea(
         platform: overrides.platform ?? 'INSTAGRAM',
         status,
         round: sent ? 1 : 0,
+        sentVersion: sent ? 1 : null,
         templateVersion: 'post/v1',
         generationId: overrides.generationId ?? null,
         offlineModel: overrides.offlineModel ?? false,

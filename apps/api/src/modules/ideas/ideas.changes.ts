@@ -38,7 +38,7 @@ export async function recordChanges(
       await writeRevision(tx, tenantId, change.after, actor.userId);
     }
   }
-  await ideasRepository.markLatestRevisionShown(
+  await ideasRepository.markLatestRevisionSent(
     tx,
     tenantId,
     changes.filter((change) => change.move?.startsRound).map((change) => change.after.id),

@@ -20,6 +20,7 @@ const idea = (overrides: Partial<ReturnType<typeof toIdea>> = {}): ReturnType<ty
   status: 'PENDING_CLIENT',
   version: 2,
   round: 1,
+  sentVersion: 2,
   templateVersion: 'post/v1',
   scheduledFor: null,
   offlineModel: false,
@@ -37,6 +38,14 @@ describe('CSV fields', () => {
     expect(csvField('\t=cmd')).toBe("'\t=cmd");
     expect(csvField('\r=cmd')).toBe(`"'\r=cmd"`);
     expect(csvField('a = b')).toBe('a = b');
+  });
+
+  it('when text starts with a fullwidth ＝ ＋ － ＠, then an apostrophe keeps it text too', () => {
+    expect(csvField('＝1+1')).toBe("'＝1+1");
+    expect(csvField('＋44 20 7946 0000')).toBe("'＋44 20 7946 0000");
+    expect(csvField('－50% today')).toBe("'－50% today");
+    expect(csvField('＠everyone')).toBe("'＠everyone");
+    expect(csvField('a ＝ b')).toBe('a ＝ b');
   });
 
   it('when text has a quote, comma or line break, then it is quoted with quotes doubled (RFC 4180)', () => {

@@ -21,6 +21,7 @@ const IDEA_FIELDS = {
   status: true,
   version: true,
   round: true,
+  sentVersion: true,
   templateVersion: true,
   offlineModel: true,
   scheduledFor: true,
@@ -157,10 +158,20 @@ export const ideasRepository = {
 
   /**
    * Sending to the client: each idea's latest revision (what the client now sees) is stamped as
-   * shown, unless an earlier round already showed it. One statement for any number of ideas.
+   * shown, unless an earlier round already showed it, and becomes the idea's sent version.
+   * Two statements for any number of ideas.
    */
-  async markLatestRevisionShown(tx: TenantTx, tenantId: string, ideaIds: string[]): Promise<void> {
+  async markLatestRevisionSent(tx: TenantTx, tenantId: string, ideaIds: string[]): Promise<void> {
     if (ideaIds.length === 0) return;
+    await tx.$executeRaw`
+      update ideas as i
+         set sent_version = latest.version
+        from (select idea_id, max(version) as version
+                from idea_revisions
+               where tenant_id = ${tenantId}::uuid and idea_id = any(${ideaIds}::uuid[])
+               group by idea_id) as latest
+       where i.tenant_id = ${tenantId}::uuid
+         and i.id = latest.idea_id`;
     await tx.$executeRaw`
       update idea_revisions as r
          set shown_to_client_at = now()
@@ -172,6 +183,15 @@ export const ideasRepository = {
          and r.idea_id = latest.idea_id
          and r.version = latest.version
          and r.shown_to_client_at is null`;
+  },
+
+  /** The snapshots at the given (idea, version) pairs, served by the (tenant_id, idea_id, version) unique index. */
+  snapshotsAt(tx: TenantTx, versions: { ideaId: string; version: number }[]) {
+    if (versions.length === 0) return Promise.resolve([]);
+    return tx.ideaRevision.findMany({
+      where: { OR: versions },
+      select: { ideaId: true, version: true, snapshot: true },
+    });
   },
 
   /** Newest version first, served by the (tenant_id, idea_id, version) unique index. */

@@ -18,6 +18,7 @@ import type { Principal } from '../auth/principal.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { findEach, planMoves, writeMoves } from './ideas.bulk.ts';
 import { archivedCampaign, recordChanges } from './ideas.changes.ts';
+import { asSeenBy, ideaAsSeenBy } from './ideas.client-view.ts';
 import { stateOf, toIdea } from './ideas.presenter.ts';
 import { ideasRepository } from './ideas.repository.ts';
 import { commentVisibility, planIdeaUpdate, versionConflict } from './ideas.rules.ts';
@@ -55,7 +56,7 @@ export function createIdeasService(deps: { db: Database }) {
         if (ideas.length === 0 && !(await ideasRepository.findCampaign(tx, campaignId, audience))) {
           throw notFound('Campaign');
         }
-        return ideas;
+        return asSeenBy(tx, audience, ideas);
       });
       const { items, nextCursor } = toPage(rows, query.limit);
       return { items: items.map(toIdea), nextCursor };
@@ -77,16 +78,17 @@ export function createIdeasService(deps: { db: Database }) {
                 type: query.type,
                 platform: query.platform,
               });
-        return { campaign, ideas: rows.map(toIdea) };
+        return { campaign, ideas: (await asSeenBy(tx, audience, rows)).map(toIdea) };
       });
     },
 
     async get(actor: Principal, id: string) {
       authorize(actor, 'ideas.read');
       const audience = audienceOf(actor);
-      const row = await db.withTenantTx(tenantScopeOf(actor), (tx) =>
-        ideasRepository.findVisible(tx, id, audience),
-      );
+      const row = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+        const idea = await ideasRepository.findVisible(tx, id, audience);
+        return idea && ideaAsSeenBy(tx, audience, idea);
+      });
       if (!row) throw notFound('Idea');
       return toIdea(row);
     },
@@ -111,7 +113,7 @@ export function createIdeasService(deps: { db: Database }) {
               { before, after: before, changedFields: [], comment: change.comment },
             ]);
           }
-          return toIdea(before);
+          return toIdea(await ideaAsSeenBy(tx, audience, before));
         }
         const after = await ideasRepository.updateAtVersion(tx, id, before.version, {
           ...change.content,
@@ -126,7 +128,7 @@ export function createIdeasService(deps: { db: Database }) {
         await recordChanges(tx, tenantId, actor, [
           { before, after, changedFields: change.changedFields, move: change.move, comment: change.comment },
         ]);
-        return toIdea(after);
+        return toIdea(await ideaAsSeenBy(tx, audience, after));
       });
     },
 
@@ -151,7 +153,12 @@ export function createIdeasService(deps: { db: Database }) {
           })),
         );
         const moved = new Map(applied.map(({ after }) => [after.id, after]));
-        return { items: body.ids.flatMap((id) => moved.get(id) ?? []).map(toIdea) };
+        const items = await asSeenBy(
+          tx,
+          audience,
+          body.ids.flatMap((id) => moved.get(id) ?? []),
+        );
+        return { items: items.map(toIdea) };
       });
     },
 
