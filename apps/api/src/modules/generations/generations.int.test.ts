@@ -569,6 +569,39 @@ describe('POST /api/ideas/:id/regenerate', () => {
     ).toBe(3);
   });
 
+  it('when an idea the client asked to change is regenerated, then the client reads the version it was sent until the agency sends it again', async () => {
+    const agency = await makeBrandAgency();
+    const ideaId = await ideaOf(agency);
+    const agencyAuth = await bearer(agency.member);
+    const clientAuth = await bearer(agency.contact);
+    const read = async (auth: string) =>
+      (await api.http.get(`/api/ideas/${ideaId}`).set('Authorization', auth)).body;
+    const move = (auth: string, version: number, status: string) =>
+      api.http
+        .patch(`/api/ideas/${ideaId}`)
+        .set('Authorization', auth)
+        .send({ version, status, comment: 'Make it about the first sip' });
+    const sent = (await move(agencyAuth, 1, 'PENDING_CLIENT')).body;
+    const answered = (await move(clientAuth, sent.version, 'CHANGES_REQUESTED')).body;
+    expect(answered.status).toBe('CHANGES_REQUESTED');
+
+    expect((await regenerate(agency.member, ideaId)).body.status).toBe('SUCCEEDED');
+
+    const regenerated = await read(agencyAuth);
+    expect(regenerated.title).not.toBe(sent.title);
+    expect(await read(clientAuth)).toMatchObject({ title: sent.title, caption: sent.caption });
+    const list = await api.http
+      .get(`/api/campaigns/${agency.campaign.id}/ideas`)
+      .set('Authorization', clientAuth);
+    expect(list.body.items).toEqual([expect.objectContaining({ id: ideaId, title: sent.title })]);
+
+    expect((await move(agencyAuth, regenerated.version, 'PENDING_CLIENT')).status).toBe(200);
+    expect(await read(clientAuth)).toMatchObject({
+      title: regenerated.title,
+      caption: regenerated.caption,
+    });
+  });
+
   it('when the idea is waiting for the client, then 409 invalid_transition', async () => {
     const agency = await makeBrandAgency();
     const ideaId = await ideaOf(agency);
