@@ -202,7 +202,7 @@ export const generationRoutes = defineRoutes({
     body: GenerateBody,
     response: GenerateResponse,
     successStatus: 202,
-    errors: [409],
+    errors: [409, 429],
   },
   regenerate: {
     method: 'POST',
@@ -216,7 +216,7 @@ export const generationRoutes = defineRoutes({
     body: RegenerateIdeaBody,
     response: GenerateResponse,
     successStatus: 202,
-    errors: [409],
+    errors: [409, 429],
   },
   get: {
     method: 'GET',

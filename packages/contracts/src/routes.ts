@@ -28,8 +28,11 @@ export interface RouteContract {
     | 'text/javascript'
     | 'image/png';
   successStatus?: 200 | 201 | 202 | 204;
-  /** Statuses of domain rules this route may answer with, besides the ones every route can. */
-  errors?: readonly (402 | 409 | 422)[];
+  /**
+   * Statuses of domain rules this route may answer with, besides the ones every route can;
+   * 429 here means the monthly token quota (`quota_exceeded`), on top of rate limiting.
+   */
+  errors?: readonly (409 | 422 | 429)[];
 }
 
 export function defineRoutes<const T extends Record<string, RouteContract>>(routes: T): T {

@@ -3,7 +3,6 @@ import type { ApiErrorCode } from '@muse/contracts';
 export const STATUS_OF: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   unauthenticated: 401,
-  quota_exceeded: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -13,6 +12,8 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  // 429, as for rate_limited: the client may retry once the quota resets (details say when).
+  quota_exceeded: 429,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

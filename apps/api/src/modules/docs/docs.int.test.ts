@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_OF } from '../../http/app-error.ts';
 import { routeTable } from '../../http/route-table.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -49,6 +50,28 @@ describe('GET /api/openapi.json', () => {
       expect.arrayContaining(['User', 'Tenant', 'Me', 'Error', 'InviteUserBody', 'CreateTenantBody']),
     );
     expect(body.paths['/healthz'].get.security).toEqual([]);
+  });
+
+  it('when a route may refuse a run for the token quota, then exactly that status documents quota_exceeded', async () => {
+    const { body } = await api.http.get('/api/openapi.json');
+    const paths = body.paths as Record<
+      string,
+      Record<string, { responses: Record<string, { description: string }> }>
+    >;
+    const documentingQuota = Object.entries(paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) =>
+        Object.entries(operation.responses)
+          .filter(([, response]) => response.description.includes('quota_exceeded'))
+          .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+      ),
+    );
+    // The status generations.int.test.ts sees on the wire when the quota refuses a run.
+    expect(STATUS_OF.quota_exceeded).toBe(429);
+    expect(documentingQuota.sort()).toEqual([
+      'POST /api/campaigns/{id}/generate 429',
+      'POST /api/ideas/{id}/regenerate 429',
+    ]);
+    expect(JSON.stringify(body)).not.toContain('"402"');
   });
 
   it('when a body is strict, then the schema forbids unknown properties', async () => {

@@ -5,7 +5,6 @@ import type { RouteDefinition } from '../../http/route-registry.ts';
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'invalid_input: the request does not match the schema (details name each field)',
   401: 'unauthenticated: no token, or an invalid or expired one',
-  402: 'quota_exceeded: the agency used its monthly token quota',
   403: 'forbidden: the role may not do this, the user is disabled or the agency suspended',
   404: 'not_found: no such resource for this caller',
   409: 'conflict with the current state (conflict, last_admin, invalid_transition, version_conflict)',
@@ -14,6 +13,15 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: 'rate_limited: slow down (see Retry-After)',
   500: 'internal: something went wrong on our side (quote the requestId)',
 };
+
+const QUOTA_DESCRIPTION =
+  "rate_limited: slow down (see Retry-After); or quota_exceeded: the run would exceed the agency's " +
+  'monthly token quota (details[0] has the figures and when it resets)';
+
+function errorDescription(contract: RouteContract, status: number): string {
+  if (status === 429 && contract.errors?.includes(429)) return QUOTA_DESCRIPTION;
+  return ERROR_DESCRIPTIONS[status] ?? 'error';
+}
 
 function errorStatuses(contract: RouteContract): number[] {
   const statuses = new Set<number>(contract.errors ?? []);
@@ -53,7 +61,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
       errorStatuses(contract).map((status) => [
         status,
         {
-          description: ERROR_DESCRIPTIONS[status] ?? 'error',
+          description: errorDescription(contract, status),
           content: { 'application/json': { schema: ApiError } },
         },
       ]),

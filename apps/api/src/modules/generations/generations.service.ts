@@ -108,7 +108,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
         throw new AppError(
           'quota_exceeded',
           "This run would exceed the agency's monthly token quota; ask for fewer ideas or raise the quota",
-          { status: 429, details: [shortfall] },
+          { details: [shortfall] },
         );
       }
       const created = await generationsRepository.create(tx, {
