@@ -13,6 +13,8 @@ import { createApp, MAX_BODY_SIZE } from './app.ts';
 import { BannedPhrases, checkIdea, TitleRegistry } from './guardrails/guardrails.ts';
 import { makeRequest, makeServices, SERVICE_TOKEN, startOfflineModel } from './test-support/factories.ts';
 
+const SCRAPE_TOKEN = 'scrape-token-0123456789';
+
 let offline: OfflineModelServer;
 let baseURL: string;
 let app: Express;
@@ -323,10 +325,11 @@ describe('service endpoints', () => {
   });
 
   it('when a run retried, then /metrics shows tokens, call latency, retries and outcomes', async () => {
-    const observed = createApp(makeServices(baseURL));
+    const observed = createApp(makeServices(baseURL, { METRICS_TOKEN: SCRAPE_TOKEN }));
     offline.faults.update({ server_error: { next: 1 } });
     await generate(makeRequest({ counts: { posts: 1, reels: 0 } }), observed).expect(200);
-    const res = await request(observed).get('/metrics');
+    await request(observed).get('/metrics').expect(401);
+    const res = await request(observed).get('/metrics').set('Authorization', `Bearer ${SCRAPE_TOKEN}`);
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/muse_ai_llm_tokens_total\{type="prompt"\} [1-9]/);
     expect(res.text).toContain(

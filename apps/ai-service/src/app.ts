@@ -1,6 +1,8 @@
+import { metricsScrapeStatus } from '@muse/config';
 import { GenerateIdeasRequest, type HealthStatus, PromptTemplateListing } from '@muse/contracts';
 import { extendContext } from '@muse/logger';
 import express, { type Express } from 'express';
+import { AppError } from './errors.ts';
 import { errorHandler, notFound, parseBody } from './http/errors.ts';
 import { requestContext } from './http/request-context.ts';
 import { requireServiceToken } from './http/service-auth.ts';
@@ -30,7 +32,11 @@ export function createApp(services: AppServices): Express {
     res.status(reachable ? 200 : 503).json(status);
   });
 
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res) => {
+    const status = metricsScrapeStatus(req.headers.authorization, config.metricsToken);
+    if (status === 404) throw new AppError('not_found', 'No route for GET /metrics');
+    if (status === 401)
+      throw new AppError('unauthenticated', 'Metrics need the metrics token (Authorization: Bearer …)');
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 

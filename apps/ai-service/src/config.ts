@@ -35,6 +35,8 @@ export const AiServiceEnv = z
     PORT: env.port(8800),
     HOST: z.string().min(1).default('0.0.0.0'),
     AI_SERVICE_TOKEN: env.secret(16),
+    /** Bearer token Prometheus presents to GET /metrics; unset, the endpoint is off. */
+    METRICS_TOKEN: env.secret(16).optional(),
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: env.httpUrl().optional(),
     OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
@@ -65,6 +67,7 @@ export interface AiServiceConfig {
   port: number;
   host: string;
   serviceToken: string;
+  metricsToken: string | undefined;
   llm: {
     apiKey: string | null;
     baseUrl: string | null;
@@ -94,6 +97,7 @@ function toConfig(vars: z.infer<typeof AiServiceEnv>): AiServiceConfig {
     port: vars.PORT,
     host: vars.HOST,
     serviceToken: vars.AI_SERVICE_TOKEN,
+    metricsToken: vars.METRICS_TOKEN,
     llm: Object.freeze({
       apiKey: vars.OPENAI_API_KEY ?? null,
       baseUrl: vars.OPENAI_BASE_URL ?? null,

@@ -55,6 +55,7 @@ export function createApp(deps: AppDependencies): Express {
     ...createOperationsRoutes({
       db,
       metrics: metrics.registry,
+      metricsToken: config.metricsToken,
       lifecycle: deps.lifecycle ?? { draining: false },
     }),
     ...createDocsRoutes({ routes: () => routes }),

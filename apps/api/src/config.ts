@@ -49,6 +49,8 @@ const variables = z
     LOCAL_AUTH_ALLOW_IN_PRODUCTION: env.boolean(false),
     WEB_ORIGIN: env.httpUrl().default('http://localhost:3000'),
     CORS_ORIGINS: origins.optional(),
+    /** Bearer token Prometheus presents to GET /metrics; unset, the endpoint is off. */
+    METRICS_TOKEN: env.secret(16).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_PER_TENANT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
@@ -139,6 +141,7 @@ function toConfig(value: Variables) {
     webOrigin,
     corsOrigins:
       value.CORS_ORIGINS?.map((origin) => new URL(origin).origin) ?? withLoopbackAliases(webOrigin),
+    metricsToken: value.METRICS_TOKEN,
     redisUrl: value.REDIS_URL,
     rateLimit: Object.freeze({
       perUserPerMinute: value.RATE_LIMIT_PER_MINUTE,

@@ -48,6 +48,8 @@ export function loadConfig<S extends z.ZodObject>(service: string, schema: S): R
   }
 }
 
+export { bearerMatches, metricsScrapeStatus } from './bearer.ts';
+
 export const env = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   boolean: (fallback: boolean) =>

@@ -11,6 +11,7 @@ import { createOfflineModelServer, type OfflineModelServer } from '@muse/offline
 import { inject } from 'vitest';
 import { parseWorkerConfig } from '../config.ts';
 import { startWorker } from '../worker/worker.runtime.ts';
+import { TEST_METRICS_TOKEN } from './test-app.ts';
 
 const API_DIR = path.resolve(import.meta.dirname, '../..');
 export const AI_SERVICE_TOKEN = 'test-ai-service-token-0123456789';
@@ -87,6 +88,7 @@ export function workerEnv(databaseUrl: string, aiServiceUrl: string, overrides: 
     GENERATION_RETRY_DELAY_SECONDS: '0',
     GENERATION_WORKER_CONCURRENCY: '2',
     WORKER_PORT: '0',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...overrides,
   };
 }

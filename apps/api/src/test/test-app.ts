@@ -13,6 +13,8 @@ import type { Lifecycle } from '../modules/operations/operations.routes.ts';
 
 /** The web origin test tokens are minted for (their `azp`). */
 export const TEST_WEB_ORIGIN = 'http://web.muse.test';
+/** What a test's Prometheus presents to GET /metrics. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 export interface TestAppOptions {
   /** Environment variables on top of the test defaults. */
@@ -42,6 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     WEB_ORIGIN: TEST_WEB_ORIGIN,
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_PER_TENANT_PER_MINUTE: '100000',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...options.env,
   });
   const db = options.db ?? createDatabase({ url: config.databaseUrl, poolSize: 4 });

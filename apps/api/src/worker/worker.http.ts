@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
+import { metricsScrapeStatus } from '@muse/config';
 import type { HealthStatus } from '@muse/contracts';
 import type { Registry } from 'prom-client';
 
 export interface WorkerServerDeps {
   registry: Registry;
+  /** The bearer token a scrape of /metrics must present; unset, /metrics is off. */
+  metricsToken: string | undefined;
   /** Whether the worker can take jobs: the database answers and it is not shutting down. */
   ready(): Promise<boolean>;
 }
@@ -29,7 +32,12 @@ export function createWorkerServer(deps: WorkerServerDeps): Server {
           checks: { database: ready ? 'ok' : 'failed' },
         } satisfies HealthStatus);
       });
-    } else if (path === '/metrics') {
+    } else if (
+      path === '/metrics' &&
+      metricsScrapeStatus(req.headers.authorization, deps.metricsToken) === 401
+    ) {
+      json(401, { error: { code: 'unauthenticated', message: 'Metrics need the metrics token' } });
+    } else if (path === '/metrics' && deps.metricsToken) {
       void deps.registry.metrics().then((text) => {
         res.writeHead(200, { 'content-type': deps.registry.contentType }).end(text);
       });

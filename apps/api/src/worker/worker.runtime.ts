@@ -62,6 +62,7 @@ export async function startWorker(options: { config: WorkerConfig; logger: Logge
   let draining = false;
   const server = createWorkerServer({
     registry,
+    metricsToken: config.metricsToken,
     async ready() {
       if (draining) return false;
       const timeout = new Promise<false>((resolve) =>

@@ -21,7 +21,7 @@ import {
   startInProcessWorker,
   workerEnv,
 } from '../../test/generation-harness.ts';
-import { startTestApp, type TestApp } from '../../test/test-app.ts';
+import { startTestApp, TEST_METRICS_TOKEN, type TestApp } from '../../test/test-app.ts';
 import type { RunningWorker } from '../../worker/worker.runtime.ts';
 import { createGenerationWorkerMetrics } from './generations.metrics.ts';
 import { GENERATION_QUEUE } from './generations.queue.ts';
@@ -818,10 +818,13 @@ describe('operations', () => {
   it('when Prometheus scrapes the API and the worker, then generation requests, queue depth and outcomes are there', async () => {
     const agency = await makeBrandAgency();
     await generate(agency.member, agency.campaign.id, { numPosts: 1 }, { wait: true });
-    const apiMetrics = await api.http.get('/metrics');
+    const apiMetrics = await api.http.get('/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`);
     expect(apiMetrics.text).toMatch(/generation_requests_total\{kind="campaign",outcome="accepted"\} \d+/);
     expect(apiMetrics.text).toMatch(/generation_queue_depth\{status="QUEUED"\} \d+/);
-    const workerMetrics = await (await fetch(`http://127.0.0.1:${worker.port}/metrics`)).text();
+    const workerUrl = `http://127.0.0.1:${worker.port}/metrics`;
+    expect((await fetch(workerUrl)).status).toBe(401);
+    const scrape = { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } };
+    const workerMetrics = await (await fetch(workerUrl, scrape)).text();
     expect(workerMetrics).toMatch(
       /generation_outcomes_total\{kind="campaign",status="SUCCEEDED",error_code=""\} \d+/,
     );

@@ -4,10 +4,13 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { generationsRepository } from './generations.repository.ts';
 import { UNFINISHED_STATUSES } from './generations.rules.ts';
 
+const QUEUE_DEPTH_MAX_AGE_MS = 10_000;
+
 export type GenerationKind = 'campaign' | 'idea';
 
 /** The API's side: requests for runs, and the queue's depth (generations queued or running, all tenants). */
 export function createGenerationApiMetrics(registry: Registry, db: Database, logger: Logger) {
+  let readAt = 0;
   const requests = new Counter({
     name: 'generation_requests_total',
     help: 'Generation requests by kind and outcome (accepted, replayed, quota_exceeded, rate_limited)',
@@ -20,6 +23,9 @@ export function createGenerationApiMetrics(registry: Registry, db: Database, log
     labelNames: ['status'] as const,
     registers: [registry],
     async collect() {
+      // One cross-tenant count per interval, however often (or by how many) it is scraped.
+      if (Date.now() - readAt < QUEUE_DEPTH_MAX_AGE_MS) return;
+      readAt = Date.now();
       try {
         const rows = await db.withPlatformTx((tx) => generationsRepository.countUnfinished(tx));
         for (const status of UNFINISHED_STATUSES) {

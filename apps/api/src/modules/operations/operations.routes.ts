@@ -1,6 +1,8 @@
+import { metricsScrapeStatus } from '@muse/config';
 import { type HealthStatus, operationsRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import type { Registry } from 'prom-client';
+import { AppError } from '../../http/app-error.ts';
 import { defineRoutes } from '../../http/route-registry.ts';
 import { sendResponse } from '../../http/validation.ts';
 
@@ -10,6 +12,12 @@ export interface Lifecycle {
 }
 
 const READINESS_TIMEOUT_MS = 2_000;
+
+function scrapeRefused(status: 401 | 404): AppError {
+  return status === 404
+    ? new AppError('not_found', 'No route for GET /metrics')
+    : new AppError('unauthenticated', 'Metrics need the metrics token (Authorization: Bearer …)');
+}
 
 async function databaseAnswers(db: Database): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -25,7 +33,12 @@ async function databaseAnswers(db: Database): Promise<boolean> {
   }
 }
 
-export function createOperationsRoutes(deps: { db: Database; metrics: Registry; lifecycle: Lifecycle }) {
+export function createOperationsRoutes(deps: {
+  db: Database;
+  metrics: Registry;
+  metricsToken: string | undefined;
+  lifecycle: Lifecycle;
+}) {
   return defineRoutes(
     {
       contract: operationsRoutes.healthz,
@@ -51,7 +64,9 @@ export function createOperationsRoutes(deps: { db: Database; metrics: Registry; 
       contract: operationsRoutes.metrics,
       access: 'public',
       quiet: true,
-      async handler(_req, res) {
+      async handler(req, res) {
+        const status = metricsScrapeStatus(req.headers.authorization, deps.metricsToken);
+        if (status !== 200) throw scrapeRefused(status);
         res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
       },
     },
