@@ -1,7 +1,15 @@
-import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
+import { type NextFetchEvent, type NextMiddleware, NextRequest, NextResponse } from 'next/server';
 import { areaOf, HOME_BY_ROLE } from '@/lib/auth/roles';
 import { openSession, SESSION_COOKIE, type Session } from '@/lib/auth/session';
+import {
+  clerkFrontendOrigin,
+  contentSecurityPolicy,
+  createNonce,
+} from '@/lib/security/content-security-policy';
 import { serverConfig } from '@/lib/server-config';
+
+/** Lets the request through to the page with its headers, so the page sees the nonce set below. */
+const pass = (request: Request) => NextResponse.next({ request: { headers: request.headers } });
 
 /**
  * Sends each role to its own area (/admin, /app, /portal), a signed-in visitor of `/` to their
@@ -13,7 +21,7 @@ function routeByRole(request: NextRequest, session: Session | null): NextRespons
   const area = areaOf(pathname);
   const to = (path: string) => NextResponse.redirect(new URL(path, request.url));
   if (!session) {
-    if (!area) return NextResponse.next();
+    if (!area) return pass(request);
     const signIn = new URL('/sign-in', request.url);
     signIn.searchParams.set('returnTo', `${pathname}${search}`);
     if (request.cookies.has(SESSION_COOKIE)) signIn.searchParams.set('expired', '1');
@@ -24,12 +32,12 @@ function routeByRole(request: NextRequest, session: Session | null): NextRespons
   const home = HOME_BY_ROLE[session.role];
   if (pathname === '/' || pathname === '/sign-in') return to(home);
   if (area && area !== home) return to(home);
-  return NextResponse.next();
+  return pass(request);
 }
 
 const readSession = (request: NextRequest) => openSession(request.cookies.get(SESSION_COOKIE)?.value);
 
-let clerkProxy: NextMiddleware | undefined;
+let clerkProxy: Promise<NextMiddleware> | undefined;
 
 async function createClerkProxy(): Promise<NextMiddleware> {
   const { clerkMiddleware } = await import('@clerk/nextjs/server');
@@ -45,7 +53,7 @@ async function createClerkProxy(): Promise<NextMiddleware> {
         start.searchParams.set('returnTo', `${pathname}${search}`);
         return NextResponse.redirect(start);
       }
-      return session?.sub === userId ? routeByRole(request, session) : NextResponse.next();
+      return session?.sub === userId ? routeByRole(request, session) : pass(request);
     },
     {
       publishableKey: serverConfig.CLERK_PUBLISHABLE_KEY,
@@ -56,10 +64,35 @@ async function createClerkProxy(): Promise<NextMiddleware> {
   );
 }
 
-export async function proxy(request: NextRequest, event: NextFetchEvent) {
+async function route(request: NextRequest, event: NextFetchEvent) {
   if (serverConfig.AUTH_MODE === 'local') return routeByRole(request, await readSession(request));
-  clerkProxy ??= await createClerkProxy();
-  return clerkProxy(request, event);
+  clerkProxy ??= createClerkProxy();
+  return (await clerkProxy)(request, event);
+}
+
+const clerkOrigin =
+  serverConfig.AUTH_MODE === 'clerk' && serverConfig.CLERK_PUBLISHABLE_KEY
+    ? clerkFrontendOrigin(serverConfig.CLERK_PUBLISHABLE_KEY)
+    : null;
+
+/**
+ * Routes the request and gives every response a Content-Security-Policy with a fresh nonce. Next
+ * reads the nonce from the forwarded request headers and puts it on the scripts it renders.
+ */
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy({
+    nonce,
+    apiOrigin: new URL(serverConfig.PUBLIC_API_URL).origin,
+    development: serverConfig.NODE_ENV === 'development',
+    clerkOrigin,
+  });
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', policy);
+  const response = await route(new NextRequest(request, { headers }), event);
+  response?.headers.set('content-security-policy', policy);
+  return response;
 }
 
 export const config = {
