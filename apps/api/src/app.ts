@@ -83,15 +83,19 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(requestContext(), accessLog(logger), metrics.middleware, helmet(), cors(config.corsOrigins));
+  const rateLimits = createRateLimits({
+    perIpPerMinute: config.rateLimit.perIpPerMinute,
+    perUserPerMinute: config.rateLimit.perUserPerMinute,
+    perTenantPerMinute: config.rateLimit.perTenantPerMinute,
+    redis: deps.redis,
+    redisPrefix: deps.rateLimitPrefix,
+    logger,
+  });
+  // Ahead of routing, so a refused request never verifies a token nor opens a transaction.
+  app.use('/api', rateLimits.perIp);
   mountRoutes(app, routes, {
     authenticate: authenticate(auth),
-    rateLimits: createRateLimits({
-      perUserPerMinute: config.rateLimit.perUserPerMinute,
-      perTenantPerMinute: config.rateLimit.perTenantPerMinute,
-      redis: deps.redis,
-      redisPrefix: deps.rateLimitPrefix,
-      logger,
-    }),
+    rateLimits: rateLimits.perPrincipal,
     jsonBody: jsonBody(config.jsonBodyLimit),
   });
   app.use(notFoundHandler(), errorHandler(logger));

@@ -54,6 +54,7 @@ const variables = z
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_PER_TENANT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     TRUST_PROXY: trustProxy.default(false),
     JSON_BODY_LIMIT: z
       .string()
@@ -146,6 +147,7 @@ function toConfig(value: Variables) {
     rateLimit: Object.freeze({
       perUserPerMinute: value.RATE_LIMIT_PER_MINUTE,
       perTenantPerMinute: value.RATE_LIMIT_PER_TENANT_PER_MINUTE,
+      perIpPerMinute: value.RATE_LIMIT_PER_IP_PER_MINUTE,
     }),
     trustProxy: value.TRUST_PROXY,
     jsonBodyLimit: value.JSON_BODY_LIMIT,

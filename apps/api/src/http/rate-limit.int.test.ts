@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, makeAgency, makeUser } from '../test/factories.ts';
+import { captureSql } from '../test/sql-capture.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { claimsFor, signClaims } from '../test/tokens.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -26,7 +28,9 @@ describe('rate limits with the in-memory store', () => {
     for (let i = 0; i < 3; i += 1) {
       const res = await api.http.get('/api/me').set('Authorization', auth);
       expect(res.status).toBe(200);
-      expect(res.headers.ratelimit).toMatch(/^"user"; r=\d+; t=\d+, "tenant"; r=\d+; t=\d+$/);
+      expect(res.headers.ratelimit).toMatch(
+        /^"ip"; r=\d+; t=\d+, "user"; r=\d+; t=\d+, "tenant"; r=\d+; t=\d+$/,
+      );
     }
     expectRateLimited(await api.http.get('/api/me').set('Authorization', auth));
     expect((await api.http.get('/api/me').set('Authorization', await bearer(admin))).status).toBe(200);
@@ -41,10 +45,69 @@ describe('rate limits with the in-memory store', () => {
     expectRateLimited(await api.http.get('/api/me').set('Authorization', await bearer(third)));
   });
 
-  it('when anonymous requests come in, then they are answered 401 without touching the limits', async () => {
+  it('when anonymous requests come in, then they are answered 401 counted only against their address', async () => {
     const res = await api.http.get('/api/me');
     expect(res.status).toBe(401);
-    expect(res.headers.ratelimit).toBeUndefined();
+    expect(res.headers.ratelimit).toMatch(/^"ip"; r=\d+; t=\d+$/);
+  });
+});
+
+/** A validly signed token for an identity no Muse account has: each one costs a sign-in lookup. */
+const strangerAuth = async () => `Bearer ${await signClaims(claimsFor(`user_${randomUUID()}`))}`;
+
+/**
+ * Sends `limit` stranger tokens from one address (answered 401 after a database lookup), then
+ * more, which must be refused without a single SQL statement.
+ */
+async function expectAddressLimitedBeforeSignIn(apis: TestApp[], address: string, limit: number) {
+  const served = captureSql();
+  try {
+    for (let i = 0; i < limit; i += 1) {
+      const api = apis[i % apis.length] as TestApp;
+      const res = await api.http
+        .get('/api/me')
+        .set('X-Forwarded-For', address)
+        .set('Authorization', await strangerAuth());
+      expect(res.status).toBe(401);
+    }
+  } finally {
+    served.stop();
+  }
+  expect(served.statements.length).toBeGreaterThan(0);
+
+  const refused = captureSql();
+  try {
+    for (const api of apis) {
+      expectRateLimited(
+        await api.http
+          .get('/api/me')
+          .set('X-Forwarded-For', address)
+          .set('Authorization', await strangerAuth()),
+      );
+    }
+  } finally {
+    refused.stop();
+  }
+  expect(refused.statements).toEqual([]);
+}
+
+describe('per-IP limit before authentication, in-memory store', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ env: { RATE_LIMIT_PER_IP_PER_MINUTE: '3', TRUST_PROXY: 'true' } });
+  });
+  afterAll(() => api.close());
+
+  it('when one address sends more signed tokens of unknown identities than its limit, then the excess is 429 before any SQL, and another address is served', async () => {
+    await expectAddressLimitedBeforeSignIn([api], '203.0.113.7', 3);
+    expectRateLimited(await api.http.get('/api/openapi.json').set('X-Forwarded-For', '203.0.113.7'));
+
+    const other = await api.http
+      .get('/api/me')
+      .set('X-Forwarded-For', '198.51.100.9')
+      .set('Authorization', await strangerAuth());
+    expect(other.status).toBe(401);
+    expect(other.body).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 });
 
@@ -77,5 +140,40 @@ describe('rate limits with the Redis store', () => {
     expectRateLimited(await first.http.get('/api/me').set('Authorization', auth));
     expectRateLimited(await second.http.get('/api/me').set('Authorization', auth));
     expect(await redis.keys(`${prefix}user:*`)).toHaveLength(1);
+  });
+});
+
+describe('per-IP limit before authentication, Redis store', () => {
+  const prefix = `muse-test:${randomBytes(6).toString('hex')}:`;
+  let redis: Redis;
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    const options = {
+      redis,
+      rateLimitPrefix: prefix,
+      env: { RATE_LIMIT_PER_IP_PER_MINUTE: '4', TRUST_PROXY: 'true' },
+    };
+    first = await startTestApp(options);
+    second = await startTestApp(options);
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('when one address spreads signed tokens of unknown identities over two API processes, then they share one limit and the excess is 429 before any SQL', async () => {
+    await expectAddressLimitedBeforeSignIn([first, second], '203.0.113.8', 4);
+    expect(await redis.keys(`${prefix}ip:*`)).toHaveLength(1);
+    const other = await second.http
+      .get('/api/me')
+      .set('X-Forwarded-For', '198.51.100.10')
+      .set('Authorization', await strangerAuth());
+    expect(other.status).toBe(401);
   });
 });

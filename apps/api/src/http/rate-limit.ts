@@ -1,6 +1,6 @@
 import type { Logger } from '@muse/logger';
-import type { RequestHandler, Response } from 'express';
-import { rateLimit, type Store } from 'express-rate-limit';
+import type { Request, RequestHandler, Response } from 'express';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import { type RedisReply, RedisStore } from 'rate-limit-redis';
 import { AppError } from './app-error.ts';
@@ -8,6 +8,7 @@ import { principalOf } from './authenticate.ts';
 import { errorBody } from './error-handler.ts';
 
 export interface RateLimitOptions {
+  perIpPerMinute: number;
   perUserPerMinute: number;
   perTenantPerMinute: number;
   /** Shared counters across API processes; in-process memory when absent. */
@@ -17,13 +18,20 @@ export interface RateLimitOptions {
   logger: Logger;
 }
 
+export interface RateLimits {
+  /** Before authentication: caps how many tokens one address can make the API look up. */
+  perIp: RequestHandler;
+  /** After authentication: per user and per tenant. */
+  perPrincipal: RequestHandler[];
+}
+
 const WINDOW_MS = 60_000;
 
 /**
- * Per-user and per-tenant limits over a one-minute window. A store that fails lets requests
- * through (logged): an outage of Redis must not take the API down with it.
+ * Per-IP, per-user and per-tenant limits over a one-minute window. A store that fails lets
+ * requests through (logged): an outage of Redis must not take the API down with it.
  */
-export function createRateLimits(options: RateLimitOptions): RequestHandler[] {
+export function createRateLimits(options: RateLimitOptions): RateLimits {
   const storeFor = (scope: string): Store | undefined => {
     const { redis } = options;
     if (!redis) return undefined;
@@ -33,15 +41,19 @@ export function createRateLimits(options: RateLimitOptions): RequestHandler[] {
         redis.call(command, ...args) as Promise<RedisReply>,
     });
   };
-  const limiter = (scope: string, limit: number, keyOf: (res: Response) => string | undefined) =>
+  const limiter = (
+    scope: string,
+    limit: number,
+    keyOf: (req: Request, res: Response) => string | undefined,
+  ) =>
     rateLimit({
       windowMs: WINDOW_MS,
       limit,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       identifier: scope,
-      keyGenerator: (_req, res) => keyOf(res) ?? '',
-      skip: (_req, res) => keyOf(res) === undefined,
+      keyGenerator: (req, res) => keyOf(req, res) ?? '',
+      skip: (req, res) => keyOf(req, res) === undefined,
       store: storeFor(scope),
       passOnStoreError: true,
       logger: {
@@ -54,8 +66,12 @@ export function createRateLimits(options: RateLimitOptions): RequestHandler[] {
           .json(errorBody(new AppError('rate_limited', `Too many requests (${scope} limit), slow down`)));
       },
     });
-  return [
-    limiter('user', options.perUserPerMinute, (res) => principalOf(res).userId),
-    limiter('tenant', options.perTenantPerMinute, (res) => principalOf(res).tenantId ?? undefined),
-  ];
+  return {
+    // req.ip honours TRUST_PROXY; IPv6 clients are counted per /56, as one subscriber holds a whole prefix.
+    perIp: limiter('ip', options.perIpPerMinute, (req) => (req.ip ? ipKeyGenerator(req.ip) : undefined)),
+    perPrincipal: [
+      limiter('user', options.perUserPerMinute, (_req, res) => principalOf(res).userId),
+      limiter('tenant', options.perTenantPerMinute, (_req, res) => principalOf(res).tenantId ?? undefined),
+    ],
+  };
 }

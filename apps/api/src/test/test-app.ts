@@ -44,6 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     WEB_ORIGIN: TEST_WEB_ORIGIN,
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_PER_TENANT_PER_MINUTE: '100000',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '100000',
     METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...options.env,
   });
