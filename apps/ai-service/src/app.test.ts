@@ -313,6 +313,13 @@ describe('service endpoints', () => {
     expect(notReady.body.checks).toEqual({ llm: 'failed' });
   });
 
+  it('when the launcher gave it an instance id, then /healthz and /readyz echo it; without one, neither does', async () => {
+    const launched = createApp(makeServices(baseURL, { MUSE_INSTANCE_ID: 'this-run' }));
+    expect((await request(launched).get('/readyz')).headers['x-muse-instance']).toBe('this-run');
+    expect((await request(launched).get('/healthz')).headers['x-muse-instance']).toBe('this-run');
+    expect((await request(app).get('/readyz')).headers['x-muse-instance']).toBeUndefined();
+  });
+
   it('when templates are listed, then every template shows its versions and default', async () => {
     const res = await request(app).get('/api/v1/templates').set('authorization', `Bearer ${SERVICE_TOKEN}`);
     expect(res.status).toBe(200);

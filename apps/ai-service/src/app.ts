@@ -1,5 +1,10 @@
 import { metricsScrapeStatus } from '@muse/config';
-import { GenerateIdeasRequest, type HealthStatus, PromptTemplateListing } from '@muse/contracts';
+import {
+  GenerateIdeasRequest,
+  type HealthStatus,
+  instanceHeaders,
+  PromptTemplateListing,
+} from '@muse/contracts';
 import { extendContext } from '@muse/logger';
 import express, { type Express } from 'express';
 import { AppError } from './errors.ts';
@@ -19,6 +24,7 @@ export function createApp(services: AppServices): Express {
   app.use(requestContext(logger, metrics));
 
   app.get('/healthz', (_req, res) => {
+    res.set(instanceHeaders(config.instanceId));
     res.json({ status: 'ok', service: 'ai-service' } satisfies HealthStatus);
   });
 
@@ -29,6 +35,7 @@ export function createApp(services: AppServices): Express {
       service: 'ai-service',
       checks: { llm: reachable ? 'ok' : 'failed' },
     };
+    res.set(instanceHeaders(config.instanceId));
     res.status(reachable ? 200 : 503).json(status);
   });
 

@@ -37,6 +37,8 @@ export const AiServiceEnv = z
     AI_SERVICE_TOKEN: env.secret(16),
     /** Bearer token Prometheus presents to GET /metrics; unset, the endpoint is off. */
     METRICS_TOKEN: env.secret(16).optional(),
+    /** Set by `npm start`; echoed on /healthz and /readyz so it knows its own services. */
+    MUSE_INSTANCE_ID: z.string().min(1).optional(),
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: env.httpUrl().optional(),
     OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
@@ -68,6 +70,7 @@ export interface AiServiceConfig {
   host: string;
   serviceToken: string;
   metricsToken: string | undefined;
+  instanceId: string | undefined;
   llm: {
     apiKey: string | null;
     baseUrl: string | null;
@@ -98,6 +101,7 @@ function toConfig(vars: z.infer<typeof AiServiceEnv>): AiServiceConfig {
     host: vars.HOST,
     serviceToken: vars.AI_SERVICE_TOKEN,
     metricsToken: vars.METRICS_TOKEN,
+    instanceId: vars.MUSE_INSTANCE_ID,
     llm: Object.freeze({
       apiKey: vars.OPENAI_API_KEY ?? null,
       baseUrl: vars.OPENAI_BASE_URL ?? null,

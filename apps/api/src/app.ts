@@ -56,6 +56,7 @@ export function createApp(deps: AppDependencies): Express {
       db,
       metrics: metrics.registry,
       metricsToken: config.metricsToken,
+      instanceId: config.instanceId,
       lifecycle: deps.lifecycle ?? { draining: false },
     }),
     ...createDocsRoutes({ routes: () => routes }),

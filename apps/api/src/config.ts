@@ -78,6 +78,8 @@ const variables = z
     GENERATION_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
     GENERATION_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
     WORKER_PORT: env.port(3002),
+    /** Set by `npm start`; echoed on /healthz and /readyz so it knows its own services. */
+    MUSE_INSTANCE_ID: z.string().min(1).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.AUTH_MODE === 'clerk' && !value.CLERK_JWT_KEY) {
@@ -170,6 +172,7 @@ function toConfig(value: Variables) {
       workerConcurrency: value.GENERATION_WORKER_CONCURRENCY,
     }),
     workerPort: value.WORKER_PORT,
+    instanceId: value.MUSE_INSTANCE_ID,
   });
 }
 

@@ -22,6 +22,8 @@ const schema = z
     CLERK_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
     CLERK_SECRET_KEY: z.string().startsWith('sk_').optional(),
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** Set by `npm start`; echoed on /healthz and /readyz so it knows its own services. */
+    MUSE_INSTANCE_ID: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE !== 'clerk') return;

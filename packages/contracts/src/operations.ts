@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { HealthStatus } from './common.ts';
 import { defineRoutes } from './routes.ts';
 
+/**
+ * Header a service started by `npm start` sets on /healthz and /readyz, echoing the launcher's
+ * MUSE_INSTANCE_ID: the launcher then knows the answer came from its own service, not another
+ * Muse's on the same port.
+ */
+export const INSTANCE_HEADER = 'X-Muse-Instance';
+
+/** The instance header to send; none when no launcher gave the service an instance id. */
+export function instanceHeaders(instanceId: string | undefined): Record<string, string> {
+  return instanceId ? { [INSTANCE_HEADER]: instanceId } : {};
+}
+
 /** Files of the API reference page. */
 export const DocsAsset = z.enum(['swagger-ui.css', 'swagger-ui-bundle.js', 'docs.js', 'favicon-32x32.png']);
 export type DocsAsset = z.infer<typeof DocsAsset>;

@@ -10,6 +10,8 @@ export interface OfflineModelConfig {
   initial: FaultUpdate;
   /** Opens /_requests and /_faults to this bearer token; unset, they answer 404. */
   debugToken: string | undefined;
+  /** Set by `npm start`; echoed on /healthz so it knows its own services. */
+  instanceId: string | undefined;
 }
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(600_000).default(fallback);
@@ -37,6 +39,7 @@ const schema = z.object({
     }),
   OFFLINE_MODEL_DEBUG_TOKEN: z.string().trim().optional(),
   LOG_LEVEL: env.logLevel(),
+  MUSE_INSTANCE_ID: z.string().min(1).optional(),
 });
 
 function toConfig(parsed: z.infer<typeof schema>): OfflineModelConfig {
@@ -45,6 +48,7 @@ function toConfig(parsed: z.infer<typeof schema>): OfflineModelConfig {
     host: parsed.OFFLINE_MODEL_HOST,
     logLevel: parsed.LOG_LEVEL,
     debugToken: parsed.OFFLINE_MODEL_DEBUG_TOKEN || undefined,
+    instanceId: parsed.MUSE_INSTANCE_ID,
     initial: {
       latencyMs: parsed.OFFLINE_MODEL_LATENCY_MS,
       retryAfterMs: parsed.OFFLINE_MODEL_RETRY_AFTER_MS,

@@ -8,6 +8,7 @@ const model = createOfflineModelServer({
   initial: config.initial,
   logger,
   debugToken: config.debugToken,
+  instanceId: config.instanceId,
 });
 
 const { baseURL } = await model.listen(config.port, config.host);

@@ -217,6 +217,19 @@ describe('offline model over HTTP with the openai SDK', () => {
   });
 });
 
+describe('offline model instance id', () => {
+  it('when the launcher gave it an instance id, then /healthz echoes it; without one, it does not', async () => {
+    const launched = createOfflineModelServer({ logger: silent, instanceId: 'this-run' });
+    const { url: launchedUrl } = await launched.listen(0);
+    try {
+      expect((await fetch(`${launchedUrl}/healthz`)).headers.get('x-muse-instance')).toBe('this-run');
+      expect((await fetch(`${url}/healthz`)).headers.get('x-muse-instance')).toBeNull();
+    } finally {
+      await launched.close();
+    }
+  });
+});
+
 describe('offline model debug endpoints', () => {
   it('when no debug token is configured, then /_requests and /_faults answer 404 as if absent', async () => {
     const open = createOfflineModelServer({ logger: silent });

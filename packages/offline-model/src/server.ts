@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { instanceHeaders } from '@muse/contracts';
 import { createLogger, type Logger, requestIdFrom } from '@muse/logger';
 import { answerChat, completionBody, OFFLINE_MODEL_NAME, readChatRequest } from './completion.ts';
 import { FaultConfigError, FaultInjector, type FaultKind, type FaultUpdate } from './faults.ts';
@@ -53,6 +54,8 @@ export interface OfflineModelOptions {
    * without it they do not exist, since the request log holds every tenant's prompts.
    */
   debugToken?: string;
+  /** The launcher's MUSE_INSTANCE_ID, echoed on /healthz. */
+  instanceId?: string;
 }
 
 export function createOfflineModelServer(options: OfflineModelOptions = {}): OfflineModelServer {
@@ -142,7 +145,12 @@ export function createOfflineModelServer(options: OfflineModelOptions = {}): Off
         case 'POST /v1/chat/completions':
           return await handleCompletion(req, res, requestId);
         case 'GET /healthz':
-          return sendJson(res, 200, { status: 'ok', service: 'offline-model' });
+          return sendJson(
+            res,
+            200,
+            { status: 'ok', service: 'offline-model' },
+            instanceHeaders(options.instanceId),
+          );
         case 'GET /v1/models':
           return sendJson(res, 200, {
             object: 'list',

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { INSTANCE_HEADER } from '@muse/contracts';
 
 /**
  * Node flags of the API and its worker. V8 sizes the young generation from the machine's memory
@@ -73,7 +74,16 @@ function echoProblems(name: string, chunk: Buffer): void {
   }
 }
 
-export async function waitUntilReady(running: RunningService, timeoutMs: number): Promise<void> {
+/**
+ * Resolves once the service's readyUrl answers 200. Given the launcher's instance id, the answer
+ * must also carry it: a port can be answered by another Muse's service, which must not pass for
+ * ours. Without one (the benchmark's own servers) any 200 counts.
+ */
+export async function waitUntilReady(
+  running: Pick<RunningService, 'service' | 'logFile' | 'exited'>,
+  timeoutMs: number,
+  instanceId?: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void running.exited.then((code) => {
@@ -83,11 +93,16 @@ export async function waitUntilReady(running: RunningService, timeoutMs: number)
     if (exitCode !== undefined) {
       throw new Error(`${running.service.name} exited (code ${exitCode}); see ${running.logFile}`);
     }
-    try {
-      const response = await fetch(running.service.readyUrl, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
+    const answer = await fetch(running.service.readyUrl, { signal: AbortSignal.timeout(2000) }).catch(
+      () => undefined, // Not listening yet.
+    );
+    const answeredBy = answer?.ok ? answer.headers.get(INSTANCE_HEADER) : null;
+    if (answer?.ok && (instanceId === undefined || answeredBy === instanceId)) return;
+    if (instanceId !== undefined && answeredBy) {
+      const { port } = new URL(running.service.readyUrl);
+      throw new Error(
+        `${running.service.name}: port ${port} answers for another Muse instance; stop that one or start this one on other ports`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -45,6 +45,8 @@ const config = loadConfig(
 const data = dataDir();
 const logDir = path.join(data, 'logs');
 const started = Date.now();
+/** Every service echoes it on its readiness check, so an answer from another Muse is not taken for ours. */
+const instanceId = randomBytes(12).toString('base64url');
 const say = (line: string) => console.log(`muse: ${line}`);
 const running: RunningService[] = [];
 let stopDatabase: (() => Promise<void>) | undefined;
@@ -231,9 +233,13 @@ async function main(): Promise<void> {
   ensureLocalKeyPair(data);
   buildWeb();
   for (const service of services(databaseUrl)) {
-    const handle = startService(repoRoot, logDir, service);
+    const handle = startService(repoRoot, logDir, {
+      ...service,
+      env: { ...service.env, MUSE_INSTANCE_ID: instanceId },
+    });
     running.push(handle);
-    await waitUntilReady(handle, service.name === 'web' && config.MUSE_WEB_DEV ? 120_000 : 60_000);
+    const timeoutMs = service.name === 'web' && config.MUSE_WEB_DEV ? 120_000 : 60_000;
+    await waitUntilReady(handle, timeoutMs, instanceId);
     say(`${service.name} ready`);
   }
   for (const handle of running) {

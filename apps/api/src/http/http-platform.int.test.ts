@@ -39,6 +39,17 @@ describe('health, readiness and metrics', () => {
     expect(res.body).toEqual({ status: 'ok', service: 'api', checks: { database: 'ok' } });
   });
 
+  it('when the launcher gave it an instance id, then /healthz and /readyz echo it; without one, neither does', async () => {
+    const launched = await startTestApp({ env: { MUSE_INSTANCE_ID: 'this-run' } });
+    try {
+      expect((await launched.http.get('/readyz')).headers['x-muse-instance']).toBe('this-run');
+      expect((await launched.http.get('/healthz')).headers['x-muse-instance']).toBe('this-run');
+    } finally {
+      await launched.close();
+    }
+    expect((await api.http.get('/readyz')).headers['x-muse-instance']).toBeUndefined();
+  });
+
   it('when the database is unreachable, then /readyz is 503 unavailable', async () => {
     const unreachable: Database = createDatabase({
       url: 'postgresql://muse:muse@127.0.0.1:9/none',

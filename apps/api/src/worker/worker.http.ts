@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { metricsScrapeStatus } from '@muse/config';
-import type { HealthStatus } from '@muse/contracts';
+import { type HealthStatus, instanceHeaders } from '@muse/contracts';
 import type { Registry } from 'prom-client';
 
 export interface WorkerServerDeps {
@@ -9,28 +9,35 @@ export interface WorkerServerDeps {
   metricsToken: string | undefined;
   /** Whether the worker can take jobs: the database answers and it is not shutting down. */
   ready(): Promise<boolean>;
+  /** The launcher's MUSE_INSTANCE_ID, echoed on /healthz and /readyz. */
+  instanceId: string | undefined;
 }
 
 /** The worker's operations endpoints: GET /healthz, /readyz and /metrics (Prometheus). */
 export function createWorkerServer(deps: WorkerServerDeps): Server {
   return createServer((req, res) => {
-    const json = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     };
+    const instance = instanceHeaders(deps.instanceId);
     const path = new URL(req.url ?? '/', 'http://worker').pathname;
     if (req.method !== 'GET') {
       json(405, { error: { code: 'method_not_allowed', message: 'Only GET is served here' } });
       return;
     }
     if (path === '/healthz') {
-      json(200, { status: 'ok', service: 'worker' } satisfies HealthStatus);
+      json(200, { status: 'ok', service: 'worker' } satisfies HealthStatus, instance);
     } else if (path === '/readyz') {
       void deps.ready().then((ready) => {
-        json(ready ? 200 : 503, {
-          status: ready ? 'ok' : 'unavailable',
-          service: 'worker',
-          checks: { database: ready ? 'ok' : 'failed' },
-        } satisfies HealthStatus);
+        json(
+          ready ? 200 : 503,
+          {
+            status: ready ? 'ok' : 'unavailable',
+            service: 'worker',
+            checks: { database: ready ? 'ok' : 'failed' },
+          } satisfies HealthStatus,
+          instance,
+        );
       });
     } else if (
       path === '/metrics' &&

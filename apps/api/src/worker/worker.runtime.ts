@@ -63,6 +63,7 @@ export async function startWorker(options: { config: WorkerConfig; logger: Logge
   const server = createWorkerServer({
     registry,
     metricsToken: config.metricsToken,
+    instanceId: config.instanceId,
     async ready() {
       if (draining) return false;
       const timeout = new Promise<false>((resolve) =>

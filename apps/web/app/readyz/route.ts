@@ -1,3 +1,4 @@
+import { instanceHeaders } from '@muse/contracts';
 import { serverConfig } from '@/lib/server-config';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +14,6 @@ export async function GET() {
   const ok = api === 'ok';
   return Response.json(
     { status: ok ? 'ok' : 'unavailable', service: 'web', checks: { api } },
-    { status: ok ? 200 : 503 },
+    { status: ok ? 200 : 503, headers: instanceHeaders(serverConfig.MUSE_INSTANCE_ID) },
   );
 }

@@ -1,5 +1,5 @@
 import { metricsScrapeStatus } from '@muse/config';
-import { type HealthStatus, operationsRoutes } from '@muse/contracts';
+import { type HealthStatus, instanceHeaders, operationsRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import type { Registry } from 'prom-client';
 import { AppError } from '../../http/app-error.ts';
@@ -38,13 +38,18 @@ export function createOperationsRoutes(deps: {
   metrics: Registry;
   metricsToken: string | undefined;
   lifecycle: Lifecycle;
+  /** The launcher's MUSE_INSTANCE_ID, echoed on /healthz and /readyz. */
+  instanceId: string | undefined;
 }) {
   return defineRoutes(
     {
       contract: operationsRoutes.healthz,
       access: 'public',
       quiet: true,
-      handler: (_req, res) => sendResponse(res, operationsRoutes.healthz, { status: 'ok', service: 'api' }),
+      handler: (_req, res) => {
+        res.set(instanceHeaders(deps.instanceId));
+        sendResponse(res, operationsRoutes.healthz, { status: 'ok', service: 'api' });
+      },
     },
     {
       contract: operationsRoutes.readyz,
@@ -57,6 +62,7 @@ export function createOperationsRoutes(deps: {
           service: 'api',
           checks: { database: database ? 'ok' : 'failed' },
         };
+        res.set(instanceHeaders(deps.instanceId));
         res.status(database ? 200 : 503).json(body);
       },
     },
