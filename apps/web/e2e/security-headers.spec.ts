@@ -71,13 +71,15 @@ test('when sign-in and an app page load, then they send the security headers and
 test('when sign-in is opened with an error, then only a known code shows its own message and any other text a generic one', async ({
   page,
 }) => {
+  // Next keeps an empty route announcer with role=alert outside the page's main content.
+  const notice = page.getByRole('main').getByRole('alert');
   const phishing = 'Your account is locked, call +1 555 0100';
   await page.goto(`/sign-in?error=${encodeURIComponent(phishing)}`);
-  await expect(page.getByRole('alert')).toHaveText('Sign-in failed. Try again.');
+  await expect(notice).toHaveText('Sign-in failed. Try again.');
   await expect(page.getByText(phishing)).toHaveCount(0);
 
   await page.goto('/sign-in?error=no-account');
-  await expect(page.getByRole('alert')).toHaveText(
+  await expect(notice).toHaveText(
     'There is no Muse account for this email. Ask your agency admin for an invitation.',
   );
 });
