@@ -180,6 +180,37 @@ describe('POST /api/v1/generate', () => {
     },
   );
 
+  it('when the token budget covers one batch of two, then the second is never asked for and the run says so', async () => {
+    // One batch of five posts costs at most about 7,800 tokens (prompt plus its 6,200-token output cap).
+    const res = await generate(
+      makeRequest({ counts: { posts: 10, reels: 0 }, platforms: ['INSTAGRAM'], tokenBudget: 9_000 }),
+    );
+
+    expect(res.status).toBe(200);
+    const response = GenerateIdeasResponse.parse(res.body);
+    expect(offline.requests).toHaveLength(1);
+    expect(response.counts.produced).toEqual({ posts: 5, reels: 0 });
+    expect(response.usage.promptTokens + response.usage.completionTokens).toBeLessThanOrEqual(9_000);
+    expect(response.warnings).toEqual([
+      expect.objectContaining({
+        code: 'token_budget_exhausted',
+        message: expect.stringContaining('5 ideas'),
+      }),
+    ]);
+  });
+
+  it('when the token budget is smaller than one call, then the model is not asked and it answers 422 token_budget_exhausted', async () => {
+    const res = await generate(makeRequest({ counts: { posts: 1, reels: 0 }, tokenBudget: 1_000 }));
+
+    expect(res.status).toBe(422);
+    expect(ErrorEnvelope.parse(res.body).error.code).toBe('token_budget_exhausted');
+    expect(AiFailureDetail.parse(res.body.error.details[0])).toEqual({
+      usage: { promptTokens: 0, completionTokens: 0 },
+      llmCalls: 0,
+    });
+    expect(offline.requests).toHaveLength(0);
+  });
+
   it('when the model fails once in each batch, then every batch recovers and all ideas arrive', async () => {
     offline.faults.update({
       server_error: { next: 1 },

@@ -6,6 +6,7 @@ export const HTTP_STATUS: Record<AiErrorCode, number> = {
   not_found: 404,
   payload_too_large: 413,
   llm_bad_output: 422,
+  token_budget_exhausted: 422,
   llm_rate_limited: 429,
   internal: 500,
   llm_unavailable: 503,

@@ -87,6 +87,8 @@ export const GenerateIdeasRequest = z.strictObject({
   /** Titles of ideas that already exist (e.g. the campaign's other ideas): never repeated. */
   avoidTitles: phraseList(500, 300),
   templateVersions: TemplateVersionSelection.optional(),
+  /** Most tokens the run may spend: no LLM call starts that could take it past this. */
+  tokenBudget: z.int().positive().optional(),
 });
 export type GenerateIdeasRequest = z.infer<typeof GenerateIdeasRequest>;
 export type GenerateIdeasRequestInput = z.input<typeof GenerateIdeasRequest>;
@@ -179,14 +181,18 @@ export const TokenUsage = z.strictObject({
 });
 export type TokenUsage = z.infer<typeof TokenUsage>;
 
-/** An idea that kept failing the guardrails and was left out. */
-export const GenerationWarning = z.strictObject({
-  code: z.literal('idea_dropped'),
-  message: z.string(),
-  type: IdeaType,
-  platform: Platform,
-  reasons: z.array(z.string()),
-});
+export const GenerationWarning = z.discriminatedUnion('code', [
+  /** An idea that kept failing the guardrails and was left out. */
+  z.strictObject({
+    code: z.literal('idea_dropped'),
+    message: z.string(),
+    type: IdeaType,
+    platform: Platform,
+    reasons: z.array(z.string()),
+  }),
+  /** The run's token budget ran out: the model was not asked again, and the ideas made so far are kept. */
+  z.strictObject({ code: z.literal('token_budget_exhausted'), message: z.string() }),
+]);
 export type GenerationWarning = z.infer<typeof GenerationWarning>;
 
 const ProducedCounts = z.strictObject({ posts: z.int().min(0), reels: z.int().min(0) });
@@ -249,6 +255,8 @@ export const AiErrorCode = z.enum([
   'llm_bad_output',
   /** The run did not finish within the service's time budget. */
   'timeout',
+  /** The run's token budget ran out before any idea was made. */
+  'token_budget_exhausted',
   'internal',
 ]);
 export type AiErrorCode = z.infer<typeof AiErrorCode>;

@@ -32,6 +32,8 @@ export const GenerationErrorCode = z.enum([
   'campaign_archived',
   /** Every attempt's worker stopped without finishing the run. */
   'worker_lost',
+  /** The run's token budget (its share of the monthly quota) ran out before any idea was made. */
+  'token_budget_exhausted',
   'internal',
 ]);
 export type GenerationErrorCode = z.infer<typeof GenerationErrorCode>;

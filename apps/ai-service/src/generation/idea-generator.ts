@@ -52,6 +52,8 @@ interface RunState {
   accepted: Map<Slot, GeneratedIdea>;
   acceptedTitles: string[];
   safetyIdentifier: string;
+  /** Set once a call was refused for the token budget: the model is not asked again. */
+  budgetExhausted: boolean;
 }
 
 export interface IdeaGeneratorDeps {
@@ -80,7 +82,7 @@ export class IdeaGenerator {
       versions,
       context,
       system: prompts.render('system', versions.system, context),
-      meter: new UsageMeter(),
+      meter: new UsageMeter(request.tokenBudget),
       signal: AbortSignal.any([
         AbortSignal.timeout(config.llm.totalBudgetMs),
         callerSignal,
@@ -92,6 +94,7 @@ export class IdeaGenerator {
       accepted: new Map(),
       acceptedTitles: [],
       safetyIdentifier: createHash('sha256').update(request.tenantId).digest('hex').slice(0, 32),
+      budgetExhausted: false,
     };
     const slots = [
       ...planSlots('post', request.counts.posts, request.platforms),
@@ -101,7 +104,11 @@ export class IdeaGenerator {
     let open: OpenSlot[] = slots.map((slot) => ({ slot, reasons: [] }));
     let model: string | null = null;
     try {
-      for (let round = 0; round <= config.regenerationRounds && open.length > 0; round++) {
+      for (
+        let round = 0;
+        round <= config.regenerationRounds && open.length > 0 && !state.budgetExhausted;
+        round++
+      ) {
         const batches = (['post', 'reel'] as const).flatMap((kind) =>
           inBatches(
             open.filter(({ slot }) => slot.kind === kind),
@@ -118,7 +125,8 @@ export class IdeaGenerator {
           ),
         );
         open = batches.flatMap((batch, i) => {
-          const answer = answers[i] as { envelope: AnswerEnvelope; model: string };
+          const answer = answers[i];
+          if (!answer) return batch;
           model ??= answer.model;
           return this.review(state, batch, answer.envelope.ideas);
         });
@@ -135,11 +143,22 @@ export class IdeaGenerator {
       ]);
     }
 
-    const warnings = open.map(({ slot, reasons }) =>
-      dropWarning(slot, reasons, config.regenerationRounds + 1),
-    );
+    const warnings: GenerationWarning[] = open
+      .filter(({ reasons }) => reasons.length > 0)
+      .map(({ slot, reasons }) => dropWarning(slot, reasons, config.regenerationRounds + 1));
+    if (state.budgetExhausted) warnings.push(budgetWarning(open.length));
     for (const { slot } of open) metrics.ideasDropped.inc({ type: slot.kind });
     const ideas = slots.flatMap((slot) => state.accepted.get(slot) ?? []);
+    if (ideas.length === 0 && state.budgetExhausted) {
+      metrics.generations.inc({ outcome: 'token_budget_exhausted' });
+      throw new AppError(
+        'token_budget_exhausted',
+        "The run's token budget ran out before any idea was made.",
+        {
+          details: [{ usage: state.meter.usage, llmCalls: state.meter.calls }],
+        },
+      );
+    }
     if (ideas.length === 0) {
       metrics.generations.inc({ outcome: 'llm_bad_output' });
       throw new AppError('llm_bad_output', 'None of the generated ideas passed the guardrails.', {
@@ -178,7 +197,11 @@ export class IdeaGenerator {
     return response;
   }
 
-  private async requestBatch(state: RunState, batch: OpenSlot[]) {
+  /** The batch's answer, or null when the token budget left no room to ask. */
+  private async requestBatch(
+    state: RunState,
+    batch: OpenSlot[],
+  ): Promise<{ envelope: AnswerEnvelope; model: string } | null> {
     const kind = (batch[0] as OpenSlot).slot.kind;
     const task = buildTaskContext(
       state.context,
@@ -190,18 +213,24 @@ export class IdeaGenerator {
         ),
       },
     );
-    const result = await this.deps.llm.complete({
-      purpose: kind,
-      system: state.system,
-      user: this.deps.prompts.render(kind, state.versions[kind], task),
-      schema: KINDS[kind].output,
-      maxCompletionTokens: KINDS[kind].tokensPerIdea * batch.length + 200,
-      meter: state.meter,
-      signal: state.signal,
-      deadline: state.deadline,
-      safetyIdentifier: state.safetyIdentifier,
-    });
-    return { envelope: result.value, model: result.model };
+    const result = await this.deps.llm
+      .complete({
+        purpose: kind,
+        system: state.system,
+        user: this.deps.prompts.render(kind, state.versions[kind], task),
+        schema: KINDS[kind].output,
+        maxCompletionTokens: KINDS[kind].tokensPerIdea * batch.length + 200,
+        meter: state.meter,
+        signal: state.signal,
+        deadline: state.deadline,
+        safetyIdentifier: state.safetyIdentifier,
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError && error.code === 'token_budget_exhausted')) throw error;
+        state.budgetExhausted = true;
+        return null;
+      });
+    return result && { envelope: result.value, model: result.model };
   }
 
   /** Matches the drafts to the batch's slots by platform and runs the guardrails; returns the slots still open. */
@@ -285,6 +314,13 @@ function dropWarning(slot: Slot, reasons: string[], attempts: number): Generatio
     type: slot.kind === 'post' ? 'POST' : 'REEL',
     platform: slot.platform,
     reasons,
+  };
+}
+
+function budgetWarning(ideasLeftOut: number): GenerationWarning {
+  return {
+    code: 'token_budget_exhausted',
+    message: `The run's token budget ran out, so ${ideasLeftOut} idea${ideasLeftOut === 1 ? ' was' : 's were'} left out; the ideas made before it did are kept.`,
   };
 }
 

@@ -15,6 +15,8 @@ import type { UsageMeter } from './usage-meter.ts';
 const OFFLINE_PLACEHOLDER_KEY = 'offline-model-needs-no-key';
 const READINESS_TIMEOUT_MS = 2_000;
 const READINESS_CACHE_MS = 10_000;
+/** Chat formatting the provider adds to each message. */
+const PROMPT_TOKENS_PER_MESSAGE = 4;
 
 /** A structured output: the strict JSON schema sent to the model and the zod parse of its answer. */
 export interface OutputSchema<T> {
@@ -136,6 +138,11 @@ export class LlmClient {
   private async attempt<T>(call: LlmCall<T>, remainingMs: number): Promise<LlmResult<T>> {
     if (remainingMs <= 0) throw new LlmAttemptError('timeout', 'The generation ran out of time.', false);
     const release = await this.limiter.acquire(call.signal);
+    const worstCase = worstCaseTokens(call);
+    if (!call.meter.reserve(worstCase)) {
+      release();
+      throw new LlmAttemptError('token_budget_exhausted', "The run's token budget is spent.", false);
+    }
     const started = performance.now();
     let outcome = 'ok';
     let answered = false;
@@ -175,6 +182,7 @@ export class LlmClient {
       outcome = failure.code;
       throw failure;
     } finally {
+      call.meter.release(worstCase);
       release();
       this.metrics.llmCallDuration.observe(
         { purpose: call.purpose, outcome },
@@ -194,6 +202,12 @@ export class LlmClient {
     this.metrics.llmRetries.inc({ reason: error.code });
     return true;
   }
+}
+
+/** Most tokens a call can cost: its prompt at about four characters a token, and its output cap. */
+function worstCaseTokens(call: LlmCall<unknown>): number {
+  const promptChars = call.system.length + call.user.length + JSON.stringify(call.schema.jsonSchema).length;
+  return Math.ceil(promptChars / 4) + PROMPT_TOKENS_PER_MESSAGE * 2 + call.maxCompletionTokens;
 }
 
 function parseAnswer<T>(completion: OpenAI.Chat.Completions.ChatCompletion, schema: OutputSchema<T>): T {
