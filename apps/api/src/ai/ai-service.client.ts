@@ -15,6 +15,7 @@ const PASSED_THROUGH: Partial<Record<AiErrorCode, GenerationErrorCode>> = {
   llm_unavailable: 'llm_unavailable',
   llm_bad_output: 'llm_bad_output',
   timeout: 'timeout',
+  token_budget_exhausted: 'token_budget_exhausted',
 };
 
 /** Statuses a proxy or a restarting service answers with, envelope or not: worth another try. */

@@ -384,6 +384,60 @@ describe('POST /api/campaigns/:id/generate', () => {
     expect(await jobsOfTenant(agency.tenant.id)).toEqual([]);
   });
 
+  it("when the quota is just above one run's budget, then that run is admitted and spends within its budget, and the next is refused with the figures", async () => {
+    const agency = await makeBrandAgency({ quota: 1 });
+    const body = { numPosts: 5, numReels: 0, platforms: ['INSTAGRAM'] };
+    // A refusal names the run's budget: the estimate from its prompt text and output caps.
+    const probe = await generate(agency.member, agency.campaign.id, body);
+    expect(probe.status).toBe(429);
+    const estimate = (probe.body.error.details[0] as QuotaExceededDetail).tokensRequested;
+    await api.db.withTenantTx(agency.tenant.id, (tx) =>
+      tx.tenant.update({ where: { id: agency.tenant.id }, data: { monthlyTokenQuota: estimate + 100 } }),
+    );
+
+    const admitted = await generate(agency.member, agency.campaign.id, body, { wait: true });
+
+    expect(admitted.body).toMatchObject({ status: 'SUCCEEDED', produced: 5 });
+    const [run] = (await rowsOf(api.db, agency.tenant.id)).generations;
+    const spent = (run?.promptTokens ?? 0) + (run?.completionTokens ?? 0);
+    expect(run?.tokenBudget).toBe(estimate);
+    expect(spent).toBeGreaterThan(0);
+    expect(spent).toBeLessThanOrEqual(estimate);
+
+    const refused = await generate(agency.member, agency.campaign.id, body);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('quota_exceeded');
+    const figures = refused.body.error.details[0] as QuotaExceededDetail;
+    expect(figures).toMatchObject({
+      monthlyTokenQuota: estimate + 100,
+      tokensUsed: spent,
+      tokensReserved: 0,
+    });
+    // The five new titles are now sent as titles to avoid, so the next run's prompt is a little longer.
+    expect(figures.tokensRequested).toBeGreaterThan(estimate);
+  });
+
+  it('when a budgeted run is still in flight, then its budget less what it spent is reserved', async () => {
+    const agency = await makeBrandAgency({ quota: 1 });
+    await api.db.withTenantTx(agency.tenant.id, (tx) =>
+      tx.generation.create({
+        data: {
+          tenantId: agency.tenant.id,
+          campaignId: agency.campaign.id,
+          status: 'RUNNING',
+          requestedPosts: 5,
+          tokenBudget: 20_000,
+          promptTokens: 1_500,
+          completionTokens: 500,
+          queuedAt: new Date(),
+        },
+      }),
+    );
+    const res = await generate(agency.member, agency.campaign.id, { numPosts: 1 });
+    expect(res.status).toBe(429);
+    expect(res.body.error.details[0]).toMatchObject({ tokensUsed: 2_000, tokensReserved: 18_000 });
+  });
+
   it('when runs still in flight reserve the headroom, then the next run is refused until they finish', async () => {
     const agency = await makeBrandAgency({ quota: 5_000 });
     await api.db.withTenantTx(agency.tenant.id, (tx) =>

@@ -90,13 +90,22 @@ export function createGenerationProcessor(deps: GenerationProcessorDeps) {
         return await fail('idea_not_editable', NO_TOKENS, null);
       }
 
+      // What earlier attempts of this run spent comes out of its budget.
+      const tokenBudget =
+        claimed.tokenBudget === null
+          ? undefined
+          : claimed.tokenBudget - claimed.promptTokens - claimed.completionTokens;
+      if (tokenBudget !== undefined && tokenBudget <= 0) {
+        return await fail('token_budget_exhausted', NO_TOKENS, null);
+      }
       const startedAt = performance.now();
       let response: GenerateIdeasResponse;
       try {
-        response = await ai.generate(buildAiRequest({ tenantId, generation: claimed, ...context }), {
-          requestId,
-          signal: job.signal,
-        });
+        const aiRequest = buildAiRequest({ tenantId, generation: claimed, ...context });
+        response = await ai.generate(
+          { ...aiRequest, ...(tokenBudget === undefined ? {} : { tokenBudget }) },
+          { requestId, signal: job.signal },
+        );
       } catch (error) {
         if (!(error instanceof AiServiceError)) throw error;
         const latencyMs = Math.round(performance.now() - startedAt);

@@ -17,6 +17,7 @@ const GENERATION_FIELDS = {
   model: true,
   offline: true,
   templateVersions: true,
+  tokenBudget: true,
   promptTokens: true,
   completionTokens: true,
   latencyMs: true,
@@ -42,6 +43,7 @@ export interface NewGeneration {
   instructions: string | null;
   idempotencyKey: string | null;
   requestHash: string | null;
+  tokenBudget: number;
 }
 
 /** Where a finished run is announced (its id), on commit: waiting requests wake at once. */
@@ -184,6 +186,27 @@ export const generationsRepository = {
     return {
       tokensUsed: (spent._sum.promptTokens ?? 0) + (spent._sum.completionTokens ?? 0),
       ideasInFlight: (inFlight._sum.requestedPosts ?? 0) + (inFlight._sum.requestedReels ?? 0),
+    };
+  },
+
+  /**
+   * What this month's unfinished runs may still spend: their budgets less what their earlier
+   * attempts spent, and, for runs queued before budgets existed, their ideas (priced by the caller).
+   */
+  async inFlightReservation(tx: TenantTx, since: Date): Promise<{ tokens: number; unbudgetedIdeas: number }> {
+    const unfinished = { queuedAt: { gte: since }, status: { in: [...UNFINISHED_STATUSES] } };
+    const budgeted = await tx.generation.aggregate({
+      where: { ...unfinished, tokenBudget: { not: null } },
+      _sum: { tokenBudget: true, promptTokens: true, completionTokens: true },
+    });
+    const unbudgeted = await tx.generation.aggregate({
+      where: { ...unfinished, tokenBudget: null },
+      _sum: { requestedPosts: true, requestedReels: true },
+    });
+    const { tokenBudget, promptTokens, completionTokens } = budgeted._sum;
+    return {
+      tokens: Math.max(0, (tokenBudget ?? 0) - (promptTokens ?? 0) - (completionTokens ?? 0)),
+      unbudgetedIdeas: (unbudgeted._sum.requestedPosts ?? 0) + (unbudgeted._sum.requestedReels ?? 0),
     };
   },
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/app-error.ts';
 import {
+  estimateRunTokens,
   failureMessage,
   quotaPeriod,
   quotaShortfall,
@@ -70,25 +71,37 @@ describe('requestHash', () => {
 
 describe('quota', () => {
   const now = new Date('2026-11-25T23:00:00Z');
-  const input = { monthlyTokenQuota: 10_000, tokensUsed: 6_000, ideasInFlight: 0, tokensPerIdea: 1_000, now };
+  const input = { monthlyTokenQuota: 10_000, tokensUsed: 6_000, tokensReserved: 0, now };
 
-  it('when used plus the estimate fits exactly, then the run is allowed', () => {
-    expect(quotaShortfall({ ...input, ideasRequested: 4 })).toBeNull();
+  it('when used plus the budget fits exactly, then the run is allowed', () => {
+    expect(quotaShortfall({ ...input, tokensRequested: 4_000 })).toBeNull();
   });
 
   it('when it does not fit, then the refusal carries the figures and when the quota resets', () => {
-    expect(quotaShortfall({ ...input, ideasRequested: 5 })).toEqual({
+    expect(quotaShortfall({ ...input, tokensRequested: 4_001 })).toEqual({
       monthlyTokenQuota: 10_000,
       tokensUsed: 6_000,
       tokensReserved: 0,
-      tokensRequested: 5_000,
+      tokensRequested: 4_001,
       periodStart: '2026-11-01T00:00:00.000Z',
       resetsAt: '2026-12-01T00:00:00.000Z',
     });
   });
 
-  it('when runs are still in flight, then their estimate counts too', () => {
-    expect(quotaShortfall({ ...input, ideasInFlight: 2, ideasRequested: 3 })?.tokensReserved).toBe(2_000);
+  it('when runs are still in flight, then their budgets count too', () => {
+    expect(quotaShortfall({ ...input, tokensReserved: 2_000, tokensRequested: 2_000 })).toBeNull();
+    expect(quotaShortfall({ ...input, tokensReserved: 2_000, tokensRequested: 2_001 })?.tokensReserved).toBe(
+      2_000,
+    );
+  });
+
+  it('when a run is estimated, then each batch of five counts its prompt and output cap twice (an answer and a follow-up)', () => {
+    // Five posts, a 4,000-character context: 2 × (1,800 + 1,000 + 5 × 1,200 + 200).
+    expect(estimateRunTokens({ posts: 5, reels: 0, promptChars: 4_000 })).toBe(18_000);
+    // Six posts are two batches: five, then one.
+    expect(estimateRunTokens({ posts: 6, reels: 0, promptChars: 4_000 })).toBe(18_000 + 2 * (2_800 + 1_400));
+    // A reel writes more: 2 × (2,800 + 2,000 + 200).
+    expect(estimateRunTokens({ posts: 0, reels: 1, promptChars: 4_000 })).toBe(10_000);
   });
 
   it('when the month is December, then the period ends on the first of January (UTC)', () => {

@@ -87,29 +87,58 @@ export function quotaPeriod(now = new Date()): { start: Date; end: Date } {
   };
 }
 
+/*
+ * What the AI service spends on a run, as the API can know it without rendering the prompts: every
+ * LLM call sends the templates and output schema plus the run's own text (campaign, brand,
+ * instructions, titles to avoid; about four characters a token) and may write up to its output
+ * cap. The AI service refuses any call whose worst case does not fit the run's budget, so the
+ * estimate only has to be fair: one answer and one follow-up (a retry or a guardrail redo) per batch.
+ */
+/** The AI service's system and idea templates with the output schema; about 1,350 tokens measured for posts, 1,600 for reels. */
+const TEMPLATE_TOKENS_PER_CALL = 1_800;
+/** Ideas per LLM call (the AI service's LLM_BATCH_SIZE). */
+const IDEAS_PER_CALL = 5;
+/** Output cap per idea, and per call, as the AI service sets max_completion_tokens. */
+const OUTPUT_TOKENS_PER_IDEA = { posts: 1_200, reels: 2_000 } as const;
+const OUTPUT_TOKENS_PER_CALL = 200;
+const CALLS_PER_BATCH = 2;
+
+/** The token budget of a run: what it reserves against the quota and the most the AI service may spend on it. */
+export function estimateRunTokens(run: { posts: number; reels: number; promptChars: number }): number {
+  const promptTokens = TEMPLATE_TOKENS_PER_CALL + Math.ceil(run.promptChars / 4);
+  let total = 0;
+  for (const kind of ['posts', 'reels'] as const) {
+    for (let left = run[kind]; left > 0; left -= IDEAS_PER_CALL) {
+      const output = OUTPUT_TOKENS_PER_IDEA[kind] * Math.min(left, IDEAS_PER_CALL) + OUTPUT_TOKENS_PER_CALL;
+      total += CALLS_PER_BATCH * (promptTokens + output);
+    }
+  }
+  return total;
+}
+
 export interface QuotaInput {
   monthlyTokenQuota: number;
   tokensUsed: number;
-  /** Ideas of this month's generations that are still queued or running. */
-  ideasInFlight: number;
-  ideasRequested: number;
-  tokensPerIdea: number;
+  /** What this month's queued and running generations may still spend (their budgets). */
+  tokensReserved: number;
+  /** This run's budget. */
+  tokensRequested: number;
   now?: Date;
 }
 
 /**
- * Whether a run fits the monthly quota: tokens spent, plus an estimate for runs not finished yet
- * (so a burst of requests cannot each see the same headroom), plus an estimate for this one.
+ * Whether a run fits the monthly quota: tokens spent, plus the budgets of runs not finished yet
+ * (so a burst of requests cannot each see the same headroom), plus this run's budget. No run
+ * spends more than its budget, so a month that admits runs this way stays within its quota.
  * Returns the figures of the refusal, or null when it fits.
  */
 export function quotaShortfall(input: QuotaInput): QuotaExceededDetail | null {
-  const tokensReserved = input.ideasInFlight * input.tokensPerIdea;
-  const tokensRequested = input.ideasRequested * input.tokensPerIdea;
-  if (input.tokensUsed + tokensReserved + tokensRequested <= input.monthlyTokenQuota) return null;
+  const { tokensUsed, tokensReserved, tokensRequested, monthlyTokenQuota } = input;
+  if (tokensUsed + tokensReserved + tokensRequested <= monthlyTokenQuota) return null;
   const period = quotaPeriod(input.now);
   return {
-    monthlyTokenQuota: input.monthlyTokenQuota,
-    tokensUsed: input.tokensUsed,
+    monthlyTokenQuota,
+    tokensUsed,
     tokensReserved,
     tokensRequested,
     periodStart: period.start.toISOString(),
@@ -129,6 +158,8 @@ const FAILURE_MESSAGES: Record<GenerationErrorCode, string> = {
     'The idea moved on (it was sent to the client or decided) before its new version was ready, so it was left as it was.',
   campaign_archived: 'The campaign was archived before the ideas were written.',
   worker_lost: 'The generation stopped before it could finish. Try again.',
+  token_budget_exhausted:
+    'The run used up its share of the monthly token quota before it could write an idea. Try again with fewer ideas, or raise the quota.',
   internal: 'Something went wrong on our side. Try again.',
 };
 

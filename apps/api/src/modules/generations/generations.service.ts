@@ -12,11 +12,13 @@ import { decodeCursor, encodeCursor } from '../../shared/keyset-page.ts';
 import { activityRepository } from '../activity/activity.repository.ts';
 import { authorize, tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
+import { buildAiRequest } from './generations.ai-request.ts';
 import type { GenerationApiMetrics, GenerationKind } from './generations.metrics.ts';
 import { type PresentedGeneration, presentGeneration } from './generations.presenter.ts';
 import type { GenerationQueue } from './generations.queue.ts';
 import { type GenerationRow, generationsRepository, type NewGeneration } from './generations.repository.ts';
 import {
+  estimateRunTokens,
   isFinished,
   quotaPeriod,
   quotaShortfall,
@@ -37,7 +39,10 @@ export interface StartedGeneration {
   replayed: boolean;
 }
 
-type RunFields = Omit<NewGeneration, 'tenantId' | 'requestedById' | 'idempotencyKey' | 'requestHash'>;
+type RunFields = Omit<
+  NewGeneration,
+  'tenantId' | 'requestedById' | 'idempotencyKey' | 'requestHash' | 'tokenBudget'
+>;
 
 interface StartRequest {
   kind: GenerationKind;
@@ -73,6 +78,22 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
     return generation;
   }
 
+  /** The run's budget, from the text the AI service will be sent for it. */
+  async function estimateRunOf(tx: TenantTx, tenantId: string, fields: RunFields) {
+    const aiRequest = buildAiRequest({
+      tenantId,
+      generation: fields,
+      campaign: await generationsRepository.findCampaignContext(tx, fields.campaignId),
+      existingTitles: await generationsRepository.existingTitles(tx, fields.campaignId),
+      idea: fields.ideaId ? await generationsRepository.findIdeaToRevise(tx, fields.ideaId) : null,
+    });
+    return estimateRunTokens({
+      posts: fields.requestedPosts,
+      reels: fields.requestedReels,
+      promptChars: JSON.stringify(aiRequest).length,
+    });
+  }
+
   /**
    * One transaction: replay an Idempotency-Key, or check the target and the quota, insert the
    * QUEUED generation and enqueue its job. Nothing is queued unless all of it commits.
@@ -97,11 +118,14 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
         }
       }
       const fields = await request.prepare(tx);
+      const tokenBudget = await estimateRunOf(tx, tenantId, fields);
+      const since = quotaPeriod().start;
+      const inFlight = await generationsRepository.inFlightReservation(tx, since);
       const shortfall = quotaShortfall({
         monthlyTokenQuota: await generationsRepository.findQuota(tx, tenantId),
-        ...(await generationsRepository.monthUsage(tx, quotaPeriod().start)),
-        ideasRequested: fields.requestedPosts + fields.requestedReels,
-        tokensPerIdea: settings.tokensPerIdea,
+        tokensUsed: (await generationsRepository.monthUsage(tx, since)).tokensUsed,
+        tokensReserved: inFlight.tokens + inFlight.unbudgetedIdeas * settings.tokensPerIdea,
+        tokensRequested: tokenBudget,
       });
       if (shortfall) {
         metrics.request(request.kind, 'quota_exceeded');
@@ -117,6 +141,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
         requestedById: actor.userId,
         idempotencyKey: request.idempotencyKey,
         requestHash: request.idempotencyKey ? request.hash : null,
+        tokenBudget,
       });
       await activityRepository.record(tx, {
         tenantId,
