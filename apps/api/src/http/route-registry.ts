@@ -9,10 +9,18 @@ import type { ResourceKind } from '../modules/auth/resources.ts';
  * mountRoutes, so none can skip authentication, and the test reads each route's declaration
  * back from the live route table.
  */
+/** Whether a route's callers sign in as a user (its access names a permission). */
+export function signsIn(access: RouteDefinition['access']): access is Action {
+  return access !== 'public' && access !== 'metrics-token';
+}
+
 export interface RouteDefinition {
   contract: RouteContract;
-  /** `public`, or the action of the permission table the route's service checks. */
-  access: 'public' | Action;
+  /**
+   * `public`; `metrics-token` (no sign-in: the handler asks for the METRICS_TOKEN bearer); or the
+   * action of the permission table the route's service checks.
+   */
+  access: 'public' | 'metrics-token' | Action;
   /** What each `:param` names, so the matrix can fill it with a real id of tenant A or client A. */
   resources?: Readonly<Record<string, ResourceKind>>;
   /**
@@ -62,7 +70,7 @@ export function mountRoutes(
     };
     marker[DEFINITION] = definition;
     const chain: RequestHandler[] = [marker];
-    if (definition.access !== 'public') chain.push(pipeline.authenticate, ...pipeline.rateLimits);
+    if (signsIn(definition.access)) chain.push(pipeline.authenticate, ...pipeline.rateLimits);
     if (definition.contract.body) chain.push(pipeline.jsonBody);
     chain.push(async (req, res) => definition.handler(req, res));
     app[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path, ...chain);

@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import { createApp } from '../app.ts';
 import { parseApiConfig } from '../config.ts';
 import { allowedRoles } from '../modules/auth/permissions.ts';
-import { definitionOf, type RouteDefinition } from './route-registry.ts';
+import { definitionOf, type RouteDefinition, signsIn } from './route-registry.ts';
 
 export type { ResourceKind } from '../modules/auth/resources.ts';
 export type { RouteDefinition } from './route-registry.ts';
@@ -68,7 +68,6 @@ export function declaredRoutes(): DeclaredRoute[] {
   });
   return routeTable(app).map((entry) => ({
     ...entry,
-    roles:
-      !entry.definition || entry.definition.access === 'public' ? [] : allowedRoles(entry.definition.access),
+    roles: entry.definition && signsIn(entry.definition.access) ? allowedRoles(entry.definition.access) : [],
   }));
 }

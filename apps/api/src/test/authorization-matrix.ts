@@ -58,6 +58,16 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
   if (definition.access === 'public') {
     return [{ description: 'anonymous', actor: null, expect: (s) => s < 400, expected: '2xx/3xx' }];
   }
+  if (definition.access === 'metrics-token') {
+    return [
+      { description: 'anonymous', actor: null, ...is(401) },
+      ...Object.entries(world.inA).map(([role, actor]) => ({
+        description: `${role} token`,
+        actor,
+        ...is(401),
+      })),
+    ];
+  }
   const allowed = allowedRoles(definition.access);
   const isolations = [
     ...Object.values(definition.resources ?? {}),

@@ -68,7 +68,7 @@ export function createOperationsRoutes(deps: {
     },
     {
       contract: operationsRoutes.metrics,
-      access: 'public',
+      access: 'metrics-token',
       quiet: true,
       async handler(req, res) {
         const status = metricsScrapeStatus(req.headers.authorization, deps.metricsToken);
