@@ -166,6 +166,7 @@ async function main() {
         WEB_ORIGIN: webOrigin,
         RATE_LIMIT_PER_MINUTE: '100000000',
         RATE_LIMIT_PER_TENANT_PER_MINUTE: '100000000',
+        RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
         GENERATION_RATE_LIMIT_PER_MINUTE: '100000',
         ...aiEnv,
       },

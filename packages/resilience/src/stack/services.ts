@@ -26,6 +26,7 @@ function platformEnv(options: ApiOptions): Record<string, string> {
     WEB_ORIGIN,
     RATE_LIMIT_PER_MINUTE: '1000000',
     RATE_LIMIT_PER_TENANT_PER_MINUTE: '1000000',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '1000000',
     GENERATION_RATE_LIMIT_PER_MINUTE: '10000',
     AI_SERVICE_TOKEN,
     ...options.env,
