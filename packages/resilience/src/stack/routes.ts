@@ -62,4 +62,5 @@ export function familyOf(path: string): string {
 }
 
 export const isWrite = (route: DeclaredRoute) => route.method !== 'GET' && route.method !== 'HEAD';
-export const isAuthenticated = (route: DeclaredRoute) => route.definition?.access !== 'public';
+/** Routes a user signs in for; public routes and /metrics (its own bearer token) admit no role. */
+export const isAuthenticated = (route: DeclaredRoute) => route.roles.length > 0;
