@@ -35,9 +35,9 @@ interface Started {
   seconds: number;
 }
 
-async function startPlatform(): Promise<Started> {
-  const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'start.ts')], {
+/** The start command on this test's ports and data folder. */
+function spawnStartCommand(): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'start.ts')], {
     env: {
       ...process.env,
       MUSE_DATA_DIR: dataDir,
@@ -45,6 +45,11 @@ async function startPlatform(): Promise<Started> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+async function startPlatform(): Promise<Started> {
+  const started = Date.now();
+  const child = spawnStartCommand();
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk;
@@ -170,14 +175,7 @@ describe('the start command', () => {
     const holder = net.createServer();
     await new Promise<void>((resolve) => holder.listen(ports.WORKER_PORT, resolve));
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'start.ts')], {
-        env: {
-          ...process.env,
-          MUSE_DATA_DIR: dataDir,
-          ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawnStartCommand();
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => {
         stderr += chunk;

@@ -111,66 +111,53 @@ describe('per-IP limit before authentication, in-memory store', () => {
   });
 });
 
-describe('rate limits with the Redis store', () => {
-  const prefix = `muse-test:${randomBytes(6).toString('hex')}:`;
-  let redis: Redis;
-  let first: TestApp;
-  let second: TestApp;
+/** Two API processes sharing one Redis store under a fresh key prefix, for the tests of a describe block. */
+function twoAppsSharingRedis(env: Record<string, string>) {
+  const shared = { prefix: `muse-test:${randomBytes(6).toString('hex')}:` } as {
+    prefix: string;
+    redis: Redis;
+    first: TestApp;
+    second: TestApp;
+  };
   beforeAll(async () => {
-    redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    const options = { redis, rateLimitPrefix: prefix, env: { RATE_LIMIT_PER_MINUTE: '4' } };
-    first = await startTestApp(options);
-    second = await startTestApp(options);
+    shared.redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await shared.redis.connect();
+    const options = { redis: shared.redis, rateLimitPrefix: shared.prefix, env };
+    shared.first = await startTestApp(options);
+    shared.second = await startTestApp(options);
   });
   afterAll(async () => {
-    await first.close();
-    await second.close();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
+    await shared.first.close();
+    await shared.second.close();
+    const keys = await shared.redis.keys(`${shared.prefix}*`);
+    if (keys.length > 0) await shared.redis.del(...keys);
+    await shared.redis.quit();
   });
+  return shared;
+}
+
+describe('rate limits with the Redis store', () => {
+  const apps = twoAppsSharingRedis({ RATE_LIMIT_PER_MINUTE: '4' });
 
   it('when two API processes share Redis, then a user’s requests count against one limit across both', async () => {
-    const { member } = await makeAgency(first.db);
+    const { member } = await makeAgency(apps.first.db);
     const auth = await bearer(member);
-    for (const api of [first, second, first, second]) {
+    for (const api of [apps.first, apps.second, apps.first, apps.second]) {
       expect((await api.http.get('/api/me').set('Authorization', auth)).status).toBe(200);
     }
-    expectRateLimited(await first.http.get('/api/me').set('Authorization', auth));
-    expectRateLimited(await second.http.get('/api/me').set('Authorization', auth));
-    expect(await redis.keys(`${prefix}user:*`)).toHaveLength(1);
+    expectRateLimited(await apps.first.http.get('/api/me').set('Authorization', auth));
+    expectRateLimited(await apps.second.http.get('/api/me').set('Authorization', auth));
+    expect(await apps.redis.keys(`${apps.prefix}user:*`)).toHaveLength(1);
   });
 });
 
 describe('per-IP limit before authentication, Redis store', () => {
-  const prefix = `muse-test:${randomBytes(6).toString('hex')}:`;
-  let redis: Redis;
-  let first: TestApp;
-  let second: TestApp;
-  beforeAll(async () => {
-    redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    const options = {
-      redis,
-      rateLimitPrefix: prefix,
-      env: { RATE_LIMIT_PER_IP_PER_MINUTE: '4', TRUST_PROXY: 'true' },
-    };
-    first = await startTestApp(options);
-    second = await startTestApp(options);
-  });
-  afterAll(async () => {
-    await first.close();
-    await second.close();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
+  const apps = twoAppsSharingRedis({ RATE_LIMIT_PER_IP_PER_MINUTE: '4', TRUST_PROXY: 'true' });
 
   it('when one address spreads signed tokens of unknown identities over two API processes, then they share one limit and the excess is 429 before any SQL', async () => {
-    await expectAddressLimitedBeforeSignIn([first, second], '203.0.113.8', 4);
-    expect(await redis.keys(`${prefix}ip:*`)).toHaveLength(1);
-    const other = await second.http
+    await expectAddressLimitedBeforeSignIn([apps.first, apps.second], '203.0.113.8', 4);
+    expect(await apps.redis.keys(`${apps.prefix}ip:*`)).toHaveLength(1);
+    const other = await apps.second.http
       .get('/api/me')
       .set('X-Forwarded-For', '198.51.100.10')
       .set('Authorization', await strangerAuth());
