@@ -7,7 +7,10 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The application role's login to the test database, as the API connects. */
     databaseUrl: string;
+    /** The owner's: for creating databases and loading fixtures outside row-level security. */
+    ownerDatabaseUrl: string;
     /** The key pair the test API trusts, as the local sign-in's would be. */
     authPrivateKey: string;
     authPublicKey: string;
@@ -19,6 +22,7 @@ export default async function setup(project: TestProject) {
   const keys = ensureLocalKeyPair(keysDir);
   const database = await startTestDatabase();
   project.provide('databaseUrl', database.url);
+  project.provide('ownerDatabaseUrl', database.ownerUrl);
   project.provide('authPrivateKey', keys.privateKeyPem);
   project.provide('authPublicKey', keys.publicKeyPem);
   return async () => {

@@ -3,7 +3,7 @@ import { ConfigError } from '@muse/config';
 import { describe, expect, it } from 'vitest';
 import { parseApiConfig, parseWorkerConfig } from './config.ts';
 
-const DATABASE_URL = 'postgresql://muse:muse@127.0.0.1:5432/muse';
+const DATABASE_URL = 'postgresql://muse_app:secret@127.0.0.1:5432/muse';
 
 const publicKeyPem = (modulusLength: number) =>
   generateKeyPairSync('rsa', {
@@ -53,6 +53,12 @@ describe('api configuration', () => {
   it('when DATABASE_URL is missing or not PostgreSQL, then the problem names it', () => {
     expect(problemsOf({})).toEqual(['DATABASE_URL is required']);
     expect(problemsOf({ DATABASE_URL: 'mysql://x@y/z' })).toEqual([expect.stringMatching(/^DATABASE_URL: /)]);
+  });
+
+  it('when DATABASE_URL logs in as another role than muse_app (the owner, a superuser), then it is refused', () => {
+    expect(problemsOf({ DATABASE_URL: 'postgresql://postgres:secret@127.0.0.1:5432/muse' })).toEqual([
+      'DATABASE_URL: must log in as muse_app, the role the migrations set up',
+    ]);
   });
 
   it('when WEB_ORIGIN is set, then authorized parties and CORS follow it unless set themselves', () => {

@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { env, loadConfig, parseEnv } from '@muse/config';
+import { APPLICATION_ROLE, logsInAsApplication } from '@muse/db';
 import { z } from 'zod';
 
 const commaList = z
@@ -40,7 +41,12 @@ const variables = z
     PORT: env.port(3001),
     NODE_ENV: env.nodeEnv(),
     LOG_LEVEL: env.logLevel(),
-    DATABASE_URL: env.postgresUrl(),
+    DATABASE_URL: env
+      .postgresUrl()
+      .refine(logsInAsApplication, {
+        message: `must log in as ${APPLICATION_ROLE}, the role the migrations set up`,
+        when: (payload) => payload.issues.length === 0,
+      }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     AUTH_MODE: z.enum(['local', 'clerk']).default('local'),
     CLERK_JWT_KEY: pemKey.optional(),

@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase, type Database } from '@muse/db';
+import type { Database } from '@muse/db';
 import { ensureLocalKeyPair, mintLocalToken } from '@muse/local-auth';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeAgency } from './test/factories.ts';
+import { createTestDatabase } from './test/owner-database.ts';
 
 const API_DIR = path.resolve(import.meta.dirname, '..');
 
@@ -47,7 +48,7 @@ let dataDir: string;
 let db: Database;
 beforeAll(() => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'muse-api-main-'));
-  db = createDatabase({ url: inject('databaseUrl'), poolSize: 2 });
+  db = createTestDatabase(inject('databaseUrl'), 2);
 });
 afterAll(async () => {
   await db.disconnect();

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { dataDir } from '@muse/config';
-import { createDatabase } from '@muse/db';
+import { assertServiceLogin, createDatabase } from '@muse/db';
 import { ensureLocalKeyPair } from '@muse/local-auth';
 import { createLogger } from '@muse/logger';
 import { Redis } from 'ioredis';
@@ -36,6 +36,10 @@ if (config.auth.mode === 'local') {
   logger.warn('AUTH_MODE=local: tokens signed by the local key pair are accepted (development and demos)');
 }
 
+await assertServiceLogin(config.databaseUrl, 'app').catch((error: unknown) => {
+  logger.fatal({ err: error }, 'refusing to start with this database login');
+  process.exit(1);
+});
 const db = createDatabase({
   url: config.databaseUrl,
   poolSize: config.databasePoolSize,

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '@muse/config';
-import { migrate } from '@muse/db';
 import { startEmbeddedPostgres } from '@muse/db/embedded';
+import { setUpTestDatabase } from '@muse/db/test-database';
 import { ensureLocalKeyPair, localSubject, mintLocalToken } from '@muse/local-auth';
 import {
   API_NODE_FLAGS,
@@ -92,7 +92,8 @@ async function cleanUp(): Promise<void> {
 
 async function main() {
   const url = await database();
-  await migrate(url);
+  // The services log in as they do in production; the data set is loaded as the owner.
+  const appUrl = await setUpTestDatabase(url);
   const shape: DatasetShape = {
     tenants: smallTenants,
     ideasPerTenant: Math.max(1, Math.round(totalIdeas / tenants)),
@@ -158,7 +159,7 @@ async function main() {
         NODE_ENV: 'production',
         LOG_LEVEL: logLevel,
         PORT: String(apiPort),
-        DATABASE_URL: url,
+        DATABASE_URL: appUrl,
         DATABASE_POOL_SIZE: String(POOL_SIZE),
         MUSE_DATA_DIR: workDir,
         AUTH_MODE: 'local',
@@ -182,7 +183,7 @@ async function main() {
           NODE_ENV: 'production',
           LOG_LEVEL: 'warn',
           LOCAL_AUTH_ALLOW_IN_PRODUCTION: 'true',
-          DATABASE_URL: url,
+          DATABASE_URL: appUrl,
           WORKER_PORT: String(workerPort),
           ...aiEnv,
         },

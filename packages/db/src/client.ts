@@ -1,9 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { type Prisma, PrismaClient } from './generated/prisma/client.ts';
-
-/** The role the application runs as: it does not own the tables, so row-level security binds it. */
-export const APPLICATION_ROLE = 'muse_app';
+import { logsInAsApplication, urlAs } from './service-roles.ts';
 
 /** Models with a tenantId column: every query on them is scoped to one tenant. */
 export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set<Prisma.ModelName>([
@@ -22,11 +20,10 @@ export class TenantGuardError extends Error {
 }
 
 export interface DatabaseOptions {
+  /** The services' DATABASE_URL (the application role); the owner's for tools such as the seed. */
   url: string;
   /** Connections in the pool. */
   poolSize?: number;
-  /** Switch every connection to the application role (default). Off for migrations and seeding. */
-  asApplicationRole?: boolean;
   /** Called with every SQL statement the client runs: for debug logs and query capture. */
   onQuery?: (query: ExecutedQuery) => void;
 }
@@ -123,14 +120,8 @@ async function bindTenant(tx: PgTransaction, tenantId: string): Promise<void> {
 }
 
 function createBaseClient(options: DatabaseOptions): PrismaClient {
-  const asRole = options.asApplicationRole ?? true;
   const adapter = bindingTenantOnBegin(
-    new PrismaPg({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      // The role is a connection parameter: every pooled connection starts as muse_app.
-      ...(asRole ? { options: `-c role=${APPLICATION_ROLE}` } : {}),
-    }),
+    new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 }),
   );
   if (!options.onQuery) return new PrismaClient({ adapter });
   const onQuery = options.onQuery;
@@ -195,6 +186,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createDatabase(options: DatabaseOptions) {
   const base = createBaseClient(options);
+  // Sign-in and platform administration log in as muse_platform beside the application role,
+  // on a small pool of their own; a tool connected as the owner uses its own login for both.
+  const platform = logsInAsApplication(options.url)
+    ? createBaseClient({
+        ...options,
+        url: urlAs(options.url, 'platform'),
+        poolSize: Math.max(2, Math.floor((options.poolSize ?? 10) / 4)),
+      })
+    : base;
   const client = guarded(base);
   // Extended clients are cheap but not free; keep one per recently active tenant.
   const scopedClients = new Map<string, TenantClient>();
@@ -225,22 +225,11 @@ export function createDatabase(options: DatabaseOptions) {
   }
 
   /**
-   * Platform administration: tenants, platform admins and counts across tenants. Row-level
-   * security admits these in this scope only; the caller reads aggregates, never content.
+   * Sign-in and platform administration: tenants, user identities and counts across tenants,
+   * as muse_platform, whose grants hold no agency content.
    */
   function withPlatformTx<T>(fn: (tx: BaseTx) => Promise<T>) {
-    return base.$transaction(async (tx) => {
-      await tx.$executeRaw`select set_config('app.platform_scope', 'on', true)`;
-      return fn(tx);
-    });
-  }
-
-  /** Signing in: row-level security shows only the caller's own user row or its invitation. */
-  function withSignInTx<T>(identity: { subject: string; email?: string }, fn: (tx: BaseTx) => Promise<T>) {
-    return base.$transaction(async (tx) => {
-      await tx.$executeRaw`select set_config('app.auth_subject', ${identity.subject}, true), set_config('app.auth_email', ${identity.email?.toLowerCase() ?? ''}, true)`;
-      return fn(tx);
-    });
+    return platform.$transaction(fn);
   }
 
   return {
@@ -248,11 +237,12 @@ export function createDatabase(options: DatabaseOptions) {
     forTenant,
     withTenantTx,
     withPlatformTx,
-    withSignInTx,
     async ping(): Promise<void> {
       await base.$queryRaw`select 1`;
     },
-    disconnect: () => base.$disconnect(),
+    async disconnect() {
+      await Promise.all([base.$disconnect(), platform !== base && platform.$disconnect()]);
+    },
   };
 }
 

@@ -1,19 +1,24 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { APPLICATION_ROLE, createDatabase, type Database } from './client.ts';
-import { migrate } from './migrate.ts';
+import { createDatabase, type Database } from './client.ts';
 import { createScratchDatabase, query } from './scratch-database.ts';
 import { seed } from './seed/seed.ts';
+import { setUpTestDatabase } from './test-database.ts';
 
 let database: { url: string; drop(): Promise<void> };
+/** The application role's login, as the services connect. */
+let appUrl: string;
+/** As the services connect. */
 let db: Database;
+/** As the owner: for the seed. */
+let ownerDb: Database;
 let tenantTables: string[];
 let northwind: string;
 let blueHarbor: string;
 
 /** Runs queries as the application role, the way the API connects. */
 async function asApplication<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: database.url, options: `-c role=${APPLICATION_ROLE}` });
+  const client = new pg.Client({ connectionString: appUrl });
   await client.connect();
   try {
     return await fn(client);
@@ -24,9 +29,10 @@ async function asApplication<T>(fn: (client: pg.Client) => Promise<T>): Promise<
 
 beforeAll(async () => {
   database = await createScratchDatabase(inject('databaseUrl'));
-  await migrate(database.url);
-  db = createDatabase({ url: database.url, poolSize: 2 });
-  await seed(db);
+  appUrl = await setUpTestDatabase(database.url);
+  db = createDatabase({ url: appUrl, poolSize: 2 });
+  ownerDb = createDatabase({ url: database.url, poolSize: 2 });
+  await seed(ownerDb);
   const tenants = await query<{ id: string; slug: string }>(database.url, 'select id, slug from tenants');
   northwind = tenants.find((t) => t.slug === 'northwind-social')?.id ?? '';
   blueHarbor = tenants.find((t) => t.slug === 'blue-harbor-agency')?.id ?? '';
@@ -39,7 +45,7 @@ beforeAll(async () => {
   ).map((r) => r.table_name);
   // The seed writes no generations: add one per tenant so that table is tested with rows too.
   for (const tenantId of [northwind, blueHarbor]) {
-    await db.withTenantTx(tenantId, async (tx) => {
+    await ownerDb.withTenantTx(tenantId, async (tx) => {
       const campaign = await tx.campaign.findFirstOrThrow({ select: { id: true } });
       await tx.generation.create({ data: { tenantId, campaignId: campaign.id, requestedPosts: 1 } });
     });
@@ -48,6 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.disconnect();
+  await ownerDb.disconnect();
   await database.drop();
 });
 
@@ -177,7 +184,7 @@ describe('seed', () => {
       database.url,
       'select (select count(*) from users) + (select count(*) from ideas) + (select count(*) from comments) as n',
     );
-    const result = await seed(db);
+    const result = await seed(ownerDb);
     const after = await query<{ n: number }>(
       database.url,
       'select (select count(*) from users) + (select count(*) from ideas) + (select count(*) from comments) as n',

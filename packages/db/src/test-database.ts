@@ -1,19 +1,21 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
-import { migrate } from './migrate.ts';
+import { setUpDatabase } from './set-up.ts';
 
 export interface TestDatabase {
-  /** Owner connection URL of a freshly migrated database. */
+  /** The owner's connection URL of a freshly set-up database: for fixtures and inspection. */
+  ownerUrl: string;
+  /** The application role's login, exactly as the services connect (DATABASE_URL). */
   url: string;
   stop(): Promise<void>;
 }
 
 /**
- * A migrated database for one test run: a new database on TEST_DATABASE_URL's server when
- * that is set, otherwise a throw-away embedded PostgreSQL.
+ * A set-up database for one test run: a new database on TEST_DATABASE_URL's server when that
+ * is set, otherwise a throw-away embedded PostgreSQL.
  */
 export async function startTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -26,12 +28,25 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     ephemeral: true,
   });
   try {
-    await migrate(embedded.url);
+    return { ownerUrl: embedded.url, url: await setUpTestDatabase(embedded.url), stop: embedded.stop };
   } catch (error) {
     await embedded.stop();
     throw error;
   }
-  return { url: embedded.url, stop: embedded.stop };
+}
+
+/** Sets up a database the test made on the test server; returns the services' URL for it. */
+export async function setUpTestDatabase(ownerUrl: string): Promise<string> {
+  return (await setUpDatabase(ownerUrl, { password: testPassword(ownerUrl) })).appUrl;
+}
+
+/**
+ * The service roles' password on a test server. Roles belong to the whole server, so every test
+ * database on it must agree on one: it is derived from the server's address.
+ */
+function testPassword(serverUrl: string): string {
+  const { host } = new URL(serverUrl);
+  return createHash('sha256').update(`muse-test-service-roles:${host}`).digest('base64url');
 }
 
 async function createOnServer(serverUrl: string): Promise<TestDatabase> {
@@ -42,9 +57,9 @@ async function createOnServer(serverUrl: string): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  await migrate(url.toString());
   return {
-    url: url.toString(),
+    ownerUrl: url.toString(),
+    url: await setUpTestDatabase(url.toString()),
     async stop() {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, env, loadConfig, repoRoot } from '@muse/config';
-import { createDatabase, migrate } from '@muse/db';
+import { createDatabase, setUpDatabase } from '@muse/db';
 import { demoAccounts } from '@muse/db/demo-accounts';
 import { EmbeddedPostgresError, startEmbeddedPostgres } from '@muse/db/embedded';
 import { seed } from '@muse/db/seed';
@@ -27,7 +27,8 @@ import {
 const config = loadConfig(
   'muse',
   z.object({
-    DATABASE_URL: env.postgresUrl().optional(),
+    /** Your own PostgreSQL server, as a role that owns the database (the embedded one otherwise). */
+    DATABASE_OWNER_URL: env.postgresUrl().optional(),
     MUSE_PG_PORT: env.port(54329),
     MUSE_SEED: env.boolean(true),
     MUSE_WEB_DEV: env.boolean(false),
@@ -77,10 +78,9 @@ function fail(message: string): Promise<never> {
   return shutdown(1);
 }
 
-/** The service token the API presents to the ai-service: from the environment, or one kept under .data/. */
-function serviceToken(): string {
-  if (config.AI_SERVICE_TOKEN) return config.AI_SERVICE_TOKEN;
-  const file = path.join(data, 'service-token');
+/** A secret made on the first start and kept under .data/, readable by its owner only. */
+function keptSecret(name: string): string {
+  const file = path.join(data, name);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(data, { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
@@ -88,10 +88,16 @@ function serviceToken(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+/** The service token the API presents to the ai-service: from the environment, or a kept one. */
+function serviceToken(): string {
+  return config.AI_SERVICE_TOKEN ?? keptSecret('service-token');
+}
+
+/** The owner's connection to the database: the given server's, or the embedded one's. */
 async function database(): Promise<string> {
-  if (config.DATABASE_URL) {
-    say('using the PostgreSQL server of DATABASE_URL');
-    return config.DATABASE_URL;
+  if (config.DATABASE_OWNER_URL) {
+    say('using the PostgreSQL server of DATABASE_OWNER_URL');
+    return config.DATABASE_OWNER_URL;
   }
   try {
     const embedded = await startEmbeddedPostgres({
@@ -108,11 +114,16 @@ async function database(): Promise<string> {
   }
 }
 
-async function prepareDatabase(url: string): Promise<void> {
-  const result = await migrate(url);
+/** Migrates and seeds as the owner; returns the services' own login (DATABASE_URL). */
+async function prepareDatabase(ownerUrl: string): Promise<string> {
+  const result = await setUpDatabase(ownerUrl, { password: keptSecret('database-password') });
   say(`migrations: ${result.applied.length} applied, ${result.alreadyApplied} already applied`);
-  if (!config.MUSE_SEED) return;
-  const db = createDatabase({ url, poolSize: 2 });
+  if (config.MUSE_SEED) await seedFreshDatabase(ownerUrl);
+  return result.appUrl;
+}
+
+async function seedFreshDatabase(ownerUrl: string): Promise<void> {
+  const db = createDatabase({ url: ownerUrl, poolSize: 2 });
   try {
     // Demo data goes into a fresh database only, never into one that holds real tenants.
     const tenants = await db.withPlatformTx((tx) => tx.tenant.count());
@@ -216,7 +227,7 @@ function services(databaseUrl: string): Service[] {
 /** Every port this start will listen on, by the variable that sets it. */
 function portsToListenOn(): Record<string, number> {
   return {
-    ...(config.DATABASE_URL ? {} : { MUSE_PG_PORT: config.MUSE_PG_PORT }),
+    ...(config.DATABASE_OWNER_URL ? {} : { MUSE_PG_PORT: config.MUSE_PG_PORT }),
     ...(config.OPENAI_API_KEY ? {} : { OFFLINE_MODEL_PORT: config.OFFLINE_MODEL_PORT }),
     AI_SERVICE_PORT: config.AI_SERVICE_PORT,
     API_PORT: config.API_PORT,
@@ -228,8 +239,7 @@ function portsToListenOn(): Record<string, number> {
 async function main(): Promise<void> {
   const portProblem = await takenPortProblem(portsToListenOn());
   if (portProblem) return fail(portProblem);
-  const databaseUrl = await database();
-  await prepareDatabase(databaseUrl);
+  const databaseUrl = await prepareDatabase(await database());
   ensureLocalKeyPair(data);
   buildWeb();
   for (const service of services(databaseUrl)) {

@@ -53,7 +53,7 @@ export interface DeclaredRoute extends RouteTableEntry {
  * every route (the resilience suite). Its dependencies are never called: nothing connects.
  */
 export function declaredRoutes(): DeclaredRoute[] {
-  const config = parseApiConfig({ DATABASE_URL: 'postgresql://127.0.0.1:9/route-table' });
+  const config = parseApiConfig({ DATABASE_URL: 'postgresql://muse_app@127.0.0.1:9/route-table' });
   const app = createApp({
     config,
     db: createDatabase({ url: config.databaseUrl, poolSize: 1 }),

@@ -11,6 +11,7 @@ import type {
 } from '@muse/db';
 import { mintLocalToken } from '@muse/local-auth';
 import { inject } from 'vitest';
+import { ownerOf } from './owner-database.ts';
 import { TEST_WEB_ORIGIN } from './test-app.ts';
 
 /** Each test makes its own rows: unique names keep tests independent within one database. */
@@ -22,13 +23,14 @@ export type TestTenant = Awaited<ReturnType<typeof makeTenant>>;
 export type TestUser = Awaited<ReturnType<typeof makeUser>>;
 export type TestClient = Awaited<ReturnType<typeof makeClient>>;
 
+/** As the owner: no service login may make a tenant row (the platform's goes through its API). */
 export function makeTenant(
   db: Database,
   overrides: { name?: string; status?: TenantStatus; quota?: number } = {},
 ) {
   const id = randomUUID();
   const name = overrides.name ?? unique('Agency');
-  return db.withTenantTx(id, (tx) =>
+  return ownerOf(db).withPlatformTx((tx) =>
     tx.tenant.create({
       data: {
         id,
@@ -86,8 +88,16 @@ export function makeUser(db: Database, tenant: { id: string }, options: UserOpti
   );
 }
 
+/** As the owner, as makeTenant. */
+export function setTenantQuota(db: Database, tenantId: string, monthlyTokenQuota: number) {
+  return ownerOf(db).withPlatformTx((tx) =>
+    tx.tenant.update({ where: { id: tenantId }, data: { monthlyTokenQuota } }),
+  );
+}
+
+/** As the owner: the platform login only invites, an active admin is a fixture. */
 export function makePlatformAdmin(db: Database) {
-  return db.withPlatformTx((tx) =>
+  return ownerOf(db).withPlatformTx((tx) =>
     tx.user.create({
       data: {
         role: 'PLATFORM_ADMIN',

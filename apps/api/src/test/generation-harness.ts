@@ -5,7 +5,8 @@ import path from 'node:path';
 import { createApp as createAiServiceApp } from '@muse/ai-service/src/app.ts';
 import { parseAiServiceConfig } from '@muse/ai-service/src/config.ts';
 import { createServices } from '@muse/ai-service/src/services.ts';
-import { createDatabase, migrate } from '@muse/db';
+import { createDatabase } from '@muse/db';
+import { setUpTestDatabase } from '@muse/db/test-database';
 import { createLogger } from '@muse/logger';
 import { createOfflineModelServer, type OfflineModelServer } from '@muse/offline-model';
 import { inject } from 'vitest';
@@ -17,14 +18,14 @@ const API_DIR = path.resolve(import.meta.dirname, '../..');
 export const AI_SERVICE_TOKEN = 'test-ai-service-token-0123456789';
 
 /**
- * A migrated database of its own on the test server, so the jobs and workers of a test file
- * meet no one else's.
+ * A set-up database of its own on the test server, so the jobs and workers of a test file meet
+ * no one else's. `url` logs in as the services do.
  */
 export async function createPrivateDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const serverUrl = inject('databaseUrl');
+  const serverUrl = inject('ownerDatabaseUrl');
   const name = `muse_generations_${randomBytes(5).toString('hex')}`;
   const run = async (sql: string) => {
-    const admin = createDatabase({ url: serverUrl, poolSize: 1, asApplicationRole: false });
+    const admin = createDatabase({ url: serverUrl, poolSize: 1 });
     try {
       await admin.client.$executeRawUnsafe(sql);
     } finally {
@@ -34,8 +35,10 @@ export async function createPrivateDatabase(): Promise<{ url: string; drop(): Pr
   await run(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  await migrate(url.toString());
-  return { url: url.toString(), drop: () => run(`drop database ${name} with (force)`) };
+  return {
+    url: await setUpTestDatabase(url.toString()),
+    drop: () => run(`drop database ${name} with (force)`),
+  };
 }
 
 export interface AiStack {

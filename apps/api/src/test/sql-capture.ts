@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { APPLICATION_ROLE } from '@muse/db';
 
 /** The parts of the `pg` driver these helpers use. */
 interface PgClient {
@@ -73,7 +72,6 @@ export async function explainAll(databaseUrl: string, tenantId: string, statemen
     for (const statement of statements) {
       await client.query('begin');
       try {
-        await client.query(`set local role ${APPLICATION_ROLE}`);
         await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
         const { rows } = await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
           `explain (format json) ${statement.text}`,

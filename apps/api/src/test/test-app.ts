@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createDatabase, type Database } from '@muse/db';
+import type { Database } from '@muse/db';
 import { createLogger, type Logger } from '@muse/logger';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
@@ -10,6 +10,7 @@ import { parseApiConfig } from '../config.ts';
 import { createTokenVerifier } from '../modules/auth/token-verifier.ts';
 import { type GenerationQueue, startGenerationQueue } from '../modules/generations/generations.queue.ts';
 import type { Lifecycle } from '../modules/operations/operations.routes.ts';
+import { createTestDatabase } from './owner-database.ts';
 
 /** The web origin test tokens are minted for (their `azp`). */
 export const TEST_WEB_ORIGIN = 'http://web.muse.test';
@@ -36,7 +37,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a free port, against the migrated test database. */
+/** The real app on a free port, logged in to the test database as the API logs in. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const config = parseApiConfig({
     DATABASE_URL: inject('databaseUrl'),
@@ -48,7 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...options.env,
   });
-  const db = options.db ?? createDatabase({ url: config.databaseUrl, poolSize: 4 });
+  const db = options.db ?? createTestDatabase(config.databaseUrl);
   const logger = options.logger ?? createLogger('api-test', { level: 'silent' });
   const generationQueue =
     options.generationQueue ??

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createDatabase } from '@muse/db';
+import { assertServiceLogin, createDatabase } from '@muse/db';
 import { type Logger, runWithContext } from '@muse/logger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createAiServiceClient } from '../ai/ai-service.client.ts';
@@ -21,6 +21,7 @@ export type RunningWorker = Awaited<ReturnType<typeof startWorker>>;
 export async function startWorker(options: { config: WorkerConfig; logger: Logger }) {
   const { config, logger } = options;
   const settings = config.generation;
+  await assertServiceLogin(config.databaseUrl, 'app');
   const db = createDatabase({ url: config.databaseUrl, poolSize: settings.workerConcurrency + 2 });
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { createDatabase } from '../client.ts';
 import { seed } from '../seed/seed.ts';
 
-const config = loadConfig('seed', z.object({ DATABASE_URL: env.postgresUrl() }));
+// The demo data is loaded as the owner: it makes active users, which no service role may.
+const config = loadConfig('seed', z.object({ DATABASE_OWNER_URL: env.postgresUrl() }));
 
-const db = createDatabase({ url: config.DATABASE_URL, poolSize: 2 });
+const db = createDatabase({ url: config.DATABASE_OWNER_URL, poolSize: 2 });
 try {
   const result = await seed(db);
   console.log(

@@ -16,7 +16,7 @@ export async function startBaseStack(item: string, apiEnv: Record<string, string
     const authority = createAuthority(path.join(run.state, 'data'));
     const world = await makeWorld(database.url);
     const api = await startApi({
-      databaseUrl: database.url,
+      databaseUrl: database.appUrl,
       dataDir: authority.dataDir,
       logDir: run.logs,
       env: apiEnv,

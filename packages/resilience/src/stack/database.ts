@@ -1,21 +1,23 @@
 import path from 'node:path';
-import { migrate } from '@muse/db';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@muse/db/embedded';
+import { setUpTestDatabase } from '@muse/db/test-database';
 import pg from 'pg';
 
 /**
- * An embedded PostgreSQL of the item's own, migrated, that can be stopped and started again
+ * An embedded PostgreSQL of the item's own, set up, that can be stopped and started again
  * on the same port and data: the database outage of item 1.
  */
 export async function startDatabase(stateDir: string) {
   const options = { dataDir: path.join(stateDir, 'postgres'), port: 0, database: 'muse' };
   let server: EmbeddedPostgres | undefined = await startEmbeddedPostgres(options);
   const { url, port } = server;
-  await migrate(url);
+  const appUrl = await setUpTestDatabase(url);
 
   return {
-    /** The superuser's URL: the API connects with it (and switches to the application role), checks read as it. */
+    /** The superuser's URL: the world is made and checks read as it. */
     url,
+    /** The services' login (DATABASE_URL), as in production. */
+    appUrl,
     port,
     async stop(): Promise<void> {
       await server?.stop();

@@ -65,7 +65,7 @@ export async function startGenerationStack(
       async startApi(name: string) {
         const api = await startApi({
           name,
-          databaseUrl: database.url,
+          databaseUrl: database.appUrl,
           dataDir: authority.dataDir,
           logDir: run.logs,
           env,
@@ -76,7 +76,7 @@ export async function startGenerationStack(
       async startWorker(name: string): Promise<ServiceProcess> {
         const worker = await startWorker({
           name,
-          databaseUrl: database.url,
+          databaseUrl: database.appUrl,
           dataDir: authority.dataDir,
           logDir: run.logs,
           env,

@@ -1,5 +1,5 @@
 import type { ActivityEntityType } from '@muse/contracts';
-import type { Prisma, TenantTx } from '@muse/db';
+import type { BaseTx, Prisma, TenantTx } from '@muse/db';
 import { getContext } from '@muse/logger';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 
@@ -36,7 +36,7 @@ export const activityRepository = {
    * share its timestamp; a millisecond apart, they list in the order given (an edit, then the move
    * it came with, then the comment).
    */
-  recordMany(tx: TenantTx, events: ActivityRecord[]) {
+  recordMany(tx: TenantTx | BaseTx, events: ActivityRecord[]) {
     const requestId = getContext()?.requestId;
     const base = Date.now();
     return tx.activityEvent.createMany({

@@ -20,7 +20,7 @@ function linkArgs(userId: string, subject: string) {
   };
 }
 
-/** Runs in the sign-in scope: row-level security shows only the caller's own row or invitation. */
+/** Sign-in runs as muse_platform: it finds the caller's own row or invitation by verified identity. */
 export const authRepository = {
   findBySubject(tx: BaseTx, subject: string) {
     return tx.user.findUnique({ where: { authSubject: subject }, select: PRINCIPAL_FIELDS });

@@ -43,11 +43,11 @@ export function createAuthService(deps: {
       }
       return user ?? null;
     });
-    return linked ?? db.withSignInTx(identity, (tx) => authRepository.findBySubject(tx, identity.subject));
+    return linked ?? db.withPlatformTx((tx) => authRepository.findBySubject(tx, identity.subject));
   }
 
   async function resolve(identity: VerifiedIdentity): Promise<PrincipalRow | null> {
-    const found = await db.withSignInTx(identity, async (tx) => {
+    const found = await db.withPlatformTx(async (tx) => {
       const rows = await authRepository.findSelfOrInvitation(tx, identity.subject, identity.email);
       const user = rows.find((row) => row.authSubject === identity.subject);
       if (user) {

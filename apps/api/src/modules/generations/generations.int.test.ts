@@ -11,6 +11,7 @@ import {
   makePlatformAdmin,
   makeTenant,
   makeUser,
+  setTenantQuota,
   type TestUser,
 } from '../../test/factories.ts';
 import {
@@ -57,11 +58,7 @@ type Agency = Awaited<ReturnType<typeof makeAgency>>;
 async function makeBrandAgency(options: { quota?: number } = {}) {
   const agency = await makeAgency(api.db);
   const db = api.db;
-  if (options.quota !== undefined) {
-    await db.withTenantTx(agency.tenant.id, (tx) =>
-      tx.tenant.update({ where: { id: agency.tenant.id }, data: { monthlyTokenQuota: options.quota } }),
-    );
-  }
+  if (options.quota !== undefined) await setTenantQuota(db, agency.tenant.id, options.quota);
   await db.withTenantTx(agency.tenant.id, (tx) =>
     tx.client.update({
       where: { id: agency.client.id },
@@ -391,9 +388,7 @@ describe('POST /api/campaigns/:id/generate', () => {
     const probe = await generate(agency.member, agency.campaign.id, body);
     expect(probe.status).toBe(429);
     const estimate = (probe.body.error.details[0] as QuotaExceededDetail).tokensRequested;
-    await api.db.withTenantTx(agency.tenant.id, (tx) =>
-      tx.tenant.update({ where: { id: agency.tenant.id }, data: { monthlyTokenQuota: estimate + 100 } }),
-    );
+    await setTenantQuota(api.db, agency.tenant.id, estimate + 100);
 
     const admitted = await generate(agency.member, agency.campaign.id, body, { wait: true });
 

@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { APPLICATION_ROLE, listen, type TenantTx } from '@muse/db';
+import { APPLICATION_ROLE, JOB_QUEUE_SCHEMA, listen, type TenantTx, urlAs } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import { fromPrisma, type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { ApiConfig } from '../../config.ts';
 import { GENERATION_FINISHED_CHANNEL } from './generations.repository.ts';
 
 export const GENERATION_QUEUE = 'generate-ideas';
-const SCHEMA = 'pgboss';
 
 /** What a job carries: ids only, the worker reads everything else from the database. */
 export interface GenerationJobData {
@@ -17,7 +16,7 @@ export interface GenerationJobData {
 }
 
 export interface GenerationQueueOptions {
-  /** The owner connection (DATABASE_URL): pg-boss creates and upgrades its own schema with it. */
+  /** DATABASE_URL: the queue connects as muse_queue beside it, the listener as the application. */
   databaseUrl: string;
   settings: ApiConfig['generation'];
   /** `worker`: also supervises the queue (expiry, lost heartbeats, retention) and listens for new jobs. */
@@ -54,13 +53,15 @@ export async function startGenerationQueue(options: GenerationQueueOptions) {
   const { settings, logger } = options;
   const worker = options.role === 'worker';
   const boss = new PgBoss({
-    connectionString: options.databaseUrl,
-    schema: SCHEMA,
+    connectionString: urlAs(options.databaseUrl, 'queue'),
+    schema: JOB_QUEUE_SCHEMA,
     // A worker's jobs touch the queue for heartbeats and completion; its listener holds one more.
     max: worker ? settings.workerConcurrency + 2 : 2,
     application_name: `muse-${options.role}-queue`,
     instanceName: `muse-${options.role}`,
-    migrate: true,
+    // The owner installs and upgrades the schema with the migrations; muse_queue only uses it.
+    migrate: false,
+    persistQueueStats: false,
     schedule: false,
     supervise: worker,
     superviseIntervalSeconds: settings.superviseIntervalSeconds,
@@ -70,8 +71,7 @@ export async function startGenerationQueue(options: GenerationQueueOptions) {
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   boss.on('warning', (warning) => logger.warn({ data: warning.data }, `job queue: ${warning.message}`));
-  // Several processes may install or upgrade the schema at once; the losers try again.
-  await boss.start({ attempts: 5 });
+  await boss.start();
 
   const { retryDelayMax, ...policy } = queuePolicy(settings);
   await boss.createQueue(GENERATION_QUEUE, {
@@ -162,16 +162,16 @@ function listenForFinishes(databaseUrl: string, logger: Logger) {
   };
 }
 
-/** Fails the start, not the first generation, when the migration's grants did not reach pg-boss's tables. */
+/** Fails the start, not the first generation, when the queue's grants did not reach its tables. */
 async function assertApplicationRoleCanEnqueue(boss: PgBoss): Promise<void> {
   const queue = await boss.getQueue(GENERATION_QUEUE);
-  const table = `${SCHEMA}.${queue?.table ?? 'job'}`;
+  const table = `${JOB_QUEUE_SCHEMA}.${queue?.table ?? 'job'}`;
   const { rows } = await boss
     .getDb()
     .executeSql('select has_table_privilege($1, $2, $3) as allowed', [APPLICATION_ROLE, table, 'INSERT']);
   if (rows[0]?.allowed !== true) {
     throw new Error(
-      `the role ${APPLICATION_ROLE} cannot insert into ${table}: run the migrations as the role of DATABASE_URL, which pg-boss connects as`,
+      `the role ${APPLICATION_ROLE} cannot insert into ${table}: set up the database with \`pnpm db:migrate\` (it installs the job queue's schema and its grants)`,
     );
   }
 }

@@ -1,6 +1,7 @@
-import type { BaseTx, Prisma, TenantTx } from '@muse/db';
+import type { BaseTx, Prisma } from '@muse/db';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 import { literalContains } from '../../shared/like-pattern.ts';
+import { USER_IDENTITY_FIELDS } from '../users/users.repository.ts';
 
 const TENANT_FIELDS = {
   id: true,
@@ -27,8 +28,8 @@ export interface TenantUsageCounts {
 }
 
 /**
- * Tenants themselves (not under row-level security) and, in the platform scope, counts and
- * token sums across tenants: never their content.
+ * Tenants themselves and counts and token sums across tenants, on the platform connection
+ * (muse_platform): never their content.
  */
 export const tenantsRepository = {
   /** Newest first; one row beyond the page tells whether another page exists. */
@@ -50,19 +51,28 @@ export const tenantsRepository = {
     });
   },
 
-  findById(tx: BaseTx | TenantTx, id: string) {
+  findById(tx: BaseTx, id: string) {
     return tx.tenant.findUnique({ where: { id }, select: TENANT_FIELDS });
   },
 
-  slugTaken(tx: TenantTx, slug: string) {
+  slugTaken(tx: BaseTx, slug: string) {
     return tx.tenant.findUnique({ where: { slug }, select: { id: true } }).then(Boolean);
   },
 
-  create(tx: TenantTx, data: { id: string; name: string; slug: string; monthlyTokenQuota?: number }) {
+  create(tx: BaseTx, data: { id: string; name: string; slug: string; monthlyTokenQuota?: number }) {
     return tx.tenant.create({ data, select: TENANT_FIELDS });
   },
 
-  update(tx: TenantTx, id: string, data: Prisma.TenantUpdateInput) {
+  /** The new agency's first admin: no client, so nothing but the invitation itself is read. */
+  async inviteFirstAdmin(tx: BaseTx, data: { tenantId: string; email: string; name: string }) {
+    const admin = await tx.user.create({
+      data: { ...data, role: 'AGENCY_ADMIN', status: 'INVITED', clientId: null },
+      select: USER_IDENTITY_FIELDS,
+    });
+    return { ...admin, client: null };
+  },
+
+  update(tx: BaseTx, id: string, data: Prisma.TenantUpdateInput) {
     return tx.tenant.update({ where: { id }, data, select: TENANT_FIELDS });
   },
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CreateTenantBody, ListTenantsQuery, UpdateTenantBody } from '@muse/contracts';
-import type { Database, TenantTx } from '@muse/db';
+import type { BaseTx, Database } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
@@ -8,7 +8,6 @@ import { activityRepository } from '../activity/activity.repository.ts';
 import { authorize } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
-import { usersRepository } from '../users/users.repository.ts';
 import { type TenantRow, type TenantUsageCounts, tenantsRepository } from './tenants.repository.ts';
 import { monthStart, slugFrom } from './tenants.rules.ts';
 
@@ -17,7 +16,7 @@ const withUsage = (tenant: TenantRow, counts: TenantUsageCounts | undefined, sin
   usage: { users: 0, clients: 0, campaigns: 0, tokensUsedThisMonth: 0, ...counts, periodStart: since },
 });
 
-async function provision(tx: TenantTx, tenantId: string, actor: Principal, body: CreateTenantBody) {
+async function provision(tx: BaseTx, tenantId: string, actor: Principal, body: CreateTenantBody) {
   let slug = body.slug ?? slugFrom(body.name);
   if (!body.slug && (await tenantsRepository.slugTaken(tx, slug))) {
     slug = `${slug}-${randomBytes(2).toString('hex')}`;
@@ -28,29 +27,29 @@ async function provision(tx: TenantTx, tenantId: string, actor: Principal, body:
     slug,
     monthlyTokenQuota: body.monthlyTokenQuota,
   });
-  const admin = await usersRepository.createInvitation(tx, {
+  const admin = await tenantsRepository.inviteFirstAdmin(tx, {
     tenantId,
     email: body.admin.email,
     name: body.admin.name,
-    role: 'AGENCY_ADMIN',
-    clientId: null,
   });
-  await activityRepository.record(tx, {
-    tenantId,
-    actorId: actor.userId,
-    entityType: 'tenant',
-    entityId: tenantId,
-    action: 'tenant.created',
-    data: { name: tenant.name, slug: tenant.slug, monthlyTokenQuota: tenant.monthlyTokenQuota },
-  });
-  await activityRepository.record(tx, {
-    tenantId,
-    actorId: actor.userId,
-    entityType: 'user',
-    entityId: admin.id,
-    action: 'user.invited',
-    data: { email: admin.email, role: admin.role, clientId: null },
-  });
+  await activityRepository.recordMany(tx, [
+    {
+      tenantId,
+      actorId: actor.userId,
+      entityType: 'tenant',
+      entityId: tenantId,
+      action: 'tenant.created',
+      data: { name: tenant.name, slug: tenant.slug, monthlyTokenQuota: tenant.monthlyTokenQuota },
+    },
+    {
+      tenantId,
+      actorId: actor.userId,
+      entityType: 'user',
+      entityId: admin.id,
+      action: 'user.invited',
+      data: { email: admin.email, role: admin.role, clientId: null },
+    },
+  ]);
   return admin;
 }
 
@@ -67,7 +66,7 @@ function explainConflict(error: unknown): never {
 export function createTenantsService(deps: { db: Database; principals: PrincipalCache }) {
   const { db, principals } = deps;
 
-  /** Platform scope: the tenant row and aggregate counts, never the agency's content. */
+  /** The tenant row and aggregate counts, never the agency's content. */
   async function read(id: string) {
     const since = monthStart();
     const tenant = await db.withPlatformTx(async (tx) => {
@@ -107,14 +106,14 @@ export function createTenantsService(deps: { db: Database; principals: Principal
       authorize(actor, 'tenants.create');
       const tenantId = randomUUID();
       const admin = await db
-        .withTenantTx(tenantId, (tx) => provision(tx, tenantId, actor, body))
+        .withPlatformTx((tx) => provision(tx, tenantId, actor, body))
         .catch(explainConflict);
       return { tenant: await read(tenantId), admin };
     },
 
     async update(actor: Principal, id: string, body: UpdateTenantBody) {
       authorize(actor, 'tenants.update');
-      await db.withTenantTx(id, async (tx) => {
+      await db.withPlatformTx(async (tx) => {
         const current = await tenantsRepository.findById(tx, id);
         if (!current) throw notFound('Tenant');
         const changes: Record<string, { from: string | number; to: string | number }> = {};
@@ -124,14 +123,16 @@ export function createTenantsService(deps: { db: Database; principals: Principal
         }
         if (Object.keys(changes).length === 0) return;
         await tenantsRepository.update(tx, id, body);
-        await activityRepository.record(tx, {
-          tenantId: id,
-          actorId: actor.userId,
-          entityType: 'tenant',
-          entityId: id,
-          action: 'tenant.updated',
-          data: { changes },
-        });
+        await activityRepository.recordMany(tx, [
+          {
+            tenantId: id,
+            actorId: actor.userId,
+            entityType: 'tenant',
+            entityId: id,
+            action: 'tenant.updated',
+            data: { changes },
+          },
+        ]);
       });
       // After the commit: a suspension blocks the agency's users on their next request.
       principals.invalidateTenant(id);

@@ -2,7 +2,8 @@ import type { TenantRole, UserRef, UserStatus } from '@muse/contracts';
 import type { Prisma, TenantTx } from '@muse/db';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 
-const USER_FIELDS = {
+/** A user's own fields: what the platform may read of it too. */
+export const USER_IDENTITY_FIELDS = {
   id: true,
   email: true,
   name: true,
@@ -13,6 +14,10 @@ const USER_FIELDS = {
   lastSeenAt: true,
   createdAt: true,
   updatedAt: true,
+} as const satisfies Prisma.UserSelect;
+
+const USER_FIELDS = {
+  ...USER_IDENTITY_FIELDS,
   client: { select: { id: true, name: true } },
 } as const satisfies Prisma.UserSelect;
 
@@ -67,10 +72,11 @@ export const usersRepository = {
 
   /**
    * Serializes team changes of one tenant: two admins demoting each other at the same moment
-   * must not both see the other as the remaining admin.
+   * must not both see the other as the remaining admin. An advisory lock, as the tenant row is
+   * not the agency's to lock (it cannot update it).
    */
   async lockTeam(tx: TenantTx, tenantId: string): Promise<void> {
-    await tx.$queryRaw`select 1 from tenants where id = ${tenantId}::uuid for update`;
+    await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`muse:team:${tenantId}`}, 0))`;
   },
 
   findClient(tx: TenantTx, clientId: string) {
