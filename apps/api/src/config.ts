@@ -41,12 +41,10 @@ const variables = z
     PORT: env.port(3001),
     NODE_ENV: env.nodeEnv(),
     LOG_LEVEL: env.logLevel(),
-    DATABASE_URL: env
-      .postgresUrl()
-      .refine(logsInAsApplication, {
-        message: `must log in as ${APPLICATION_ROLE}, the role the migrations set up`,
-        when: (payload) => payload.issues.length === 0,
-      }),
+    DATABASE_URL: env.postgresUrl().refine(logsInAsApplication, {
+      message: `must log in as ${APPLICATION_ROLE}, the role the migrations set up`,
+      when: (payload) => payload.issues.length === 0,
+    }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     AUTH_MODE: z.enum(['local', 'clerk']).default('local'),
     CLERK_JWT_KEY: pemKey.optional(),
