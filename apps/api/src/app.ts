@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { ApiConfig } from './config.ts';
 import { accessLog } from './http/access-log.ts';
-import { authenticate } from './http/authenticate.ts';
+import { authenticate, identify } from './http/authenticate.ts';
 import { cors } from './http/cors.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { jsonBody } from './http/json-body.ts';
@@ -60,7 +60,7 @@ export function createApp(deps: AppDependencies): Express {
       lifecycle: deps.lifecycle ?? { draining: false },
     }),
     ...createDocsRoutes({ routes: () => routes }),
-    ...createMeRoutes(),
+    ...createMeRoutes({ db }),
     ...createTenantsRoutes({ db, principals }),
     ...createUsersRoutes({ db, principals }),
     ...createClientsRoutes({ db }),
@@ -96,6 +96,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/api', rateLimits.perIp);
   mountRoutes(app, routes, {
     authenticate: authenticate(auth),
+    identify: identify(auth),
     rateLimits: rateLimits.perPrincipal,
     jsonBody: jsonBody(config.jsonBodyLimit),
   });

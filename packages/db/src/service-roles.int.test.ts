@@ -82,10 +82,11 @@ describe('the database login of the API and the worker', () => {
   });
 
   it('when it tries SET ROLE to the owner (or any other role), then the database refuses', async () => {
-    const [{ owner }] = await query<{ owner: string }>(
+    const [row] = await query<{ owner: string }>(
       database.url,
       "select tableowner as owner from pg_tables where tablename = 'ideas'",
     );
+    const owner = row?.owner ?? '';
     await expect(asApi(`set role ${pg.escapeIdentifier(owner)}`)).rejects.toThrow(/permission denied/);
     await expect(asApi('set role muse_platform')).rejects.toThrow(/permission denied/);
     await expect(asApi('set role muse_queue')).rejects.toThrow(/permission denied/);

@@ -11,16 +11,17 @@ import type { ResourceKind } from '../modules/auth/resources.ts';
  */
 /** Whether a route's callers sign in as a user (its access names a permission). */
 export function signsIn(access: RouteDefinition['access']): access is Action {
-  return access !== 'public' && access !== 'metrics-token';
+  return access !== 'public' && access !== 'metrics-token' && access !== 'identity';
 }
 
 export interface RouteDefinition {
   contract: RouteContract;
   /**
-   * `public`; `metrics-token` (no sign-in: the handler asks for the METRICS_TOKEN bearer); or the
-   * action of the permission table the route's service checks.
+   * `public`; `metrics-token` (no sign-in: the handler asks for the METRICS_TOKEN bearer);
+   * `identity` (a verified token, in no workspace: the identity's own workspaces and
+   * invitations); or the action of the permission table the route's service checks.
    */
-  access: 'public' | 'metrics-token' | Action;
+  access: 'public' | 'metrics-token' | 'identity' | Action;
   /** What each `:param` names, so the matrix can fill it with a real id of tenant A or client A. */
   resources?: Readonly<Record<string, ResourceKind>>;
   /**
@@ -44,8 +45,10 @@ const DEFINITION = Symbol('route definition');
 type MarkedHandler = RequestHandler & { [DEFINITION]?: RouteDefinition };
 
 export interface RoutePipeline {
-  /** Runs before the handler of every non-public route: sets the principal or answers 401/403. */
+  /** Runs before the handler of every route that signs in: sets the principal or answers 401/403. */
   authenticate: RequestHandler;
+  /** Runs before the handler of `identity` routes: sets the verified identity or answers 401. */
+  identify: RequestHandler;
   /** Runs after authentication: limits are per user and per tenant. */
   rateLimits: RequestHandler[];
   /** Parses JSON bodies, for routes whose contract has one. */
@@ -71,6 +74,7 @@ export function mountRoutes(
     marker[DEFINITION] = definition;
     const chain: RequestHandler[] = [marker];
     if (signsIn(definition.access)) chain.push(pipeline.authenticate, ...pipeline.rateLimits);
+    if (definition.access === 'identity') chain.push(pipeline.identify);
     if (definition.contract.body) chain.push(pipeline.jsonBody);
     chain.push(async (req, res) => definition.handler(req, res));
     app[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path, ...chain);

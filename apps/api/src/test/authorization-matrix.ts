@@ -68,6 +68,18 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
       })),
     ];
   }
+  if (definition.access === 'identity') {
+    // Any verified identity, whatever its workspaces; what it reaches is its own (tested per route).
+    return [
+      { description: 'anonymous', actor: null, ...is(401) },
+      ...Object.entries(world.inA).map(([role, actor]) => ({
+        description: `${role} token`,
+        actor,
+        expect: (s: number) => s < 500 && s !== 401 && s !== 403,
+        expected: 'neither 401/403 nor 5xx',
+      })),
+    ];
+  }
   const allowed = allowedRoles(definition.access);
   const isolations = [
     ...Object.values(definition.resources ?? {}),

@@ -68,6 +68,8 @@ export interface UserOptions {
   name?: string;
   /** False: invited, never signed in (no auth subject yet). */
   linked?: boolean;
+  /** The sign-in identity, for one person who is a member of several agencies. */
+  subject?: string;
 }
 
 export function makeUser(db: Database, tenant: { id: string }, options: UserOptions = {}) {
@@ -82,7 +84,7 @@ export function makeUser(db: Database, tenant: { id: string }, options: UserOpti
         email: options.email ?? `${unique('user')}@example.test`,
         name: options.name ?? unique('User'),
         status: options.status ?? (linked ? 'ACTIVE' : 'INVITED'),
-        authSubject: linked ? `test|${randomUUID()}` : null,
+        authSubject: linked ? (options.subject ?? `test|${randomUUID()}`) : null,
       },
     }),
   );

@@ -9,13 +9,13 @@ export interface SeedResult {
 }
 
 /**
- * Seeds the demo data through the application role, so the seed obeys the same
- * row-level security as the API. Idempotent: a tenant whose slug exists is left alone.
+ * Seeds the demo data, as the owner (it makes active users, which no service login may).
+ * Idempotent: a tenant whose slug exists is left alone.
  */
 export async function seed(db: Database): Promise<SeedResult> {
   const result: SeedResult = { tenantsCreated: [], tenantsSkipped: [] };
   await db.withPlatformTx(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email: PLATFORM_ADMIN.email } });
+    const existing = await tx.user.findFirst({ where: { email: PLATFORM_ADMIN.email, tenantId: null } });
     if (!existing) {
       await tx.user.create({
         data: {

@@ -12,50 +12,46 @@ const PRINCIPAL_FIELDS = {
   tenant: { select: { id: true, name: true, slug: true, status: true } },
 } as const;
 
-function linkArgs(userId: string, subject: string) {
-  return {
-    where: { id: userId, status: 'INVITED' as const, authSubject: null },
-    data: { authSubject: subject, status: 'ACTIVE' as const, lastSeenAt: new Date() },
-    select: PRINCIPAL_FIELDS,
-  };
-}
-
-/** Sign-in runs as muse_platform: it finds the caller's own row or invitation by verified identity. */
+/**
+ * Sign-in runs as muse_platform: it finds the memberships of the verified identity (its user
+ * rows, one per agency) and the invitations to its verified email.
+ */
 export const authRepository = {
-  findBySubject(tx: BaseTx, subject: string) {
-    return tx.user.findUnique({ where: { authSubject: subject }, select: PRINCIPAL_FIELDS });
+  findMemberships(tx: BaseTx, subject: string) {
+    return tx.user.findMany({
+      where: { authSubject: subject },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: PRINCIPAL_FIELDS,
+    });
   },
 
-  /**
-   * The caller's own row and its open invitation, in one statement: one snapshot, so a
-   * concurrent first sign-in that links the invitation is seen either before or after, never
-   * neither (two reads could miss both).
-   */
-  findSelfOrInvitation(tx: BaseTx, subject: string, email: string | undefined) {
+  findInvitations(tx: BaseTx, email: string) {
     return tx.user.findMany({
-      where: {
-        OR: [
-          { authSubject: subject },
-          ...(email ? [{ email, status: 'INVITED' as const, authSubject: null }] : []),
-        ],
-      },
-      select: { ...PRINCIPAL_FIELDS, authSubject: true },
+      where: { email, status: 'INVITED', authSubject: null },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, role: true, createdAt: true, tenant: { select: { id: true, name: true } } },
+    });
+  },
+
+  /** An open invitation to `email`, or one this identity accepted already (a retry is no error). */
+  findInvitation(tx: BaseTx, id: string, email: string, subject: string) {
+    return tx.user.findFirst({
+      where: { id, email, OR: [{ status: 'INVITED', authSubject: null }, { authSubject: subject }] },
+      select: { id: true, tenantId: true },
     });
   },
 
   /**
-   * First sign-in of an invited user: links the invitation only while it is still unlinked, so
-   * of two first sign-ins at once exactly one links (the other gets undefined and reads the
-   * link back). Platform admins link in the sign-in scope; tenant users in their tenant's
-   * scope, where the audit log is.
+   * Accepts an invitation only while it is still open, so of two acceptances at once exactly one
+   * links (the other gets undefined). Agency invitations are accepted in the agency's scope,
+   * where the audit log is; platform admin invitations on the platform connection.
    */
-  async linkInvitation(tx: BaseTx, userId: string, subject: string) {
-    const [user] = await tx.user.updateManyAndReturn(linkArgs(userId, subject));
-    return user;
-  },
-
-  async linkTenantInvitation(tx: TenantTx, userId: string, subject: string) {
-    const [user] = await tx.user.updateManyAndReturn(linkArgs(userId, subject));
+  async acceptInvitation(tx: BaseTx | TenantTx, id: string, subject: string) {
+    const [user] = await (tx as BaseTx).user.updateManyAndReturn({
+      where: { id, status: 'INVITED', authSubject: null },
+      data: { authSubject: subject, status: 'ACTIVE', lastSeenAt: new Date() },
+      select: PRINCIPAL_FIELDS,
+    });
     return user;
   },
 
@@ -63,10 +59,10 @@ export const authRepository = {
     return tx.user.update({ where: { id: userId }, data: { lastSeenAt: new Date() }, select: { id: true } });
   },
 
-  /** In the user's tenant scope: clients are tenant data, invisible to the sign-in scope. */
+  /** In the user's tenant scope: clients are tenant data, invisible to the platform connection. */
   findClient(tx: TenantTx, clientId: string) {
     return tx.client.findFirst({ where: { id: clientId }, select: { id: true, name: true } });
   },
 };
 
-export type PrincipalRow = NonNullable<Awaited<ReturnType<typeof authRepository.findBySubject>>>;
+export type PrincipalRow = Awaited<ReturnType<typeof authRepository.findMemberships>>[number];

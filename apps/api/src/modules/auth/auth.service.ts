@@ -1,10 +1,10 @@
 import type { Database } from '@muse/db';
 import { AppError } from '../../http/app-error.ts';
-import { activityRepository } from '../activity/activity.repository.ts';
 import { authRepository, type PrincipalRow } from './auth.repository.ts';
 import type { Principal } from './principal.ts';
 import type { PrincipalCache } from './principal-cache.ts';
 import type { TokenVerifier, VerifiedIdentity } from './token-verifier.ts';
+import { chooseMembership } from './workspace.ts';
 
 /** lastSeenAt is a presence hint, not an audit trail: stamp it at most this often. */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
@@ -12,8 +12,13 @@ const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)$/i;
 
 export interface AuthService {
-  /** The principal behind an `Authorization` header: 401 for a missing or bad token, 403 for a blocked account. */
-  authenticate(authorization: string | undefined): Promise<Principal>;
+  /** The verified identity behind an `Authorization` header: 401 for a missing or bad token. */
+  identify(authorization: string | undefined): Promise<VerifiedIdentity>;
+  /**
+   * The principal in the workspace a request names (X-Muse-Workspace), or the identity's only
+   * one: 401 for a missing or bad token, 403 for a blocked account or a workspace it is not in.
+   */
+  authenticate(authorization: string | undefined, workspace: string | undefined): Promise<Principal>;
 }
 
 export function createAuthService(deps: {
@@ -23,75 +28,41 @@ export function createAuthService(deps: {
 }): AuthService {
   const { db, verifier, cache } = deps;
 
-  /**
-   * Links an invitation to the identity that signed in with its email, and audits it — in the
-   * tenant's scope, as the sign-in scope cannot write the audit log. When a concurrent first
-   * sign-in of the same identity won, its link is read back.
-   */
-  async function linkInvitation(identity: VerifiedIdentity, invitation: { id: string; tenantId: string }) {
-    const linked = await db.withTenantTx(invitation.tenantId, async (tx) => {
-      const user = await authRepository.linkTenantInvitation(tx, invitation.id, identity.subject);
-      if (user) {
-        await activityRepository.record(tx, {
-          tenantId: invitation.tenantId,
-          actorId: user.id,
-          entityType: 'user',
-          entityId: user.id,
-          action: 'user.joined',
-          data: { email: user.email, role: user.role, clientId: user.clientId },
-        });
-      }
-      return user ?? null;
-    });
-    return linked ?? db.withPlatformTx((tx) => authRepository.findBySubject(tx, identity.subject));
+  async function identify(authorization: string | undefined): Promise<VerifiedIdentity> {
+    const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
+    if (!token) throw new AppError('unauthenticated', 'Sign in: send Authorization: Bearer <token>');
+    return verifier.verify(token);
   }
 
-  async function resolve(identity: VerifiedIdentity): Promise<PrincipalRow | null> {
-    const found = await db.withPlatformTx(async (tx) => {
-      const rows = await authRepository.findSelfOrInvitation(tx, identity.subject, identity.email);
-      const user = rows.find((row) => row.authSubject === identity.subject);
-      if (user) {
-        const stale = !user.lastSeenAt || Date.now() - user.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS;
-        if (stale && user.status === 'ACTIVE') await authRepository.stampLastSeen(tx, user.id);
-        return { user };
-      }
-      const invitation = rows.find((row) => row.authSubject === null);
-      if (invitation && !invitation.tenantId) {
-        const user =
-          (await authRepository.linkInvitation(tx, invitation.id, identity.subject)) ??
-          (await authRepository.findBySubject(tx, identity.subject));
-        return { user };
-      }
-      return { invitation };
+  async function resolve(identity: VerifiedIdentity, workspace: string | undefined): Promise<PrincipalRow> {
+    return db.withPlatformTx(async (tx) => {
+      const user = chooseMembership(await authRepository.findMemberships(tx, identity.subject), workspace);
+      const stale = !user.lastSeenAt || Date.now() - user.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS;
+      if (stale && user.status === 'ACTIVE') await authRepository.stampLastSeen(tx, user.id);
+      return user;
     });
-    if (found.user) return found.user;
-    const invitation = found.invitation;
-    return invitation?.tenantId
-      ? linkInvitation(identity, { id: invitation.id, tenantId: invitation.tenantId })
-      : null;
   }
 
-  async function load(identity: VerifiedIdentity): Promise<Principal | null> {
+  async function load(identity: VerifiedIdentity, workspace: string | undefined, key: string) {
     const generation = cache.generation;
-    const row = await resolve(identity);
-    if (!row) return null;
+    const row = await resolve(identity, workspace);
     const { tenantId, clientId } = row;
     const client =
       tenantId && clientId
         ? await db.withTenantTx(tenantId, (tx) => authRepository.findClient(tx, clientId))
         : null;
     const principal = toPrincipal(row, client);
-    cache.set(identity.subject, principal, generation);
+    cache.set(key, principal, generation);
     return principal;
   }
 
   return {
-    async authenticate(authorization) {
-      const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
-      if (!token) throw new AppError('unauthenticated', 'Sign in: send Authorization: Bearer <token>');
-      const identity = await verifier.verify(token);
-      const principal = cache.get(identity.subject) ?? (await load(identity));
-      if (!principal) throw new AppError('unauthenticated', 'No Muse account belongs to this identity');
+    identify,
+
+    async authenticate(authorization, workspace) {
+      const identity = await identify(authorization);
+      const key = `${identity.subject}\n${workspace ?? ''}`;
+      const principal = cache.get(key) ?? (await load(identity, workspace, key));
       if (principal.status === 'DISABLED') {
         throw new AppError('forbidden', 'Your account is disabled', {
           details: [{ reason: 'user_disabled' }],

@@ -50,15 +50,15 @@ describe('POST /api/admin/tenants', () => {
     ]);
   });
 
-  it('when the invited admin signs in with that email, then it lands in the new agency as its admin', async () => {
+  it('when the invited admin signs in with that email and accepts, then it lands in the new agency as its admin', async () => {
     const body = newTenantBody();
     const created = await api.http.post('/api/admin/tenants').set('Authorization', operatorAuth).send(body);
-    const me = await api.http
-      .get('/api/me')
-      .set(
-        'Authorization',
-        await bearer(null, { subject: `test|${unique('lead')}`, email: body.admin.email }),
-      );
+    const lead = await bearer(null, { subject: `test|${unique('lead')}`, email: body.admin.email });
+    const accepted = await api.http
+      .post(`/api/me/invitations/${created.body.admin.id}/accept`)
+      .set('Authorization', lead);
+    expect(accepted.status).toBe(200);
+    const me = await api.http.get('/api/me').set('Authorization', lead);
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ user: { role: 'AGENCY_ADMIN' }, tenant: { id: created.body.tenant.id } });
   });
@@ -87,20 +87,16 @@ describe('POST /api/admin/tenants', () => {
     expect(second.body.tenant.slug).toMatch(new RegExp(`^${first.body.tenant.slug}-[0-9a-f]{4}$`));
   });
 
-  it('when the admin email already has an account, then 409 and no tenant is left behind', async () => {
-    const { member } = await makeAgency(api.db);
-    const slug = unique('orphan');
+  it('when the admin email already belongs to another agency, then the agency is made and that person only invited', async () => {
+    const { member, tenant: theirs } = await makeAgency(api.db);
     const res = await api.http
       .post('/api/admin/tenants')
       .set('Authorization', operatorAuth)
-      .send(newTenantBody({ slug, admin: { email: member.email, name: 'Again' } }));
-    expect(res.status).toBe(409);
-    expect(res.body.error.message).toMatch(/email/);
-    const list = await api.http
-      .get('/api/admin/tenants')
-      .query({ q: slug })
-      .set('Authorization', operatorAuth);
-    expect(list.body.items).toEqual([]);
+      .send(newTenantBody({ admin: { email: member.email, name: 'Again' } }));
+    expect(res.status).toBe(201);
+    expect(res.body.admin).toMatchObject({ email: member.email, status: 'INVITED', role: 'AGENCY_ADMIN' });
+    const own = await api.http.get('/api/me').set('Authorization', await bearer(member));
+    expect(own.body).toMatchObject({ user: { id: member.id }, tenant: { id: theirs.id } });
   });
 
   it('when the body is invalid (unknown field, bad slug, no admin), then 400 naming each path', async () => {

@@ -57,9 +57,6 @@ function explainConflict(error: unknown): never {
   if (violatesUnique(error, 'tenants', 'slug')) {
     throw new AppError('conflict', 'An agency with this slug already exists', { cause: error });
   }
-  if (violatesUnique(error, 'users', 'email')) {
-    throw new AppError('conflict', 'A user with this email already exists', { cause: error });
-  }
   throw error;
 }
 

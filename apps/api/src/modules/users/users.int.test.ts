@@ -180,15 +180,37 @@ describe('POST /api/users/invitations', () => {
     expect(count).toBe(0);
   });
 
-  it('when the email is already taken (in any tenant), then 409 conflict', async () => {
-    const { admin } = await makeAgency(api.db);
-    const elsewhere = await makeAgency(api.db);
+  it('when the email is already in this agency, then 409 conflict', async () => {
+    const { admin, member } = await makeAgency(api.db);
     const res = await api.http
       .post('/api/users/invitations')
       .set('Authorization', await bearer(admin))
-      .send({ email: elsewhere.member.email.toUpperCase(), name: 'Dup', role: 'AGENCY_MEMBER' });
+      .send({ email: member.email.toUpperCase(), name: 'Dup', role: 'AGENCY_MEMBER' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('conflict');
+  });
+
+  it('when the email belongs to another agency, then the answer is that of a new address, and that person is not captured', async () => {
+    const { admin } = await makeAgency(api.db);
+    const elsewhere = await makeAgency(api.db);
+    const auth = await bearer(admin);
+    const invite = (email: string) =>
+      api.http
+        .post('/api/users/invitations')
+        .set('Authorization', auth)
+        .send({ email, name: 'Someone', role: 'AGENCY_MEMBER' });
+    const taken = await invite(elsewhere.member.email);
+    const fresh = await invite(`${unique('fresh')}@example.test`);
+    const shape = (res: typeof taken) => ({ status: res.status, fields: Object.keys(res.body).sort() });
+    expect(shape(taken)).toEqual(shape(fresh));
+    expect(taken.status).toBe(201);
+    expect(taken.body).toMatchObject({ status: 'INVITED', role: 'AGENCY_MEMBER' });
+    // The person still works in its own agency, and is in this one only once it accepts.
+    const own = await api.http.get('/api/me').set('Authorization', await bearer(elsewhere.member));
+    expect(own.body).toMatchObject({
+      user: { id: elsewhere.member.id },
+      tenant: { id: elsewhere.tenant.id },
+    });
   });
 });
 
