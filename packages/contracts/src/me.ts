@@ -65,7 +65,8 @@ export const meRoutes = defineRoutes({
     method: 'GET',
     path: '/api/me/workspaces',
     summary: 'The workspaces the signed-in identity belongs to, and its pending invitations',
-    description: 'Needs a verified token only: a person who has not joined any workspace yet sees its invitations here.',
+    description:
+      'Needs a verified token only: a person who has not joined any workspace yet sees its invitations here.',
     tags: ['session'],
     auth: 'bearer',
     response: MyWorkspaces,
