@@ -5,6 +5,8 @@ const run = Date.now().toString(36);
 const clientName = `Luna Bakery ${run}`;
 const campaignName = `Spring sourdough ${run}`;
 const contactEmail = `hello+${run}@luna-bakery.test`;
+/** The agency of owner@northwind.test, which invites the contact. */
+const AGENCY = 'Northwind Social';
 let boardPath = '';
 let changedTitle = '';
 
@@ -96,7 +98,8 @@ test('(a) when the owner creates a client and a campaign and generates ideas, th
 test('(b) when the client reviews on a phone, then it requests changes on one with a comment and approves two', async ({
   browser,
 }) => {
-  const { page } = await signedIn(browser, contactEmail, { viewport: PHONE });
+  // Invited by the agency: the first sign-in lands on the workspace page, where the contact accepts.
+  const { page } = await signedIn(browser, contactEmail, { viewport: PHONE, accepting: AGENCY });
   await expect(page.getByText(/3 ideas are waiting/)).toBeVisible();
   await shot(page, 'b1-portal-home-phone');
   await page.getByRole('link', { name: new RegExp(campaignName) }).click();

@@ -5,9 +5,16 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { mintLocalApiToken } from '@/lib/auth/api-token';
-import { resolveUser } from '@/lib/auth/resolve-user';
+import { startSignIn } from '@/lib/auth/resolve-user';
 import { HOME_BY_ROLE, safeReturnPath } from '@/lib/auth/roles';
-import { SESSION_COOKIE, sealSession, sessionCookieOptions } from '@/lib/auth/session';
+import {
+  IDENTITY_COOKIE,
+  SESSION_COOKIE,
+  sealIdentity,
+  sealSession,
+  sessionCookieOptions,
+} from '@/lib/auth/session';
+import { workspacePagePath } from '@/lib/auth/workspace-page';
 import { serverConfig } from '@/lib/server-config';
 
 export interface SignInState {
@@ -31,10 +38,13 @@ export async function signInLocally(_previous: SignInState, form: FormData): Pro
     return { error: parsed.error.issues[0]?.message, email: String(form.get('email') ?? '') };
   const { email, returnTo } = parsed.data;
   const identity = { sub: localSubject(email), email };
-  const resolution = await resolveUser(identity.sub, (await mintLocalApiToken(identity)).token);
-  if (!resolution.ok) return { error: resolution.message, email };
-  (await cookies()).set(SESSION_COOKIE, await sealSession(resolution.session), sessionCookieOptions());
-  const home = HOME_BY_ROLE[resolution.session.role];
+  const start = await startSignIn(identity.sub, (await mintLocalApiToken(identity)).token);
+  if (start.ok === false) return { error: start.message, email };
+  const jar = await cookies();
+  jar.set(IDENTITY_COOKIE, await sealIdentity(identity), sessionCookieOptions());
   const back = safeReturnPath(returnTo);
+  if (start.ok === 'choose') redirect(workspacePagePath(back));
+  jar.set(SESSION_COOKIE, await sealSession(start.session), sessionCookieOptions());
+  const home = HOME_BY_ROLE[start.session.role];
   redirect(back?.startsWith(home) ? back : home);
 }

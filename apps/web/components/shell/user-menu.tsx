@@ -1,12 +1,13 @@
 'use client';
 
-import { ChevronsUpDown } from 'lucide-react';
+import { ArrowLeftRight, ChevronsUpDown } from 'lucide-react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { useSession } from '@/components/providers';
 import { Avatar } from '@/components/ui/avatar';
 import {
   DropdownMenu,
   DropdownMenuContent,
+  DropdownMenuItem,
   DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
@@ -42,6 +43,13 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
           <span className="block truncate">{session.email}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          {/* A full page load: nothing of this workspace stays in the browser. */}
+          <a href="/workspaces">
+            <ArrowLeftRight className="size-4" aria-hidden />
+            Switch workspace
+          </a>
+        </DropdownMenuItem>
         <SignOutButton />
       </DropdownMenuContent>
     </DropdownMenu>

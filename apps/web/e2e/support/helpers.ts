@@ -10,27 +10,37 @@ export async function shot(page: Page, name: string) {
 
 export const PHONE = { width: 375, height: 812 };
 
+interface SignInOptions {
+  viewport?: { width: number; height: number };
+  /** A first sign-in of an invited person: accept the invitation of this agency on the workspace page. */
+  accepting?: string;
+}
+
 /** A fresh browser context signed in as this user through the local sign-in page. */
 export async function signedIn(
   browser: Browser,
   email: string,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: SignInOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(
     options.viewport ? { viewport: options.viewport, isMobile: options.viewport.width < 500 } : {},
   );
   const page = await context.newPage();
-  await signInAs(page, email);
+  await signInAs(page, email, options);
   return { context, page };
 }
 
-export async function signInAs(page: Page, email: string) {
+export async function signInAs(page: Page, email: string, options: Pick<SignInOptions, 'accepting'> = {}) {
   await page.goto('/sign-in');
   const demo = page.getByRole('button', { name: new RegExp(email.replace(/[.]/g, '\\.'), 'i') });
   if (await demo.count()) await demo.click();
   else {
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+  if (options.accepting) {
+    await expect(page).toHaveURL(/\/workspaces/);
+    await page.getByRole('button', { name: `Accept and open ${options.accepting}` }).click();
   }
   await expect(page).toHaveURL(/\/(app|portal|admin)/);
 }

@@ -1,8 +1,11 @@
+import { WORKSPACE_HEADER } from '@muse/contracts';
 import type { Transport } from './http';
 
 interface CachedToken {
   token: string;
   expiresAt: number;
+  /** The workspace of the session: every call names it. */
+  workspace: string;
 }
 
 let cached: CachedToken | null = null;
@@ -23,26 +26,29 @@ async function fetchToken(): Promise<CachedToken> {
 }
 
 /** The Bearer token for the API, refreshed 30 s before it expires; concurrent callers share one request. */
-async function bearerToken(): Promise<string> {
-  if (cached && cached.expiresAt * 1000 - Date.now() > 30_000) return cached.token;
+async function sessionToken(): Promise<CachedToken> {
+  if (cached && cached.expiresAt * 1000 - Date.now() > 30_000) return cached;
   pending ??= fetchToken().finally(() => {
     pending = null;
   });
   cached = await pending;
-  return cached.token;
+  return cached;
 }
 
 /** Calls the API directly from the browser with `Authorization: Bearer`; retries once with a fresh token on 401. */
 export function browserTransport(apiUrl: string): Transport {
   return async (path, init) => {
-    const send = async () =>
-      fetch(`${apiUrl}${path}`, {
+    const send = async () => {
+      const { token, workspace } = await sessionToken();
+      return fetch(`${apiUrl}${path}`, {
         ...init,
         headers: {
           ...(init.headers as Record<string, string>),
-          authorization: `Bearer ${await bearerToken()}`,
+          authorization: `Bearer ${token}`,
+          [WORKSPACE_HEADER]: workspace,
         },
       });
+    };
     let response = await send();
     if (response.status === 401) {
       cached = null;

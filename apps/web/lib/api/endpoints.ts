@@ -20,6 +20,7 @@ import {
   type ListTenantsQuery,
   type ListUsersQuery,
   Me,
+  MyWorkspaces,
   pageOf,
   Tenant,
   type UpdateCampaignBody,
@@ -29,6 +30,7 @@ import {
   type UpdateUserBody,
   Usage,
   User,
+  Workspace,
 } from '@muse/contracts';
 import { z } from 'zod';
 import { call, type Transport } from './http';
@@ -68,6 +70,8 @@ export function createApi(transport: Transport) {
 
   return {
     me: () => get('/api/me', Me),
+    workspaces: () => get('/api/me/workspaces', MyWorkspaces),
+    acceptInvitation: (id: string) => send('POST', `/api/me/invitations/${id}/accept`, Workspace),
     tenants: {
       list: (query: Partial<ListTenantsQuery> = {}) =>
         all('/api/admin/tenants', Tenant, { status: query.status, q: query.q }),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { WORKSPACE_HEADER } from '@muse/contracts';
 import { apiTokenForRequest } from '@/lib/auth/current-session';
 import { serverConfig } from '@/lib/server-config';
 import { createApi } from './endpoints';
@@ -12,7 +13,7 @@ export async function serverApi() {
       cache: 'no-store',
       headers: {
         ...(init.headers as Record<string, string>),
-        ...(token ? { authorization: `Bearer ${token.token}` } : {}),
+        ...(token ? { authorization: `Bearer ${token.token}`, [WORKSPACE_HEADER]: token.workspace } : {}),
       },
       signal: AbortSignal.timeout(10_000),
     }),

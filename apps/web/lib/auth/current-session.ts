@@ -3,7 +3,14 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { serverConfig } from '@/lib/server-config';
 import { type ApiToken, clerkApiToken, mintLocalApiToken } from './api-token';
-import { openSession, SESSION_COOKIE, type Session } from './session';
+import {
+  IDENTITY_COOKIE,
+  type Identity,
+  openIdentity,
+  openSession,
+  SESSION_COOKIE,
+  type Session,
+} from './session';
 
 export async function currentSession(): Promise<Session | null> {
   return openSession((await cookies()).get(SESSION_COOKIE)?.value);
@@ -16,9 +23,19 @@ export async function requireSession(): Promise<Session> {
   return session;
 }
 
-/** A Bearer token for the API on behalf of the signed-in user, in either auth mode. */
-export async function apiTokenForRequest(): Promise<ApiToken | null> {
+/** The signed-in identity, with or without a workspace chosen yet. */
+export async function currentIdentity(): Promise<Identity | null> {
+  return openIdentity((await cookies()).get(IDENTITY_COOKIE)?.value);
+}
+
+/** A Bearer token for the API on behalf of `identity`, in either auth mode. */
+export function apiTokenFor(identity: Identity): Promise<ApiToken | null> {
+  return serverConfig.AUTH_MODE === 'clerk' ? clerkApiToken() : mintLocalApiToken(identity);
+}
+
+/** A Bearer token for the API on behalf of the signed-in user, and the workspace it acts in. */
+export async function apiTokenForRequest(): Promise<(ApiToken & { workspace: string }) | null> {
   const session = await currentSession();
-  if (!session) return null;
-  return serverConfig.AUTH_MODE === 'clerk' ? clerkApiToken() : mintLocalApiToken(session);
+  const token = session && (await apiTokenFor(session));
+  return token && session ? { ...token, workspace: session.workspace } : null;
 }

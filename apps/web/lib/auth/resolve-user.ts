@@ -1,4 +1,5 @@
 import 'server-only';
+import { WORKSPACE_HEADER } from '@muse/contracts';
 import { createApi } from '@/lib/api/endpoints';
 import { ApiRequestError } from '@/lib/api/http';
 import { serverConfig } from '@/lib/server-config';
@@ -10,22 +11,41 @@ export type Resolution =
   | { ok: true; session: Session }
   | { ok: false; code: SignInErrorCode; message: string };
 
-/** Asks the API who the token belongs to; the API's database, not the token, decides the role. */
-export async function resolveUser(sub: string, token: string): Promise<Resolution> {
-  const api = createApi((path, init) =>
+/** The API for a signed-in identity: its own workspaces and invitations, or, naming one, that workspace. */
+export function identityApi(token: string, workspace?: string) {
+  return createApi((path, init) =>
     fetch(`${serverConfig.API_URL}${path}`, {
       ...init,
       cache: 'no-store',
-      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+      headers: {
+        ...(init.headers as Record<string, string>),
+        authorization: `Bearer ${token}`,
+        ...(workspace ? { [WORKSPACE_HEADER]: workspace } : {}),
+      },
       signal: AbortSignal.timeout(10_000),
     }),
   );
+}
+
+function failure(error: unknown): Resolution {
+  if (error instanceof ApiRequestError && (error.status === 401 || error.status === 404)) {
+    return { ok: false, code: 'no-account', message: SIGN_IN_ERRORS['no-account'] };
+  }
+  if (error instanceof ApiRequestError && error.status === 403) {
+    return { ok: false, code: 'blocked', message: error.message || SIGN_IN_ERRORS.blocked };
+  }
+  return { ok: false, code: 'unreachable', message: SIGN_IN_ERRORS.unreachable };
+}
+
+/** Asks the API who the token belongs to in `workspace`; the API's database, not the token, decides the role. */
+export async function resolveUser(sub: string, token: string, workspace: string): Promise<Resolution> {
   try {
-    const me = await api.me();
+    const me = await identityApi(token, workspace).me();
     return {
       ok: true,
       session: {
         sub,
+        workspace,
         userId: me.user.id,
         email: me.user.email,
         name: me.user.name,
@@ -35,12 +55,22 @@ export async function resolveUser(sub: string, token: string): Promise<Resolutio
       },
     };
   } catch (error) {
-    if (error instanceof ApiRequestError && (error.status === 401 || error.status === 404)) {
-      return { ok: false, code: 'no-account', message: SIGN_IN_ERRORS['no-account'] };
-    }
-    if (error instanceof ApiRequestError && error.status === 403) {
-      return { ok: false, code: 'blocked', message: error.message || SIGN_IN_ERRORS.blocked };
-    }
-    return { ok: false, code: 'unreachable', message: SIGN_IN_ERRORS.unreachable };
+    return failure(error);
+  }
+}
+
+/**
+ * Right after sign-in: straight into the only workspace, or to the workspace page when there is
+ * a choice to make or an invitation to accept (nobody joins an agency without accepting).
+ */
+export async function startSignIn(sub: string, token: string): Promise<Resolution | { ok: 'choose' }> {
+  try {
+    const { workspaces, invitations } = await identityApi(token).workspaces();
+    const [only, ...others] = workspaces;
+    if (only && others.length === 0 && invitations.length === 0) return resolveUser(sub, token, only.id);
+    if (!only && invitations.length === 0) return failure(new ApiRequestError(401, 'unauthenticated', ''));
+    return { ok: 'choose' };
+  } catch (error) {
+    return failure(error);
   }
 }

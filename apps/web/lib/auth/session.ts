@@ -17,6 +17,8 @@ export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 export const Session = z.object({
   /** The identity provider's subject: what the API maps to a user. */
   sub: z.string(),
+  /** What the API's X-Muse-Workspace names: the agency's tenant id, or `platform`. */
+  workspace: z.string(),
   userId: z.string(),
   email: z.string(),
   name: z.string(),
@@ -39,25 +41,39 @@ function sessionSecret(): Uint8Array {
   return secret;
 }
 
-export async function sealSession(session: Session): Promise<string> {
-  return new SignJWT({ ...session })
+/**
+ * The signed-in identity before (and besides) a workspace: who the identity provider vouched
+ * for, so the workspace page can list its workspaces and invitations.
+ */
+export const IDENTITY_COOKIE = 'muse_identity';
+
+export const Identity = z.object({ sub: z.string(), email: z.string() });
+export type Identity = z.infer<typeof Identity>;
+
+function seal(claims: Record<string, unknown>): Promise<string> {
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuedAt()
     .setExpirationTime(`${SESSION_TTL_SECONDS}s`)
     .sign(sessionSecret());
 }
 
-/** The session in a cookie value, or null when it is missing, tampered with or expired. */
-export async function openSession(value: string | undefined): Promise<Session | null> {
+/** The claims of a cookie value, or null when it is missing, tampered with, expired or not `schema`. */
+async function open<S extends z.ZodType>(schema: S, value: string | undefined): Promise<z.infer<S> | null> {
   if (!value) return null;
   try {
     const { payload } = await jwtVerify(value, sessionSecret(), { algorithms: ['HS256'] });
-    const parsed = Session.safeParse(payload);
+    const parsed = schema.safeParse(payload);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
+
+export const sealSession = (session: Session) => seal({ ...session });
+export const openSession = (value: string | undefined) => open(Session, value);
+export const sealIdentity = (identity: Identity) => seal({ sub: identity.sub, email: identity.email });
+export const openIdentity = (value: string | undefined) => open(Identity, value);
 
 export const sessionCookieOptions = () =>
   ({

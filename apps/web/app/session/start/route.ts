@@ -1,9 +1,16 @@
 import { decodeJwt } from 'jose';
 import { NextResponse } from 'next/server';
 import { clerkApiToken } from '@/lib/auth/api-token';
-import { resolveUser } from '@/lib/auth/resolve-user';
+import { startSignIn } from '@/lib/auth/resolve-user';
 import { HOME_BY_ROLE, safeReturnPath } from '@/lib/auth/roles';
-import { SESSION_COOKIE, sealSession, sessionCookieOptions } from '@/lib/auth/session';
+import {
+  IDENTITY_COOKIE,
+  SESSION_COOKIE,
+  sealIdentity,
+  sealSession,
+  sessionCookieOptions,
+} from '@/lib/auth/session';
+import { workspacePagePath } from '@/lib/auth/workspace-page';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,15 +20,24 @@ export async function GET(request: Request) {
   const returnTo = safeReturnPath(url.searchParams.get('returnTo'));
   const token = await clerkApiToken();
   if (!token) return NextResponse.redirect(new URL('/sign-in', request.url));
-  const resolution = await resolveUser(decodeJwt(token.token).sub ?? '', token.token);
-  if (!resolution.ok) {
+  const claims = decodeJwt(token.token);
+  const sub = claims.sub ?? '';
+  const start = await startSignIn(sub, token.token);
+  if (start.ok === false) {
     const failed = new URL('/sign-in', request.url);
-    failed.searchParams.set('error', resolution.code);
+    failed.searchParams.set('error', start.code);
     return NextResponse.redirect(failed);
   }
-  const home = HOME_BY_ROLE[resolution.session.role];
+  const identity = { sub, email: typeof claims.email === 'string' ? claims.email : '' };
+  if (start.ok === 'choose') {
+    const response = NextResponse.redirect(new URL(workspacePagePath(returnTo), request.url));
+    response.cookies.set(IDENTITY_COOKIE, await sealIdentity(identity), sessionCookieOptions());
+    return response;
+  }
+  const home = HOME_BY_ROLE[start.session.role];
   const target = returnTo?.startsWith(home) ? returnTo : home;
   const response = NextResponse.redirect(new URL(target, request.url));
-  response.cookies.set(SESSION_COOKIE, await sealSession(resolution.session), sessionCookieOptions());
+  response.cookies.set(IDENTITY_COOKIE, await sealIdentity(identity), sessionCookieOptions());
+  response.cookies.set(SESSION_COOKIE, await sealSession(start.session), sessionCookieOptions());
   return response;
 }

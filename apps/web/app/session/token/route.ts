@@ -2,7 +2,7 @@ import { apiTokenForRequest } from '@/lib/auth/current-session';
 
 export const dynamic = 'force-dynamic';
 
-/** The browser's Bearer token for the API, handed out only to the same-origin session cookie. */
+/** The browser's Bearer token for the API and its workspace, handed out only to the same-origin session cookie. */
 export async function GET() {
   const token = await apiTokenForRequest();
   const headers = { 'cache-control': 'no-store' };
