@@ -26,6 +26,8 @@ import { createGenerationsRoutes } from './modules/generations/generations.route
 import { createIdeasRoutes } from './modules/ideas/ideas.routes.ts';
 import { createMeRoutes } from './modules/me/me.routes.ts';
 import { createOperationsRoutes, type Lifecycle } from './modules/operations/operations.routes.ts';
+import { createSessionsRoutes } from './modules/sessions/sessions.routes.ts';
+import { createSessionsService } from './modules/sessions/sessions.service.ts';
 import { createTenantsRoutes } from './modules/tenants/tenants.routes.ts';
 import { createUsageRoutes } from './modules/usage/usage.routes.ts';
 import { createUsersRoutes } from './modules/users/users.routes.ts';
@@ -49,7 +51,8 @@ export function createApp(deps: AppDependencies): Express {
   const { config, db, logger } = deps;
   const metrics = createHttpMetrics();
   const principals = new PrincipalCache(config.auth.cacheTtlMs);
-  const auth = createAuthService({ db, verifier: deps.verifier, cache: principals });
+  const sessions = createSessionsService({ db, principals, local: config.auth.mode === 'local' });
+  const auth = createAuthService({ db, verifier: sessions.guard(deps.verifier), cache: principals });
 
   const routes: RouteDefinition[] = [
     ...createOperationsRoutes({
@@ -61,6 +64,7 @@ export function createApp(deps: AppDependencies): Express {
     }),
     ...createDocsRoutes({ routes: () => routes }),
     ...createMeRoutes({ db }),
+    ...createSessionsRoutes(sessions),
     ...createTenantsRoutes({ db, principals }),
     ...createUsersRoutes({ db, principals }),
     ...createClientsRoutes({ db }),

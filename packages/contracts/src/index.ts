@@ -10,6 +10,7 @@ export * from './me.ts';
 export * from './operations.ts';
 export * from './pagination.ts';
 export * from './routes.ts';
+export * from './sessions.ts';
 export * from './tenants.ts';
 export * from './users.ts';
 export * from './workflow.ts';

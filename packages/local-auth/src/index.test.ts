@@ -53,4 +53,12 @@ describe('local auth', () => {
     });
     expect((decodeJwt(token).exp ?? 0) - (decodeJwt(token).iat ?? 0)).toBe(60);
   });
+
+  it('when minting a token for a session, then it names the session as sid, and only then', async () => {
+    const keys = ensureLocalKeyPair(tempDir());
+    const claims = { subject: 'local:owner@northwind.test', authorizedParty: 'http://localhost:3000' };
+    const sessionId = '6f1c2c1e-8a4b-4c5d-9e2f-0a1b2c3d4e5f';
+    expect(decodeJwt(await mintLocalToken(keys.privateKeyPem, { ...claims, sessionId })).sid).toBe(sessionId);
+    expect(decodeJwt(await mintLocalToken(keys.privateKeyPem, claims))).not.toHaveProperty('sid');
+  });
 });

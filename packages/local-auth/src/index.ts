@@ -60,6 +60,8 @@ export interface LocalTokenClaims {
   /** The web origin the token is for (checked by the API as `azp`). */
   authorizedParty: string;
   ttlSeconds?: number;
+  /** The API's sign-in session the token belongs to (`sid`): the API refuses it once that ends. */
+  sessionId?: string;
 }
 
 export async function mintLocalToken(privateKeyPem: string, claims: LocalTokenClaims): Promise<string> {
@@ -67,6 +69,7 @@ export async function mintLocalToken(privateKeyPem: string, claims: LocalTokenCl
   const jwt = new SignJWT({
     azp: claims.authorizedParty,
     ...(claims.email ? { email: claims.email.toLowerCase(), email_verified: true } : {}),
+    ...(claims.sessionId ? { sid: claims.sessionId } : {}),
   })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
     .setSubject(claims.subject)

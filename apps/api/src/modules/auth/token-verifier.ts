@@ -6,6 +6,8 @@ export interface VerifiedIdentity {
   subject: string;
   /** Present only when the identity provider vouches for it (`email_verified: true`). */
   email?: string;
+  /** The token's `sid`: in local sign-in, the API's session it belongs to (see sessions.service.ts). */
+  sessionId?: string;
 }
 
 export interface TokenVerifier {
@@ -53,7 +55,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         claims.email_verified === true && typeof claims.email === 'string'
           ? claims.email.toLowerCase()
           : undefined;
-      const identity: VerifiedIdentity = { subject: claims.sub, ...(email ? { email } : {}) };
+      const identity: VerifiedIdentity = {
+        subject: claims.sub,
+        ...(email ? { email } : {}),
+        ...(typeof claims.sid === 'string' ? { sessionId: claims.sid } : {}),
+      };
       if (remembered.size >= maxRemembered) remembered.delete(remembered.keys().next().value as string);
       remembered.set(token, { identity, expiresAt: claims.exp * 1000 });
       return identity;

@@ -7,6 +7,7 @@ import { activityRepository } from '../activity/activity.repository.ts';
 import { authorize, tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
+import { sessionsRepository } from '../sessions/sessions.repository.ts';
 import { usersRepository } from './users.repository.ts';
 import { planUserChange } from './users.rules.ts';
 
@@ -71,6 +72,10 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
           throw new AppError('last_admin', 'The agency needs an active admin: make someone else admin first');
         }
         const updated = await usersRepository.update(tx, id, change.data);
+        // Disabled together with its sign-in sessions, or not at all.
+        if (change.data.status === 'DISABLED' && target.authSubject) {
+          await sessionsRepository.revokeForSubject(tx, target.authSubject);
+        }
         await activityRepository.record(tx, {
           tenantId,
           actorId: actor.userId,
