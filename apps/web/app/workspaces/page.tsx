@@ -66,7 +66,7 @@ export default async function WorkspacesPage({
             </h2>
             <ul className="mt-3 space-y-3">
               {mine.invitations.map((invitation) => (
-                <li key={invitation.id} className="rounded-xl border border-brand-200 bg-white p-4 shadow-xs">
+                <li key={invitation.id} className="rounded-xl border border-brand-100 bg-white p-4 shadow-xs">
                   <div className="flex items-start gap-3">
                     <MailOpen className="mt-0.5 size-5 shrink-0 text-brand-600" aria-hidden />
                     <div className="min-w-0 flex-1">
