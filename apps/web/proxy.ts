@@ -30,6 +30,8 @@ function routeByRole(request: NextRequest, session: Session | null): NextRespons
     return response;
   }
   const home = HOME_BY_ROLE[session.role];
+  // The API refused the cookie's session (signed out elsewhere, user disabled): sign in again.
+  if (pathname === '/sign-in' && request.nextUrl.searchParams.has('expired')) return pass(request);
   if (pathname === '/' || pathname === '/sign-in') return to(home);
   if (area && area !== home) return to(home);
   return pass(request);

@@ -5,6 +5,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { mintLocalApiToken } from '@/lib/auth/api-token';
+import { openLocalSession } from '@/lib/auth/local-session';
 import { startSignIn } from '@/lib/auth/resolve-user';
 import { HOME_BY_ROLE, safeReturnPath } from '@/lib/auth/roles';
 import {
@@ -14,6 +15,7 @@ import {
   sealSession,
   sessionCookieOptions,
 } from '@/lib/auth/session';
+import { SIGN_IN_ERRORS } from '@/lib/auth/sign-in-errors';
 import { workspacePagePath } from '@/lib/auth/workspace-page';
 import { serverConfig } from '@/lib/server-config';
 
@@ -40,11 +42,14 @@ export async function signInLocally(_previous: SignInState, form: FormData): Pro
   const identity = { sub: localSubject(email), email };
   const start = await startSignIn(identity.sub, (await mintLocalApiToken(identity)).token);
   if (start.ok === false) return { error: start.message, email };
+  // Only a known identity gets a session; every token of the cookies names it from here on.
+  const sid = await openLocalSession(identity);
+  if (!sid) return { error: SIGN_IN_ERRORS.unreachable, email };
   const jar = await cookies();
-  jar.set(IDENTITY_COOKIE, await sealIdentity(identity), sessionCookieOptions());
+  jar.set(IDENTITY_COOKIE, await sealIdentity({ ...identity, sid }), sessionCookieOptions());
   const back = safeReturnPath(returnTo);
   if (start.ok === 'choose') redirect(workspacePagePath(back));
-  jar.set(SESSION_COOKIE, await sealSession(start.session), sessionCookieOptions());
+  jar.set(SESSION_COOKIE, await sealSession({ ...start.session, sid }), sessionCookieOptions());
   const home = HOME_BY_ROLE[start.session.role];
   redirect(back?.startsWith(home) ? back : home);
 }

@@ -1,6 +1,7 @@
 import {
   ActivityEvent,
   type ActivityQuery,
+  AuthSession,
   type BulkStatusBody,
   Campaign,
   Client,
@@ -72,6 +73,10 @@ export function createApi(transport: Transport) {
     me: () => get('/api/me', Me),
     workspaces: () => get('/api/me/workspaces', MyWorkspaces),
     acceptInvitation: (id: string) => send('POST', `/api/me/invitations/${id}/accept`, Workspace),
+    sessions: {
+      open: () => send('POST', '/api/sessions', AuthSession),
+      endCurrent: () => send('DELETE', '/api/sessions/current', z.null()),
+    },
     tenants: {
       list: (query: Partial<ListTenantsQuery> = {}) =>
         all('/api/admin/tenants', Tenant, { status: query.status, q: query.q }),

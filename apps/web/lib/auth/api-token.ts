@@ -13,12 +13,18 @@ export interface ApiToken {
   expiresAt: number;
 }
 
-export async function mintLocalApiToken(identity: { sub: string; email: string }): Promise<ApiToken> {
+/** A token of the signed-in session `sid`; without one, only for sign-in itself (opening the session). */
+export async function mintLocalApiToken(identity: {
+  sub: string;
+  email: string;
+  sid?: string;
+}): Promise<ApiToken> {
   const token = await mintLocalToken(localKeyPair().privateKeyPem, {
     subject: identity.sub,
     email: identity.email,
     authorizedParty: serverConfig.WEB_ORIGIN,
     ttlSeconds: LOCAL_TOKEN_TTL_SECONDS,
+    ...(identity.sid ? { sessionId: identity.sid } : {}),
   });
   return { token, expiresAt: Math.floor(Date.now() / 1000) + LOCAL_TOKEN_TTL_SECONDS };
 }

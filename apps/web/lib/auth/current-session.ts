@@ -28,9 +28,13 @@ export async function currentIdentity(): Promise<Identity | null> {
   return openIdentity((await cookies()).get(IDENTITY_COOKIE)?.value);
 }
 
-/** A Bearer token for the API on behalf of `identity`, in either auth mode. */
-export function apiTokenFor(identity: Identity): Promise<ApiToken | null> {
-  return serverConfig.AUTH_MODE === 'clerk' ? clerkApiToken() : mintLocalApiToken(identity);
+/**
+ * A Bearer token for the API on behalf of `identity`, in either auth mode. A local cookie that
+ * names no session (sealed before sessions existed) mints nothing: it could not be signed out.
+ */
+export async function apiTokenFor(identity: Identity): Promise<ApiToken | null> {
+  if (serverConfig.AUTH_MODE === 'clerk') return clerkApiToken();
+  return identity.sid ? mintLocalApiToken(identity) : null;
 }
 
 /** A Bearer token for the API on behalf of the signed-in user, and the workspace it acts in. */

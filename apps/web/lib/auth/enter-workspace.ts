@@ -46,6 +46,10 @@ export async function enterWorkspace(
   const home = HOME_BY_ROLE[resolution.session.role];
   const target = safeReturnPath(returnTo);
   const response = see(target?.startsWith(home) ? target : home, request);
-  response.cookies.set(SESSION_COOKIE, await sealSession(resolution.session), sessionCookieOptions());
+  response.cookies.set(
+    SESSION_COOKIE,
+    await sealSession({ ...resolution.session, sid: identity.sid }),
+    sessionCookieOptions(),
+  );
   return response;
 }

@@ -17,6 +17,8 @@ export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 export const Session = z.object({
   /** The identity provider's subject: what the API maps to a user. */
   sub: z.string(),
+  /** Local sign-in: the API's session every token names; the API refuses them once it ends. */
+  sid: z.string().optional(),
   /** What the API's X-Muse-Workspace names: the agency's tenant id, or `platform`. */
   workspace: z.string(),
   userId: z.string(),
@@ -47,7 +49,7 @@ function sessionSecret(): Uint8Array {
  */
 export const IDENTITY_COOKIE = 'muse_identity';
 
-export const Identity = z.object({ sub: z.string(), email: z.string() });
+export const Identity = z.object({ sub: z.string(), email: z.string(), sid: z.string().optional() });
 export type Identity = z.infer<typeof Identity>;
 
 function seal(claims: Record<string, unknown>): Promise<string> {
@@ -72,7 +74,8 @@ async function open<S extends z.ZodType>(schema: S, value: string | undefined): 
 
 export const sealSession = (session: Session) => seal({ ...session });
 export const openSession = (value: string | undefined) => open(Session, value);
-export const sealIdentity = (identity: Identity) => seal({ sub: identity.sub, email: identity.email });
+export const sealIdentity = (identity: Identity) =>
+  seal({ sub: identity.sub, email: identity.email, sid: identity.sid });
 export const openIdentity = (value: string | undefined) => open(Identity, value);
 
 export const sessionCookieOptions = () =>
