@@ -8,6 +8,7 @@ import { activityRepository } from '../activity/activity.repository.ts';
 import { authorize } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
+import { sessionsRepository } from '../sessions/sessions.repository.ts';
 import { type TenantRow, type TenantUsageCounts, tenantsRepository } from './tenants.repository.ts';
 import { monthStart, slugFrom } from './tenants.rules.ts';
 
@@ -120,6 +121,8 @@ export function createTenantsService(deps: { db: Database; principals: Principal
         }
         if (Object.keys(changes).length === 0) return;
         await tenantsRepository.update(tx, id, body);
+        // A suspension ends its users' sign-in sessions: lifting it later lets nobody back in unasked.
+        if (changes.status?.to === 'SUSPENDED') await sessionsRepository.revokeForTenant(tx, id);
         await activityRepository.recordMany(tx, [
           {
             tenantId: id,
