@@ -81,6 +81,8 @@ describe('sign-in sessions (local sign-in)', () => {
     const member = await makeUser(api.db, tenant);
     const session = await signIn(member);
     const adminSession = await signIn(admin);
+    // Answered once, so this process has it as active.
+    expect((await me(session.authorization)).status).toBe(200);
 
     const disabled = await api.http
       .patch(`/api/users/${member.id}`)
