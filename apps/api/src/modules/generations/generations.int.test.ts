@@ -412,7 +412,7 @@ describe('POST /api/campaigns/:id/generate', () => {
     expect(figures.tokensRequested).toBeGreaterThan(estimate);
   });
 
-  it('when a budgeted run is still in flight, then its budget less what it spent is reserved', async () => {
+  it('when a budgeted run is still in flight, then its budget less what it spent is reserved, in the quota check and in /api/usage alike', async () => {
     const agency = await makeBrandAgency({ quota: 1 });
     await api.db.withTenantTx(agency.tenant.id, (tx) =>
       tx.generation.create({
@@ -431,6 +431,8 @@ describe('POST /api/campaigns/:id/generate', () => {
     const res = await generate(agency.member, agency.campaign.id, { numPosts: 1 });
     expect(res.status).toBe(429);
     expect(res.body.error.details[0]).toMatchObject({ tokensUsed: 2_000, tokensReserved: 18_000 });
+    const usage = await api.http.get('/api/usage').set('Authorization', await bearer(agency.admin));
+    expect(usage.body).toMatchObject({ tokensUsed: 2_000, tokensReserved: 18_000, tokensRemaining: 0 });
   });
 
   it('when runs still in flight reserve the headroom, then the next run is refused until they finish', async () => {

@@ -173,27 +173,21 @@ export const generationsRepository = {
       .then((tenant) => tenant.monthlyTokenQuota);
   },
 
-  /** Tokens of the generations queued since `since`, and the ideas still being written among them. */
-  async monthUsage(tx: TenantTx, since: Date): Promise<{ tokensUsed: number; ideasInFlight: number }> {
+  /** Tokens of the generations queued since `since`. */
+  async tokensUsed(tx: TenantTx, since: Date): Promise<number> {
     const spent = await tx.generation.aggregate({
       where: { queuedAt: { gte: since } },
       _sum: { promptTokens: true, completionTokens: true },
     });
-    const inFlight = await tx.generation.aggregate({
-      where: { queuedAt: { gte: since }, status: { in: [...UNFINISHED_STATUSES] } },
-      _sum: { requestedPosts: true, requestedReels: true },
-    });
-    return {
-      tokensUsed: (spent._sum.promptTokens ?? 0) + (spent._sum.completionTokens ?? 0),
-      ideasInFlight: (inFlight._sum.requestedPosts ?? 0) + (inFlight._sum.requestedReels ?? 0),
-    };
+    return (spent._sum.promptTokens ?? 0) + (spent._sum.completionTokens ?? 0);
   },
 
   /**
-   * What this month's unfinished runs may still spend: their budgets less what their earlier
-   * attempts spent, and, for runs queued before budgets existed, their ideas (priced by the caller).
+   * What this month's unfinished runs may still spend, as the quota check reserves it: their
+   * budgets less what their earlier attempts spent, and, for runs queued before budgets
+   * existed, `tokensPerIdea` for each of their ideas.
    */
-  async inFlightReservation(tx: TenantTx, since: Date): Promise<{ tokens: number; unbudgetedIdeas: number }> {
+  async tokensReserved(tx: TenantTx, since: Date, tokensPerIdea: number): Promise<number> {
     const unfinished = { queuedAt: { gte: since }, status: { in: [...UNFINISHED_STATUSES] } };
     const budgeted = await tx.generation.aggregate({
       where: { ...unfinished, tokenBudget: { not: null } },
@@ -204,10 +198,11 @@ export const generationsRepository = {
       _sum: { requestedPosts: true, requestedReels: true },
     });
     const { tokenBudget, promptTokens, completionTokens } = budgeted._sum;
-    return {
-      tokens: Math.max(0, (tokenBudget ?? 0) - (promptTokens ?? 0) - (completionTokens ?? 0)),
-      unbudgetedIdeas: (unbudgeted._sum.requestedPosts ?? 0) + (unbudgeted._sum.requestedReels ?? 0),
-    };
+    const unbudgetedIdeas = (unbudgeted._sum.requestedPosts ?? 0) + (unbudgeted._sum.requestedReels ?? 0);
+    return (
+      Math.max(0, (tokenBudget ?? 0) - (promptTokens ?? 0) - (completionTokens ?? 0)) +
+      unbudgetedIdeas * tokensPerIdea
+    );
   },
 
   create(tx: TenantTx, data: NewGeneration) {

@@ -120,11 +120,10 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
       const fields = await request.prepare(tx);
       const tokenBudget = await estimateRunOf(tx, tenantId, fields);
       const since = quotaPeriod().start;
-      const inFlight = await generationsRepository.inFlightReservation(tx, since);
       const shortfall = quotaShortfall({
         monthlyTokenQuota: await generationsRepository.findQuota(tx, tenantId),
-        tokensUsed: (await generationsRepository.monthUsage(tx, since)).tokensUsed,
-        tokensReserved: inFlight.tokens + inFlight.unbudgetedIdeas * settings.tokensPerIdea,
+        tokensUsed: await generationsRepository.tokensUsed(tx, since),
+        tokensReserved: await generationsRepository.tokensReserved(tx, since, settings.tokensPerIdea),
         tokensRequested: tokenBudget,
       });
       if (shortfall) {

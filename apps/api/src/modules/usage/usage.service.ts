@@ -34,19 +34,26 @@ export function createUsageService(deps: { db: Database; settings: ApiConfig['ge
       authorize(actor, 'usage.read');
       const tenantId = tenantScopeOf(actor);
       const period = quotaPeriod();
-      const { quota, month, campaigns } = await deps.db.withTenantTx(tenantId, async (tx) => ({
-        quota: await generationsRepository.findQuota(tx, tenantId),
-        month: await generationsRepository.monthUsage(tx, period.start),
-        campaigns: await usageRepository.byCampaign(tx, period.start),
-      }));
-      const tokensReserved = month.ideasInFlight * deps.settings.tokensPerIdea;
+      const { quota, tokensUsed, tokensReserved, campaigns } = await deps.db.withTenantTx(
+        tenantId,
+        async (tx) => ({
+          quota: await generationsRepository.findQuota(tx, tenantId),
+          tokensUsed: await generationsRepository.tokensUsed(tx, period.start),
+          tokensReserved: await generationsRepository.tokensReserved(
+            tx,
+            period.start,
+            deps.settings.tokensPerIdea,
+          ),
+          campaigns: await usageRepository.byCampaign(tx, period.start),
+        }),
+      );
       return {
         periodStart: period.start,
         periodEnd: period.end,
         monthlyTokenQuota: quota,
-        tokensUsed: month.tokensUsed,
+        tokensUsed,
         tokensReserved,
-        tokensRemaining: Math.max(0, quota - month.tokensUsed - tokensReserved),
+        tokensRemaining: Math.max(0, quota - tokensUsed - tokensReserved),
         generations: campaigns.reduce((total, line) => total + line.generations, 0),
         byClient: byClient(campaigns),
         byCampaign: campaigns,
