@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { GenerateResponse, Generation, QuotaExceededDetail, Usage } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { createLogger } from '@muse/logger';
@@ -521,6 +522,34 @@ describe('the worker', () => {
       ideaIds: [],
     });
     expect((await rowsOf(api.db, agency.tenant.id)).ideas).toEqual([]);
+  });
+
+  it('when a retried run has already spent its whole budget, then it ends FAILED token_budget_exhausted without asking the model again', async () => {
+    const agency = await makeBrandAgency();
+    const requestId = `budget-${randomUUID()}`;
+    // As a run looks after an attempt that spent everything and then lost its worker.
+    const id = await api.db.withTenantTx(agency.tenant.id, async (tx) => {
+      const run = await tx.generation.create({
+        data: {
+          tenantId: agency.tenant.id,
+          campaignId: agency.campaign.id,
+          requestedById: agency.member.id,
+          requestedPosts: 1,
+          platforms: ['INSTAGRAM'],
+          tokenBudget: 1_000,
+          promptTokens: 700,
+          completionTokens: 300,
+          attempts: 1,
+        },
+        select: { id: true },
+      });
+      await api.generationQueue.enqueue(tx, { generationId: run.id, tenantId: agency.tenant.id, requestId });
+      return run.id;
+    });
+    const generation = await finished(agency.member, id);
+    expect(generation).toMatchObject({ status: 'FAILED', errorCode: 'token_budget_exhausted', ideaIds: [] });
+    expect(generation.totalTokens).toBe(1_000);
+    expect(ai.offline.requests.filter((request) => request.requestId === requestId)).toEqual([]);
   });
 
   it('when the LLM fails a whole attempt and then answers, then the retried job writes the ideas once', async () => {
