@@ -33,6 +33,11 @@ test('when a user signs out, then a copy of their cookies signs nobody in', asyn
   const meAfter = await thief.request.get(apiMe(), { headers: { authorization: `Bearer ${after.token}` } });
   expect(meAfter.status()).toBe(401);
   expect((await meAfter.json()).error.message).toBe('This session has ended; sign in again');
+
+  // Nor does the identity cookie: the workspace page, which could open another workspace, sends it to sign-in.
+  await thief.addCookies(copied);
+  await stolen.goto('/workspaces');
+  await expect(stolen).toHaveURL(/\/sign-in\?expired=1/);
   await thief.close();
   await context.close();
 });

@@ -6,6 +6,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { Logo } from '@/components/shell/logo';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ApiRequestError } from '@/lib/api/http';
 import { apiTokenFor, currentIdentity, currentSession } from '@/lib/auth/current-session';
 import { identityApi } from '@/lib/auth/resolve-user';
 import { ROLE_LABELS, safeReturnPath } from '@/lib/auth/roles';
@@ -39,7 +40,9 @@ export default async function WorkspacesPage({
   let mine: MyWorkspaces | null = null;
   try {
     mine = await identityApi(token.token).workspaces();
-  } catch {
+  } catch (failure) {
+    // A session that ended (signed out elsewhere, disabled) signs in again rather than waits here.
+    if (failure instanceof ApiRequestError && failure.status === 401) redirect('/sign-in?expired=1');
     mine = null;
   }
 
