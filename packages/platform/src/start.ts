@@ -141,7 +141,8 @@ function buildWeb(): void {
   say('building the web app (cached after the first time)…');
   const result = spawnSync(
     'pnpm',
-    ['exec', 'turbo', 'run', 'build', '--filter=@muse/web', '--output-logs=errors-only'],
+    // --only: the build alone, not the typecheck turbo.json puts before it (for CI, where both run).
+    ['exec', 'turbo', 'run', 'build', '--filter=@muse/web', '--only', '--output-logs=errors-only'],
     {
       cwd: repoRoot,
       encoding: 'utf8',
