@@ -27,6 +27,7 @@ describe('GET /api/openapi.json', () => {
     expect(patchUser.security).toEqual([{ bearerAuth: [] }]);
     expect(patchUser.parameters).toEqual([
       expect.objectContaining({ name: 'id', in: 'path', required: true }),
+      expect.objectContaining({ name: 'X-Muse-Workspace', in: 'header', required: false }),
     ]);
     expect(patchUser.requestBody.content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/UpdateUserBody',
@@ -50,6 +51,12 @@ describe('GET /api/openapi.json', () => {
       expect.arrayContaining(['User', 'Tenant', 'Me', 'Error', 'InviteUserBody', 'CreateTenantBody']),
     );
     expect(body.paths['/healthz'].get.security).toEqual([]);
+    // A member's route names its workspace; the identity's own routes and public ones do not.
+    const headersOf = (operation: { parameters?: { in: string; name: string }[] }) =>
+      (operation.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
+    expect(headersOf(patchUser)).toEqual(['X-Muse-Workspace']);
+    expect(headersOf(body.paths['/api/me/workspaces'].get)).toEqual([]);
+    expect(headersOf(body.paths['/healthz'].get)).toEqual([]);
   });
 
   it('when a route may refuse a run for the token quota, then exactly that status documents quota_exceeded', async () => {

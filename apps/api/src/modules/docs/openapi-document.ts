@@ -1,6 +1,17 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { ApiError, type RouteContract } from '@muse/contracts';
-import type { RouteDefinition } from '../../http/route-registry.ts';
+import { ApiError, PLATFORM_WORKSPACE, type RouteContract, WORKSPACE_HEADER } from '@muse/contracts';
+import { z } from 'zod';
+import { type RouteDefinition, signsIn } from '../../http/route-registry.ts';
+
+/** Every route a member calls acts in one workspace: the header names it. */
+const WorkspaceHeaders = z.object({
+  [WORKSPACE_HEADER]: z
+    .string()
+    .optional()
+    .meta({
+      description: `The workspace the request acts in: a tenant id, or "${PLATFORM_WORKSPACE}". Optional for an identity with one workspace; 400 workspace_required without it otherwise.`,
+    }),
+});
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'invalid_input: the request does not match the schema (details name each field)',
@@ -56,7 +67,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  for (const { contract, sample } of routes) {
+  for (const { contract, sample, access } of routes) {
     const errorResponses = Object.fromEntries(
       errorStatuses(contract).map((status) => [
         status,
@@ -74,6 +85,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
       tags: [...contract.tags],
       security: contract.auth === 'bearer' ? [{ bearerAuth: [] }] : [],
       request: {
+        ...(signsIn(access) ? { headers: WorkspaceHeaders } : {}),
         ...(contract.params ? { params: contract.params } : {}),
         ...(contract.query ? { query: contract.query } : {}),
         ...(contract.body
