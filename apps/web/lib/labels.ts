@@ -1,4 +1,4 @@
-import type { CampaignStatus, IdeaStatus, Platform } from '@muse/contracts';
+import type { CampaignStatus, IdeaStatus, Platform, TenantStatus, UserStatus } from '@muse/contracts';
 import type { BadgeTone } from '@/components/ui/badge';
 
 export const IDEA_STATUS: Record<IdeaStatus, { label: string; clientLabel: string; tone: BadgeTone }> = {
@@ -36,6 +36,17 @@ export const CAMPAIGN_STATUS: Record<CampaignStatus, { label: string; tone: Badg
   ARCHIVED: { label: 'Archived', tone: 'neutral' },
 };
 
+export const USER_STATUS: Record<UserStatus, { label: string; tone: BadgeTone }> = {
+  ACTIVE: { label: 'Active', tone: 'success' },
+  INVITED: { label: 'Invited', tone: 'info' },
+  DISABLED: { label: 'Disabled', tone: 'neutral' },
+};
+
+export const TENANT_STATUS: Record<TenantStatus, { label: string; tone: BadgeTone }> = {
+  ACTIVE: { label: 'Active', tone: 'success' },
+  SUSPENDED: { label: 'Suspended', tone: 'danger' },
+};
+
 const dateFormat = new Intl.DateTimeFormat('en', {
   month: 'short',
   day: 'numeric',
@@ -58,6 +69,19 @@ export function formatDateRange(start: string | null, end: string | null): strin
 
 export const formatNumber = (value: number) => numberFormat.format(value);
 export const formatCompact = (value: number) => compactFormat.format(value);
+
+/** "1 draft", "2 drafts", "1,200 tokens"; `many` for words that do not just take an s. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+}
+
+/** "<1% used" rather than a misleading "0% used" once anything is spent; never rounds up to 100%. */
+export function formatShareUsed(used: number, quota: number): string {
+  if (used >= quota) return '100% used';
+  const percent = (used / quota) * 100;
+  if (used > 0 && percent < 1) return '<1% used';
+  return `${Math.floor(percent)}% used`;
+}
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -30,7 +30,7 @@ import { Input } from '@/components/ui/input';
 import { Progress } from '@/components/ui/progress';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { describeError } from '@/lib/api/http';
-import { formatCompact, formatNumber } from '@/lib/labels';
+import { formatCompact, formatNumber, TENANT_STATUS } from '@/lib/labels';
 import { keys } from '@/lib/queries/keys';
 import { CreateTenantDialog } from './create-tenant-dialog';
 
@@ -114,8 +114,8 @@ export function TenantsTable() {
                       <p className="text-xs text-slate-500">{tenant.slug}</p>
                     </TableCell>
                     <TableCell>
-                      <Badge tone={tenant.status === 'ACTIVE' ? 'success' : 'danger'}>
-                        {tenant.status === 'ACTIVE' ? 'Active' : 'Suspended'}
+                      <Badge tone={TENANT_STATUS[tenant.status].tone}>
+                        {TENANT_STATUS[tenant.status].label}
                       </Badge>
                     </TableCell>
                     <TableCell className="hidden text-right tabular-nums md:table-cell">

@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { CAMPAIGN_STATUS, formatDateRange, PLATFORM_LABELS } from '@/lib/labels';
+import { CAMPAIGN_STATUS, formatDateRange, PLATFORM_LABELS, plural } from '@/lib/labels';
 import { useCampaigns, useClients } from '@/lib/queries/workspace';
 
 const ALL = 'all';
@@ -141,11 +141,11 @@ export function CampaignsList() {
                     </TableCell>
                     <TableCell>
                       <div className="flex flex-wrap gap-1">
-                        {drafts > 0 && <Badge>{drafts} drafts</Badge>}
+                        {drafts > 0 && <Badge>{plural(drafts, 'draft')}</Badge>}
                         {campaign.awaitingClient > 0 && (
                           <Badge tone="info">{campaign.awaitingClient} with client</Badge>
                         )}
-                        {changes > 0 && <Badge tone="warning">{changes} changes</Badge>}
+                        {changes > 0 && <Badge tone="warning">{plural(changes, 'change')}</Badge>}
                         {approved > 0 && <Badge tone="success">{approved} approved</Badge>}
                         {drafts + campaign.awaitingClient + changes + approved === 0 && (
                           <span className="text-xs text-slate-400">No ideas yet</span>

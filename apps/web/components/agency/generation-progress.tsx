@@ -5,7 +5,7 @@ import { AlertTriangle, CheckCircle2, Loader2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Progress } from '@/components/ui/progress';
-import { formatNumber } from '@/lib/labels';
+import { plural } from '@/lib/labels';
 
 const STEPS = {
   QUEUED: 'Waiting for a free worker…',
@@ -64,8 +64,10 @@ export function GenerationProgress({
         className="flex items-center gap-2 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-800"
       >
         <CheckCircle2 className="size-4 shrink-0" aria-hidden />
-        {count === undefined ? 'New ideas are on the board.' : `${count} new ideas are on the board.`}
-        {tokens > 0 && <span className="text-emerald-600">{formatNumber(tokens)} tokens used.</span>}
+        {count === undefined
+          ? 'New ideas are on the board.'
+          : `${plural(count, 'new idea is', 'new ideas are')} on the board.`}
+        {tokens > 0 && <span className="text-emerald-600">{plural(tokens, 'token')} used.</span>}
       </p>
     );
   }

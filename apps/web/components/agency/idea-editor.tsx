@@ -14,6 +14,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
+import { plural } from '@/lib/labels';
 import { useUpdateIdea } from '@/lib/queries/ideas';
 
 const ContentBody = z.strictObject(IdeaContentFields).partial();
@@ -80,7 +81,12 @@ export function IdeaEditor({ idea, campaignId }: { idea: Idea; campaignId: strin
           <Textarea {...control} rows={2} value={hook} onChange={(e) => setHook(e.target.value)} />
         )}
       </Field>
-      <Field id="idea-caption" label="Caption" error={errors.caption} hint={`${caption.length} characters`}>
+      <Field
+        id="idea-caption"
+        label="Caption"
+        error={errors.caption}
+        hint={plural(caption.length, 'character')}
+      >
         {(control) => (
           <Textarea {...control} rows={6} value={caption} onChange={(e) => setCaption(e.target.value)} />
         )}

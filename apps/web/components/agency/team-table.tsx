@@ -22,11 +22,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { describeError } from '@/lib/api/http';
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { timeAgo } from '@/lib/labels';
+import { timeAgo, USER_STATUS } from '@/lib/labels';
 import { keys } from '@/lib/queries/keys';
 import { InviteDialog } from './invite-dialog';
-
-const STATUS_TONE = { ACTIVE: 'success', INVITED: 'info', DISABLED: 'neutral' } as const;
 
 export function TeamTable() {
   const api = useApi();
@@ -98,7 +96,7 @@ export function TeamTable() {
                       )}
                     </TableCell>
                     <TableCell className="hidden md:table-cell">
-                      <Badge tone={STATUS_TONE[user.status]}>{user.status.toLowerCase()}</Badge>
+                      <Badge tone={USER_STATUS[user.status].tone}>{USER_STATUS[user.status].label}</Badge>
                     </TableCell>
                     <TableCell className="hidden text-slate-500 lg:table-cell">
                       {user.lastSeenAt ? timeAgo(user.lastSeenAt) : 'Never'}

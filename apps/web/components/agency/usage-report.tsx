@@ -7,7 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { EmptyState } from '@/components/ui/empty-state';
 import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatDate, formatNumber } from '@/lib/labels';
+import { formatDate, formatNumber, formatShareUsed, plural } from '@/lib/labels';
 import { useUsage } from '@/lib/queries/workspace';
 
 function Breakdown({
@@ -28,11 +28,14 @@ function Breakdown({
         {rows.length === 0 ? (
           <p className="py-4 text-sm text-slate-500">No generations this month.</p>
         ) : (
-          <ul className="grid gap-4">
+          <ul className="grid grid-cols-1 gap-4">
             {rows.map((row) => (
-              <li key={row.key} className="grid gap-1.5">
+              <li key={row.key} className="grid grid-cols-1 gap-1.5">
                 <div className="flex items-baseline justify-between gap-3 text-sm">
-                  <span className="min-w-0 truncate font-medium text-slate-800">
+                  <span
+                    className="min-w-0 truncate font-medium text-slate-800"
+                    title={row.sub ? `${row.label} · ${row.sub}` : row.label}
+                  >
                     {row.label}
                     {row.sub && <span className="ml-1.5 font-normal text-slate-400">{row.sub}</span>}
                   </span>
@@ -68,9 +71,10 @@ export function UsageReport() {
       ) : (
         (() => {
           const { tokensUsed, monthlyTokenQuota, periodStart, byClient, byCampaign } = usage.data;
-          const share = monthlyTokenQuota === 0 ? 100 : Math.round((tokensUsed / monthlyTokenQuota) * 100);
+          const share = monthlyTokenQuota === 0 ? 100 : (tokensUsed / monthlyTokenQuota) * 100;
           return (
-            <div className="grid gap-6">
+            // Single minmax(0, 1fr) columns: a long name truncates instead of widening the page.
+            <div className="grid grid-cols-1 gap-6">
               <Card>
                 <CardHeader>
                   <CardTitle>This month</CardTitle>
@@ -82,7 +86,7 @@ export function UsageReport() {
                   <p className="text-3xl font-semibold tabular-nums text-slate-900">
                     {formatNumber(tokensUsed)}
                     <span className="ml-2 text-base font-normal text-slate-500">
-                      of {formatNumber(monthlyTokenQuota)} tokens
+                      of {plural(monthlyTokenQuota, 'token')}
                     </span>
                   </p>
                   <Progress
@@ -95,7 +99,7 @@ export function UsageReport() {
                   <p className="text-sm text-slate-500">
                     {share >= 100
                       ? 'The quota is used up: new generations are refused until next month or a higher quota.'
-                      : `${share}% used.`}
+                      : `${formatShareUsed(tokensUsed, monthlyTokenQuota)}.`}
                   </p>
                 </CardContent>
               </Card>
@@ -106,7 +110,7 @@ export function UsageReport() {
                   description="Tokens appear here as soon as you generate ideas."
                 />
               ) : (
-                <div className="grid gap-6 lg:grid-cols-2">
+                <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
                   <Breakdown
                     title="By client"
                     total={tokensUsed}

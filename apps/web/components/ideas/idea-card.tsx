@@ -4,6 +4,7 @@ import type { Idea } from '@muse/contracts';
 import { RefreshCw } from 'lucide-react';
 import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/lib/cn';
+import { plural } from '@/lib/labels';
 import { FormatBadges } from './idea-badges';
 
 /** A compact idea on the board; the title opens the detail drawer, the box selects it. */
@@ -53,10 +54,10 @@ export function IdeaCard({
             {idea.round > 1 && (
               <span
                 className="flex items-center gap-1 text-[11px] text-slate-400"
-                title={`Sent to the client ${idea.round} times`}
+                title={`Sent to the client ${plural(idea.round, 'time')}`}
               >
                 <RefreshCw className="size-3" aria-hidden />
-                round {idea.round}
+                Round {idea.round}
               </span>
             )}
           </div>

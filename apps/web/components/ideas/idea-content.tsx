@@ -1,6 +1,7 @@
 import type { Idea } from '@muse/contracts';
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/cn';
+import { plural } from '@/lib/labels';
 import { fieldText } from '@/lib/word-diff';
 import { DiffText } from './diff-text';
 
@@ -90,7 +91,7 @@ export function IdeaContent({ idea, previous, large }: { idea: Idea; previous?: 
       )}
       {idea.type === 'REEL' && idea.beats && idea.beats.length > 0 && (
         <Section
-          label={`Script${idea.durationSec ? ` · ${idea.durationSec} seconds` : ''}`}
+          label={`Script${idea.durationSec ? ` · ${plural(idea.durationSec, 'second')}` : ''}`}
           field="beats"
           {...props}
         >

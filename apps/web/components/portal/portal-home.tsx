@@ -7,7 +7,7 @@ import { QueryError } from '@/components/query-state';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatDateRange } from '@/lib/labels';
+import { formatDateRange, plural } from '@/lib/labels';
 import { useCampaigns } from '@/lib/queries/workspace';
 
 export function PortalHome() {
@@ -27,7 +27,7 @@ export function PortalHome() {
         {campaigns.isPending
           ? 'Loading your campaigns…'
           : total > 0
-            ? `${total} ${total === 1 ? 'idea is' : 'ideas are'} waiting for your review.`
+            ? `${plural(total, 'idea is', 'ideas are')} waiting for your review.`
             : 'You’re all caught up.'}
       </p>
       <div className="mt-6 grid gap-3">

@@ -13,7 +13,7 @@ import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { ApiRequestError } from '@/lib/api/http';
-import { formatDateRange } from '@/lib/labels';
+import { formatDateRange, plural } from '@/lib/labels';
 import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/ideas';
 import { useCampaign } from '@/lib/queries/workspace';
 import { ReviewCard, type ReviewDecision, type ReviewMode } from './review-card';
@@ -67,7 +67,7 @@ export function ReviewScreen({ campaignId }: { campaignId: string }) {
         { ideas: targets, to, comment },
         {
           onSuccess: () => {
-            const what = targets.length === 1 ? `“${targets[0]?.title}”` : `${targets.length} ideas`;
+            const what = targets.length === 1 ? `“${targets[0]?.title}”` : plural(targets.length, 'idea');
             toast.success(
               decision.kind === 'approve'
                 ? `Approved ${what}`

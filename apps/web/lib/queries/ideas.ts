@@ -5,7 +5,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import { toast } from 'sonner';
 import { useApi } from '@/components/providers';
 import { ApiRequestError, describeError } from '@/lib/api/http';
-import { IDEA_STATUS } from '@/lib/labels';
+import { IDEA_STATUS, plural } from '@/lib/labels';
 import { keys } from './keys';
 
 export function useCampaignIdeas(campaignId: string) {
@@ -70,7 +70,7 @@ export function useMoveIdeas(campaignId: string, { quiet = false }: { quiet?: bo
     },
     onSuccess: (_result, { ideas, to }) => {
       if (!quiet) {
-        const what = ideas.length === 1 ? 'Idea' : `${ideas.length} ideas`;
+        const what = ideas.length === 1 ? 'Idea' : plural(ideas.length, 'idea');
         toast.success(`${what} moved to “${IDEA_STATUS[to].label}”`);
       }
     },
