@@ -2,7 +2,11 @@ import type { ActivityEvent } from '@muse/contracts';
 import { describe, expect, it } from 'vitest';
 import { describeActivity } from './activity';
 
-const olivia = { id: '00000000-0000-4000-8000-000000000001', name: 'Olivia Hart', role: 'AGENCY_ADMIN' } as const;
+const olivia = {
+  id: '00000000-0000-4000-8000-000000000001',
+  name: 'Olivia Hart',
+  role: 'AGENCY_ADMIN',
+} as const;
 
 function event(action: string, data: Record<string, unknown>, actor: ActivityEvent['actor'] = olivia) {
   return {
