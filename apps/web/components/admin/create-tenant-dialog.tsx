@@ -5,7 +5,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
-import { apiFieldErrors, type FieldErrors } from '@/components/forms/form-errors';
+import type { z } from 'zod';
+import { apiFieldErrors, type FieldErrors, plainMessage } from '@/components/forms/form-errors';
 import { useApi } from '@/components/providers';
 import { Button } from '@/components/ui/button';
 import {
@@ -23,9 +24,10 @@ import { describeError } from '@/lib/api/http';
 import { keys } from '@/lib/queries/keys';
 
 /** Field errors keyed by their full path (admin.email), since this body nests the first admin. */
-function pathErrors(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
+function pathErrors(issues: z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of issues) errors[issue.path.map(String).join('.')] ??= issue.message;
+  for (const issue of issues)
+    errors[issue.path.map(String).join('.')] ??= plainMessage(issue, { name: 'a name' });
   return errors;
 }
 

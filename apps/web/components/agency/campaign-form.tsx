@@ -125,7 +125,10 @@ export function CampaignForm({
       ? UpdateCampaignBody.safeParse(body)
       : CreateCampaignBody.safeParse({ ...body, clientId: draft.clientId });
     if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error);
+      const found = zodFieldErrors(parsed.error, {
+        name: 'a campaign name',
+        platforms: 'at least one platform',
+      });
       if (found.clientId) found.clientId = 'Choose the client this campaign is for';
       setErrors(found);
       return;

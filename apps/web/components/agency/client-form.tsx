@@ -9,6 +9,7 @@ import { toast } from 'sonner';
 import {
   apiFieldErrors,
   type FieldErrors,
+  normalisedWebsite,
   splitHashtags,
   splitLines,
   splitList,
@@ -53,7 +54,7 @@ const draftOf = (client?: Client): Draft => ({
 const bodyOf = (draft: Draft) => ({
   name: draft.name,
   industry: draft.industry,
-  website: draft.website.trim() || null,
+  website: normalisedWebsite(draft.website),
   brandVoice: draft.brandVoice,
   toneKeywords: splitList(draft.toneKeywords),
   targetAudience: draft.targetAudience,
@@ -95,7 +96,7 @@ export function ClientForm({ client }: { client?: Client }) {
     const body = bodyOf(draft);
     const parsed = (client ? UpdateClientBody : CreateClientBody).safeParse(body);
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
+      setErrors(zodFieldErrors(parsed.error, { name: 'a brand name', platforms: 'at least one platform' }));
       return;
     }
     setErrors({});
@@ -121,7 +122,7 @@ export function ClientForm({ client }: { client?: Client }) {
             {(control) => <Input {...control} {...text('industry')} placeholder="Specialty coffee" />}
           </Field>
           <Field id="website" label="Website" error={errors.website} className="sm:col-span-2">
-            {(control) => <Input {...control} {...text('website')} type="url" placeholder="https://" />}
+            {(control) => <Input {...control} {...text('website')} type="url" placeholder="example.com" />}
           </Field>
           <Field id="platforms" label="Platforms" error={errors.platforms} className="sm:col-span-2">
             {(control) => (

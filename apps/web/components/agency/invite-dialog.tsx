@@ -62,7 +62,7 @@ export function InviteDialog() {
       role,
       ...(role === 'CLIENT' && clientId ? { clientId } : {}),
     });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, { name: 'a name' }));
     setErrors({});
     invite.mutate(parsed.data);
   }
