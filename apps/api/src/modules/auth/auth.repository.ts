@@ -47,7 +47,7 @@ export const authRepository = {
    * where the audit log is; platform admin invitations on the platform connection.
    */
   async acceptInvitation(tx: BaseTx | TenantTx, id: string, subject: string) {
-    const [user] = await (tx as BaseTx).user.updateManyAndReturn({
+    const [user] = await tx.user.updateManyAndReturn({
       where: { id, status: 'INVITED', authSubject: null },
       data: { authSubject: subject, status: 'ACTIVE', lastSeenAt: new Date() },
       select: PRINCIPAL_FIELDS,
