@@ -33,6 +33,12 @@ function routeByRole(request: NextRequest, session: Session | null): NextRespons
   // The API refused the cookie's session (signed out elsewhere, user disabled): sign in again.
   if (pathname === '/sign-in' && request.nextUrl.searchParams.has('expired')) return pass(request);
   if (pathname === '/' || pathname === '/sign-in') return to(home);
+  // The admin console says it is not theirs rather than silently sending them elsewhere.
+  if (area === '/admin' && home !== '/admin') {
+    return NextResponse.rewrite(new URL('/no-access', request.url), {
+      request: { headers: request.headers },
+    });
+  }
   if (area && area !== home) return to(home);
   return pass(request);
 }

@@ -16,7 +16,10 @@ test('(e) when a client user opens /app or another client’s campaign, then it 
   await page.goto('/app');
   await expect(page).toHaveURL(/\/portal$/);
   await page.goto('/admin');
-  await expect(page).toHaveURL(/\/portal$/);
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
+  await expect(page.getByText('Blue Harbor Agency')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Back to your home' })).toHaveAttribute('href', '/portal');
 
   await page.goto(bloomCampaign);
   await expect(page.getByText('This campaign isn’t available')).toBeVisible();
@@ -32,4 +35,18 @@ test('(e) when a visitor is not signed in, then a protected page sends them to s
   await shot(page, 'e2-sign-in');
   await page.getByRole('button', { name: /owner@northwind\.test/ }).click();
   await expect(page).toHaveURL(/\/app\/campaigns$/);
+});
+
+test('(e) when an agency member opens the team or usage page, then it is told it has no access, with the way back', async ({
+  browser,
+}) => {
+  const { page } = await signedIn(browser, 'member@northwind.test');
+  for (const path of ['/app/team', '/app/usage']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
+    await expect(page.getByText(/Only agency admins/)).toBeVisible();
+  }
+  await page.getByRole('link', { name: 'Back to your home' }).click();
+  await expect(page).toHaveURL(/\/app$/);
 });
