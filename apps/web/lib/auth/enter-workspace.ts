@@ -1,17 +1,16 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
+import { isResourceId } from '@/lib/resource-id';
 import { apiTokenFor, currentIdentity } from './current-session';
 import { identityApi, resolveUser } from './resolve-user';
 import { HOME_BY_ROLE, safeReturnPath } from './roles';
 import { SESSION_COOKIE, sealSession, sessionCookieOptions } from './session';
 import { workspacePagePath } from './workspace-page';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The value of a form field that names a workspace or an invitation, or null for anything else. */
 export function formId(form: FormData, name: string, also: readonly string[] = []): string | null {
   const value = form.get(name);
-  return typeof value === 'string' && (UUID.test(value) || also.includes(value)) ? value : null;
+  return typeof value === 'string' && (isResourceId(value) || also.includes(value)) ? value : null;
 }
 
 const see = (path: string, request: Request) => NextResponse.redirect(new URL(path, request.url), 303);

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import { CampaignBoard } from '@/components/agency/campaign-board';
 import { Prefetch } from '@/components/prefetch';
 import { keys } from '@/lib/queries/keys';
+import { resourceIdOrNotFound } from '@/lib/resource-id';
 
 export const metadata: Metadata = { title: 'Campaign board' };
 
 export default async function CampaignPage({ params }: PageProps<'/app/campaigns/[id]'>) {
-  const { id } = await params;
+  const id = resourceIdOrNotFound((await params).id);
   return (
     <Prefetch
       load={(queryClient, api) =>
