@@ -23,7 +23,7 @@ export type ReviewMode = 'idle' | 'changes' | 'reject';
 /** Compares with what the client saw in an earlier round; only resubmitted ideas need the history. */
 function usePreviousContent(idea: Idea) {
   const resubmitted = idea.round > 1 && idea.status === 'PENDING_CLIENT';
-  const revisions = useRevisions(resubmitted ? idea.id : '');
+  const revisions = useRevisions(resubmitted ? idea.id : null);
   if (!resubmitted || !revisions.data) return null;
   return lastSeenSnapshot(idea, revisions.data);
 }

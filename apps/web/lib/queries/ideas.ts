@@ -102,9 +102,14 @@ export function useUpdateIdea(campaignId: string) {
   });
 }
 
-export function useRevisions(ideaId: string) {
+/** The idea's revision history; null asks for nothing (a card that needs no history). */
+export function useRevisions(ideaId: string | null) {
   const api = useApi();
-  return useQuery({ queryKey: keys.revisions(ideaId), queryFn: () => api.ideas.revisions(ideaId) });
+  return useQuery({
+    queryKey: keys.revisions(ideaId ?? ''),
+    queryFn: () => api.ideas.revisions(ideaId ?? ''),
+    enabled: ideaId !== null,
+  });
 }
 
 export function useComments(ideaId: string) {
