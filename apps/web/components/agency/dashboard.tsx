@@ -1,7 +1,7 @@
 'use client';
 
 import type { Campaign } from '@muse/contracts';
-import { CheckCircle2, Clock, Coins, Megaphone, MessageSquareWarning, Plus } from 'lucide-react';
+import { Building2, CheckCircle2, Clock, Coins, Megaphone, MessageSquareWarning, Plus } from 'lucide-react';
 import Link from 'next/link';
 import { ActivityList } from '@/components/activity/activity-list';
 import { useSession } from '@/components/providers';
@@ -15,7 +15,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatCompact, formatNumber } from '@/lib/labels';
-import { useCampaigns, useRecentActivity, useUsage } from '@/lib/queries/workspace';
+import { useCampaigns, useClients, useRecentActivity, useUsage } from '@/lib/queries/workspace';
 
 function totals(campaigns: Campaign[]) {
   let awaiting = 0;
@@ -40,6 +40,7 @@ function totals(campaigns: Campaign[]) {
 export function Dashboard() {
   const session = useSession();
   const campaigns = useCampaigns();
+  const clients = useClients();
   const activity = useRecentActivity();
   const usage = useUsage(session.role === 'AGENCY_ADMIN');
   const list = campaigns.data ?? [];
@@ -47,6 +48,11 @@ export function Dashboard() {
   const attention = list
     .filter((campaign) => (campaign.ideaCounts.CHANGES_REQUESTED ?? 0) > 0 || campaign.awaitingClient > 0)
     .slice(0, 6);
+  // A campaign belongs to a client: a new agency starts with its first brand profile.
+  const noClients = clients.data?.length === 0;
+  const firstStep = noClients
+    ? { href: '/app/clients/new', label: 'Add a client', icon: Building2 }
+    : { href: '/app/campaigns/new', label: 'New campaign', icon: Plus };
 
   return (
     <>
@@ -55,9 +61,9 @@ export function Dashboard() {
         description="Where every campaign stands with your clients today."
         actions={
           <Button asChild>
-            <Link href="/app/campaigns/new">
-              <Plus aria-hidden />
-              New campaign
+            <Link href={firstStep.href}>
+              <firstStep.icon aria-hidden />
+              {firstStep.label}
             </Link>
           </Button>
         }
@@ -134,17 +140,25 @@ export function Dashboard() {
               </div>
             ) : attention.length === 0 ? (
               <EmptyState
-                icon={Megaphone}
-                title={list.length === 0 ? 'No campaigns yet' : 'Nothing waiting on you'}
+                icon={noClients ? Building2 : Megaphone}
+                title={
+                  noClients
+                    ? 'Start with your first client'
+                    : list.length === 0
+                      ? 'No campaigns yet'
+                      : 'Nothing waiting on you'
+                }
                 description={
-                  list.length === 0
-                    ? 'Create a campaign, generate ideas and send the best ones to your client.'
-                    : 'When clients ask for changes or ideas are out for review, they show up here.'
+                  noClients
+                    ? 'Campaigns are planned for a client: add its brand profile (voice, audience, platforms) first.'
+                    : list.length === 0
+                      ? 'Create a campaign, generate ideas and send the best ones to your client.'
+                      : 'When clients ask for changes or ideas are out for review, they show up here.'
                 }
                 action={
                   list.length === 0 && (
                     <Button asChild>
-                      <Link href="/app/campaigns/new">Create a campaign</Link>
+                      <Link href={firstStep.href}>{noClients ? 'Add a client' : 'Create a campaign'}</Link>
                     </Button>
                   )
                 }
