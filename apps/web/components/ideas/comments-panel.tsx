@@ -28,7 +28,13 @@ export function CommentsPanel({ ideaId, audience }: { ideaId: string; audience: 
       audience === 'agency' ? (shareWithClient ? 'CLIENT' : 'INTERNAL') : undefined;
     add.mutate(
       { body: body.trim(), ...(visibility ? { visibility } : {}) },
-      { onSuccess: () => setBody('') },
+      {
+        onSuccess: () => {
+          setBody('');
+          // Sharing is chosen per comment: the next one starts internal again.
+          setShareWithClient(false);
+        },
+      },
     );
   }
 

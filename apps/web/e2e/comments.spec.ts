@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { signedIn } from './support/helpers';
+
+test('when the agency posts a comment shared with the client, then the next comment starts internal again', async ({
+  browser,
+}) => {
+  const { page } = await signedIn(browser, 'member@northwind.test');
+  await page.getByRole('link', { name: 'Campaigns' }).first().click();
+  await page
+    .getByRole('link', { name: /Autumn Single-Origin Launch/ })
+    .first()
+    .click();
+  await page.getByTestId('idea-card').first().getByRole('button').last().click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByRole('tab', { name: 'Comments' }).click();
+
+  await drawer.getByRole('switch').click();
+  await expect(drawer.getByText('Visible to the client')).toBeVisible();
+  const body = `Shared note ${Date.now().toString(36)}`;
+  await drawer.getByRole('textbox', { name: 'Comment', exact: true }).fill(body);
+  await drawer.getByRole('button', { name: 'Comment', exact: true }).click();
+
+  await expect(drawer.getByText(body)).toBeVisible();
+  await expect(drawer.getByText('Internal — only your team sees it')).toBeVisible();
+  await expect(drawer.getByRole('switch')).not.toBeChecked();
+});
