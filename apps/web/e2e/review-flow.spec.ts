@@ -105,6 +105,8 @@ test('(b) when the client reviews on a phone, then it requests changes on one wi
   await page.getByRole('link', { name: new RegExp(campaignName) }).click();
   const cards = page.getByTestId('review-card');
   await expect(cards).toHaveCount(3);
+  // Written by the offline model, which the agency is told and the client never.
+  await expect(page.getByText('offline model')).toHaveCount(0);
   await shot(page, 'b2-review-phone');
 
   const first = cards.first();

@@ -16,8 +16,10 @@ export function StatusBadge({
 
 export function FormatBadges({
   idea,
+  audience = 'agency',
 }: {
   idea: Pick<Idea, 'type' | 'platform' | 'offlineModel' | 'durationSec'>;
+  audience?: 'agency' | 'client';
 }) {
   return (
     <span className="flex flex-wrap items-center gap-1.5">
@@ -26,15 +28,22 @@ export function FormatBadges({
         {idea.type === 'REEL' ? `Reel${idea.durationSec ? ` · ${idea.durationSec}s` : ''}` : 'Post'}
       </Badge>
       <Badge>{PLATFORM_LABELS[idea.platform]}</Badge>
-      {idea.offlineModel && <OfflineModelBadge />}
+      {idea.offlineModel && audience === 'agency' && <OfflineModelBadge />}
     </span>
   );
 }
 
-/** Ideas from the built-in offline model are placeholders, not real AI output: always say so. */
+/**
+ * Ideas from the built-in offline model are placeholders, not real AI output: the agency is always
+ * told, in small print; the client never (what it reviews is what the agency chose to send).
+ */
 export function OfflineModelBadge() {
   return (
-    <Badge tone="warning" title="Written by Muse’s built-in offline model, not a hosted AI model">
+    <Badge
+      tone="warning"
+      className="px-1.5 py-0 text-[11px]"
+      title="Written by Muse’s built-in offline model, not a hosted AI model"
+    >
       <Cpu aria-hidden />
       offline model
     </Badge>

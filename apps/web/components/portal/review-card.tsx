@@ -93,7 +93,7 @@ export const ReviewCard = forwardRef<HTMLElement, ReviewCardProps>(function Revi
           )}
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
-              <FormatBadges idea={idea} />
+              <FormatBadges idea={idea} audience="client" />
               {!open && <StatusBadge status={idea.status} audience="client" />}
             </div>
             <h2 id={`idea-${idea.id}-title`} className="mt-2 text-xl font-semibold leading-7 text-slate-900">
