@@ -59,11 +59,25 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
   const generation = useGeneration(generationId);
   const openIdeaId = params.get('idea');
 
+  // Opening the drawer is a step in the history, so browser Back closes it rather than leaving
+  // the board; closing it steps back, unless it came open from a link (then nothing to step back to).
+  const openedHere = useRef(false);
+  useEffect(() => {
+    if (!openIdeaId) openedHere.current = false;
+  }, [openIdeaId]);
   const setOpenIdea = (id: string | null) => {
     const next = new URLSearchParams(params);
     if (id) next.set('idea', id);
     else next.delete('idea');
-    router.replace(`${pathname}${next.size ? `?${next}` : ''}`, { scroll: false });
+    const url = `${pathname}${next.size ? `?${next}` : ''}`;
+    if (id && !openIdeaId) {
+      openedHere.current = true;
+      router.push(url, { scroll: false });
+    } else if (!id && openedHere.current) {
+      router.back();
+    } else {
+      router.replace(url, { scroll: false });
+    }
   };
 
   // When a run finishes, refresh the board once and say so (also when the dialog is closed).
