@@ -43,11 +43,12 @@ export function useMoveIdeas(campaignId: string, { quiet = false }: { quiet?: bo
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ ideas, to, comment }: MoveIdeas) => {
+    mutationFn: async ({ ideas, to, comment }: MoveIdeas): Promise<Idea | null> => {
       const [only] = ideas;
       if (ideas.length === 1 && only)
         return api.ideas.update(only.id, { version: only.version, status: to, comment });
-      return api.ideas.bulkStatus({ ids: ideas.map((idea) => idea.id), status: to, comment });
+      await api.ideas.bulkStatus({ ids: ideas.map((idea) => idea.id), status: to, comment });
+      return null;
     },
     onMutate: async ({ ideas, to }) => {
       await queryClient.cancelQueries({ queryKey: keys.ideas(campaignId) });
@@ -68,7 +69,10 @@ export function useMoveIdeas(campaignId: string, { quiet = false }: { quiet?: bo
         description: describeError(error),
       });
     },
-    onSuccess: (_result, { ideas, to }) => {
+    onSuccess: (moved, { ideas, to }) => {
+      // A move is a new version: an open editor must start from it, or its next save is a conflict.
+      if (moved) queryClient.setQueryData(keys.idea(moved.id), moved);
+      else for (const { id } of ideas) void queryClient.invalidateQueries({ queryKey: keys.idea(id) });
       if (!quiet) {
         const what = ideas.length === 1 ? 'Idea' : plural(ideas.length, 'idea');
         toast.success(`${what} moved to “${IDEA_STATUS[to].label}”`);
