@@ -4,7 +4,7 @@ import { EDITABLE_STATUSES, type Idea } from '@muse/contracts';
 import * as DialogPrimitive from '@radix-ui/react-dialog';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Lock, RefreshCw } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { ActivityList } from '@/components/activity/activity-list';
 import { CommentsPanel } from '@/components/ideas/comments-panel';
@@ -88,6 +88,13 @@ export function IdeaDrawer({
   const move = useMoveIdeas(campaignId);
   const data = idea.data;
   const editable = data ? EDITABLE_STATUSES.includes(data.status) : false;
+  // A move sends the stored text: with edits not saved yet it would send the text before them.
+  const [unsaved, setUnsaved] = useState(false);
+  const [refusedMove, setRefusedMove] = useState(false);
+  const onDirtyChange = useCallback((dirty: boolean) => {
+    setUnsaved(dirty);
+    if (!dirty) setRefusedMove(false);
+  }, []);
 
   return (
     <Dialog open={Boolean(ideaId)} onOpenChange={(open) => !open && onClose()}>
@@ -123,12 +130,19 @@ export function IdeaDrawer({
                     size="sm"
                     variant={transition.to === 'PENDING_CLIENT' ? 'primary' : 'secondary'}
                     pending={move.isPending && move.variables?.to === transition.to}
-                    onClick={() => move.mutate({ ideas: [data], to: transition.to })}
+                    onClick={() =>
+                      unsaved ? setRefusedMove(true) : move.mutate({ ideas: [data], to: transition.to })
+                    }
                   >
                     {actionLabel(transition)}
                   </Button>
                 ))}
               </div>
+              {refusedMove && (
+                <p role="alert" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800">
+                  Save or undo your edits first: otherwise the text from before them would be sent.
+                </p>
+              )}
             </header>
             <Tabs defaultValue="details" className="flex min-h-0 flex-1 flex-col">
               <TabsList className="mx-6 mt-4 w-fit">
@@ -141,7 +155,12 @@ export function IdeaDrawer({
                 <TabsContent value="details" className="grid gap-5">
                   {editable ? (
                     <>
-                      <IdeaEditor key={data.version} idea={data} campaignId={campaignId} />
+                      <IdeaEditor
+                        key={data.version}
+                        idea={data}
+                        campaignId={campaignId}
+                        onDirtyChange={onDirtyChange}
+                      />
                       <Regenerate idea={data} campaignId={campaignId} />
                     </>
                   ) : (

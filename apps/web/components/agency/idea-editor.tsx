@@ -2,7 +2,7 @@
 
 import { type Idea, IdeaContentFields, type ReelBeat } from '@muse/contracts';
 import { Plus, Save, Trash2 } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { z } from 'zod';
 import {
   apiFieldErrors,
@@ -22,7 +22,16 @@ const ContentBody = z.strictObject(IdeaContentFields).partial();
 const emptyBeat = (startSec: number): ReelBeat => ({ startSec, shot: '', voiceover: '', onScreenText: '' });
 
 /** Edits an idea's content at the version it was loaded with; the API refuses a stale save (409). */
-export function IdeaEditor({ idea, campaignId }: { idea: Idea; campaignId: string }) {
+export function IdeaEditor({
+  idea,
+  campaignId,
+  onDirtyChange,
+}: {
+  idea: Idea;
+  campaignId: string;
+  /** Told whether there are unsaved edits, so the drawer does not send the idea without them. */
+  onDirtyChange?: (dirty: boolean) => void;
+}) {
   const update = useUpdateIdea(campaignId);
   const [title, setTitle] = useState(idea.title);
   const [hook, setHook] = useState(idea.hook);
@@ -56,6 +65,11 @@ export function IdeaEditor({ idea, campaignId }: { idea: Idea; campaignId: strin
         ? { visualDirection: idea.visualDirection }
         : { audioSuggestion: idea.audioSuggestion, beats: idea.beats ?? [] }),
     });
+
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
