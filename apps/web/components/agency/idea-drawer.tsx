@@ -22,6 +22,7 @@ import { describeError } from '@/lib/api/http';
 import { isRunning, useGeneration } from '@/lib/queries/generation';
 import { useIdea, useIdeaActivity, useMoveIdeas } from '@/lib/queries/ideas';
 import { keys } from '@/lib/queries/keys';
+import { useUnsavedChanges } from '@/lib/unsaved-changes';
 import { actionLabel, movesFrom } from '@/lib/workflow';
 import { GenerationProgress } from './generation-progress';
 import { IdeaEditor } from './idea-editor';
@@ -95,9 +96,10 @@ export function IdeaDrawer({
     setUnsaved(dirty);
     if (!dirty) setRefusedMove(false);
   }, []);
+  const confirmDiscard = useUnsavedChanges(unsaved);
 
   return (
-    <Dialog open={Boolean(ideaId)} onOpenChange={(open) => !open && onClose()}>
+    <Dialog open={Boolean(ideaId)} onOpenChange={(open) => !open && confirmDiscard() && onClose()}>
       <SheetContent aria-describedby={undefined}>
         {!data ? (
           <div className="grid gap-4 p-6">

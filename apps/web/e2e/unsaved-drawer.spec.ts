@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { signedIn } from './support/helpers';
+
+test('when the drawer holds unsaved edits, then closing it or leaving the page asks first', async ({
+  browser,
+}) => {
+  const { page } = await signedIn(browser, 'member@northwind.test');
+  await page.getByRole('link', { name: 'Campaigns' }).first().click();
+  await page
+    .getByRole('link', { name: /Autumn Single-Origin Launch/ })
+    .first()
+    .click();
+  await page
+    .getByRole('region', { name: /^Drafts/ })
+    .getByTestId('idea-card')
+    .first()
+    .getByRole('button')
+    .last()
+    .click();
+  const drawer = page.getByRole('dialog');
+  const original = await drawer.getByLabel('Title').inputValue();
+  await drawer.getByLabel('Title').fill(`${original} — half-written`);
+
+  // Esc asks; keeping the edits keeps the drawer and the text.
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.keyboard.press('Escape');
+  await expect.poll(() => asked).toEqual(['Discard your unsaved edits?']);
+  await expect(drawer.getByLabel('Title')).toHaveValue(`${original} — half-written`);
+
+  // Leaving the page asks too.
+  const leaving: string[] = [];
+  page.once('dialog', (dialog) => {
+    leaving.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => leaving).toEqual(['beforeunload']);
+});
