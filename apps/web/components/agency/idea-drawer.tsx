@@ -158,7 +158,7 @@ export function IdeaDrawer({
                   {editable ? (
                     <>
                       <IdeaEditor
-                        key={data.version}
+                        key={data.id}
                         idea={data}
                         campaignId={campaignId}
                         onDirtyChange={onDirtyChange}

@@ -1,6 +1,7 @@
 'use client';
 
 import { type Idea, IdeaContentFields, type ReelBeat } from '@muse/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { Plus, Save, Trash2 } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { z } from 'zod';
@@ -10,18 +11,25 @@ import {
   splitHashtags,
   zodFieldErrors,
 } from '@/components/forms/form-errors';
+import { useApi } from '@/components/providers';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
+import { ApiRequestError } from '@/lib/api/http';
 import { plural } from '@/lib/labels';
 import { useUpdateIdea } from '@/lib/queries/ideas';
+import { keys } from '@/lib/queries/keys';
 
 const ContentBody = z.strictObject(IdeaContentFields).partial();
 
 const emptyBeat = (startSec: number): ReelBeat => ({ startSec, shot: '', voiceover: '', onScreenText: '' });
 
-/** Edits an idea's content at the version it was loaded with; the API refuses a stale save (409). */
+/**
+ * Edits an idea's content from the version it was loaded with (`base`). A newer version arriving
+ * from outside (a move, someone else's save) replaces the fields only while nothing is being
+ * edited; with edits, they are kept, and saving shows the other version beside them (409).
+ */
 export function IdeaEditor({
   idea,
   campaignId,
@@ -33,6 +41,11 @@ export function IdeaEditor({
   onDirtyChange?: (dirty: boolean) => void;
 }) {
   const update = useUpdateIdea(campaignId);
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState(idea);
+  /** The version someone else saved while this one was being edited: shown beside the user's text. */
+  const [theirs, setTheirs] = useState<Idea | null>(null);
   const [title, setTitle] = useState(idea.title);
   const [hook, setHook] = useState(idea.hook);
   const [caption, setCaption] = useState(idea.caption);
@@ -42,6 +55,19 @@ export function IdeaEditor({
   const [audioSuggestion, setAudioSuggestion] = useState(idea.audioSuggestion ?? '');
   const [beats, setBeats] = useState<ReelBeat[]>(idea.beats ?? []);
   const [errors, setErrors] = useState<FieldErrors>({});
+
+  function load(next: Idea) {
+    setBase(next);
+    setTheirs(null);
+    setTitle(next.title);
+    setHook(next.hook);
+    setCaption(next.caption);
+    setHashtags(next.hashtags.join(' '));
+    setCallToAction(next.callToAction);
+    setVisualDirection(next.visualDirection ?? '');
+    setAudioSuggestion(next.audioSuggestion ?? '');
+    setBeats(next.beats ?? []);
+  }
 
   const content = {
     title,
@@ -56,16 +82,19 @@ export function IdeaEditor({
   const dirty =
     JSON.stringify(content) !==
     JSON.stringify({
-      title: idea.title,
-      hook: idea.hook,
-      caption: idea.caption,
-      hashtags: idea.hashtags,
-      callToAction: idea.callToAction,
-      ...(idea.type === 'POST'
-        ? { visualDirection: idea.visualDirection }
-        : { audioSuggestion: idea.audioSuggestion, beats: idea.beats ?? [] }),
+      title: base.title,
+      hook: base.hook,
+      caption: base.caption,
+      hashtags: base.hashtags,
+      callToAction: base.callToAction,
+      ...(base.type === 'POST'
+        ? { visualDirection: base.visualDirection }
+        : { audioSuggestion: base.audioSuggestion, beats: base.beats ?? [] }),
     });
 
+  useEffect(() => {
+    if (idea.version !== base.version && !dirty) load(idea);
+  }, [idea, base.version, dirty]);
   useEffect(() => {
     onDirtyChange?.(dirty);
   }, [dirty, onDirtyChange]);
@@ -76,9 +105,23 @@ export function IdeaEditor({
     const parsed = ContentBody.safeParse(content);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
+    save(base.version);
+  }
+
+  /** Saves at `version`; a conflict keeps the user's text and fetches theirs to show beside it. */
+  function save(version: number) {
     update.mutate(
-      { id: idea.id, body: { ...content, version: idea.version } },
-      { onError: (error) => setErrors(apiFieldErrors(error)) },
+      { id: idea.id, body: { ...content, version } },
+      {
+        onSuccess: (saved) => load(saved),
+        onError: async (error) => {
+          if (error instanceof ApiRequestError && error.code === 'version_conflict') {
+            setTheirs(await api.ideas.get(idea.id).catch(() => null));
+          } else {
+            setErrors(apiFieldErrors(error));
+          }
+        },
+      },
     );
   }
 
@@ -196,12 +239,71 @@ export function IdeaEditor({
           </Field>
         </>
       )}
+      {theirs && (
+        <section
+          role="alert"
+          aria-label="Someone else saved this idea"
+          className="grid gap-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+        >
+          <p>
+            Someone else saved this idea while you were editing. Your text is still here; theirs is below.
+          </p>
+          <dl className="grid gap-2">
+            {changedFields(base, theirs).map(({ label, value }) => (
+              <div key={label}>
+                <dt className="text-xs font-medium uppercase tracking-wide text-amber-700">
+                  {label} (theirs)
+                </dt>
+                <dd className="whitespace-pre-wrap text-slate-800">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" size="sm" pending={update.isPending} onClick={() => save(theirs.version)}>
+              Save mine over theirs
+            </Button>
+            <Button
+              type="button"
+              size="sm"
+              variant="secondary"
+              onClick={() => {
+                queryClient.setQueryData(keys.idea(idea.id), theirs);
+                load(theirs);
+              }}
+            >
+              Use theirs
+            </Button>
+          </div>
+        </section>
+      )}
       <div className="flex justify-end">
-        <Button type="submit" pending={update.isPending} disabled={!dirty}>
+        <Button type="submit" pending={update.isPending} disabled={!dirty || theirs !== null}>
           <Save aria-hidden />
           Save changes
         </Button>
       </div>
     </form>
   );
+}
+
+const FIELD_LABELS = {
+  title: 'Title',
+  hook: 'Hook',
+  caption: 'Caption',
+  callToAction: 'Call to action',
+  visualDirection: 'Visual direction',
+  audioSuggestion: 'Audio',
+} as const;
+
+/** The text fields the other save changed, as it left them. */
+function changedFields(base: Idea, theirs: Idea): { label: string; value: string }[] {
+  const fields: { label: string; value: string }[] = (
+    Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[]
+  )
+    .filter((field) => (theirs[field] ?? '') !== (base[field] ?? ''))
+    .map((field) => ({ label: FIELD_LABELS[field], value: theirs[field] ?? '' }));
+  if (theirs.hashtags.join(' ') !== base.hashtags.join(' ')) {
+    fields.push({ label: 'Hashtags', value: theirs.hashtags.join(' ') });
+  }
+  return fields;
 }

@@ -4,7 +4,7 @@ import type { Idea, IdeaStatus, UpdateIdeaBody } from '@muse/contracts';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { useApi } from '@/components/providers';
-import { ApiRequestError, describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api/http';
 import { IDEA_STATUS, plural } from '@/lib/labels';
 import { keys } from './keys';
 
@@ -82,7 +82,7 @@ export function useMoveIdeas(campaignId: string, { quiet = false }: { quiet?: bo
   });
 }
 
-/** Saves content edits at the version the editor started from; a conflict reloads the idea. */
+/** Saves content edits at the version the editor started from. */
 export function useUpdateIdea(campaignId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -96,10 +96,8 @@ export function useUpdateIdea(campaignId: string) {
       void queryClient.invalidateQueries({ queryKey: keys.revisions(idea.id) });
       toast.success('Changes saved');
     },
-    onError: (error, { id }) => {
-      if (error instanceof ApiRequestError && error.code === 'version_conflict') {
-        void queryClient.invalidateQueries({ queryKey: keys.idea(id) });
-      }
+    // A conflict is the editor's to resolve (it keeps the user's text beside the other version).
+    onError: (error) => {
       toast.error('Changes not saved', { description: describeError(error) });
     },
     onSettled: () => refreshCampaign(queryClient, campaignId),
