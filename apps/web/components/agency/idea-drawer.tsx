@@ -24,6 +24,7 @@ import { useIdea, useIdeaActivity, useMoveIdeas } from '@/lib/queries/ideas';
 import { keys } from '@/lib/queries/keys';
 import { useUnsavedChanges } from '@/lib/unsaved-changes';
 import { actionLabel, movesFrom } from '@/lib/workflow';
+import { ClientRequest } from './client-request';
 import { GenerationProgress } from './generation-progress';
 import { IdeaEditor } from './idea-editor';
 
@@ -140,6 +141,7 @@ export function IdeaDrawer({
                   </Button>
                 ))}
               </div>
+              {data.status === 'CHANGES_REQUESTED' && <ClientRequest ideaId={data.id} />}
               {refusedMove && (
                 <p role="alert" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800">
                   Save or undo your edits first: otherwise the text from before them would be sent.
