@@ -139,9 +139,10 @@ test('(c) when the owner edits the changed idea and resubmits, then the client s
   await expect(column(owner.page, 'Approved').getByTestId('idea-card')).toHaveCount(2);
   await changes.getByRole('button', { name: changedTitle }).click();
   const drawer = owner.page.getByRole('dialog');
-  await drawer.getByRole('tab', { name: 'Comments' }).click();
-  await expect(drawer.getByText('Lead with the crumb shot')).toBeVisible();
-  await drawer.getByRole('tab', { name: 'Details' }).click();
+  // The client's request is on top of the drawer, beside the text to rework.
+  await expect(drawer.getByRole('figure', { name: 'The client’s request' })).toContainText(
+    'Lead with the crumb shot',
+  );
   await drawer.getByLabel('Hook').fill('That crumb. Learn to bake it yourself this Saturday.');
   await drawer.getByRole('button', { name: 'Save changes' }).click();
   await expect(owner.page.getByText('Changes saved')).toBeVisible();
