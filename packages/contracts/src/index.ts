@@ -1,4 +1,5 @@
 export * from './ai.ts';
+export * from './call-route.ts';
 export * from './campaigns.ts';
 export * from './clients.ts';
 export * from './common.ts';
