@@ -6,6 +6,7 @@ import { createLogger } from '@muse/logger';
 import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { loadApiConfig } from './config.ts';
+import { startJobQueue } from './jobs/job-queue.ts';
 import { createTokenVerifier } from './modules/auth/token-verifier.ts';
 import { startGenerationQueue } from './modules/generations/generations.queue.ts';
 import type { Lifecycle } from './modules/operations/operations.routes.ts';
@@ -47,15 +48,18 @@ const db = createDatabase({
   onQuery: logger.isLevelEnabled('debug') ? (query) => logger.debug(query, 'sql') : undefined,
 });
 const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
-const generationQueue = await startGenerationQueue({
-  databaseUrl: config.databaseUrl,
-  settings: config.generation,
-  role: 'api',
-  logger,
-}).catch((error: unknown) => {
-  logger.fatal({ err: error }, 'cannot start the generation job queue');
+const cannotStartJobs = (error: unknown): never => {
+  logger.fatal({ err: error }, 'cannot start the job queue');
   process.exit(1);
-});
+};
+const jobs = await startJobQueue({ databaseUrl: config.databaseUrl, config, role: 'api', logger }).catch(
+  cannotStartJobs,
+);
+const generationQueue = await startGenerationQueue({
+  jobs,
+  databaseUrl: config.databaseUrl,
+  logger,
+}).catch(cannotStartJobs);
 const lifecycle: Lifecycle = { draining: false };
 const app = createApp({
   config,
@@ -109,6 +113,7 @@ async function shutdown(signal: string): Promise<void> {
   });
   clearTimeout(forced);
   await generationQueue.stop();
+  await jobs.stop();
   await db.disconnect();
   await redis?.quit();
   logger.info('stopped');

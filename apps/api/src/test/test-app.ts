@@ -6,7 +6,8 @@ import type { Redis } from 'ioredis';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../app.ts';
-import { parseApiConfig } from '../config.ts';
+import { type ApiConfig, parseApiConfig } from '../config.ts';
+import { startJobQueue } from '../jobs/job-queue.ts';
 import { createTokenVerifier } from '../modules/auth/token-verifier.ts';
 import { type GenerationQueue, startGenerationQueue } from '../modules/generations/generations.queue.ts';
 import type { Lifecycle } from '../modules/operations/operations.routes.ts';
@@ -51,14 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const db = options.db ?? createTestDatabase(config.databaseUrl);
   const logger = options.logger ?? createLogger('api-test', { level: 'silent' });
-  const generationQueue =
-    options.generationQueue ??
-    (await startGenerationQueue({
-      databaseUrl: config.databaseUrl,
-      settings: config.generation,
-      role: 'api',
-      logger,
-    }));
+  const generationQueue = options.generationQueue ?? (await startApiQueue(config, logger));
   const app = createApp({
     config,
     db,
@@ -86,6 +80,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await new Promise((resolve) => server.close(resolve));
       if (!options.generationQueue) await generationQueue.stop();
       if (!options.db) await db.disconnect();
+    },
+  };
+}
+
+/** The API's job queue and its generation side, stopped together. */
+async function startApiQueue(config: ApiConfig, logger: Logger): Promise<GenerationQueue> {
+  const jobs = await startJobQueue({ databaseUrl: config.databaseUrl, config, role: 'api', logger });
+  const generations = await startGenerationQueue({ jobs, databaseUrl: config.databaseUrl, logger });
+  return {
+    ...generations,
+    async stop() {
+      await generations.stop();
+      await jobs.stop();
     },
   };
 }

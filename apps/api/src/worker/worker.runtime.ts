@@ -1,13 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { assertServiceLogin, createDatabase } from '@muse/db';
-import { type Logger, runWithContext } from '@muse/logger';
+import type { Logger } from '@muse/logger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { createAiServiceClient } from '../ai/ai-service.client.ts';
 import type { WorkerConfig } from '../config.ts';
-import { createGenerationWorkerMetrics } from '../modules/generations/generations.metrics.ts';
-import { createGenerationProcessor } from '../modules/generations/generations.processor.ts';
-import { startGenerationQueue } from '../modules/generations/generations.queue.ts';
-import { createGenerationSweeper } from '../modules/generations/generations.sweeper.ts';
+import { startJobQueue } from '../jobs/job-queue.ts';
 import { createWorkerServer } from './worker.http.ts';
 
 const READINESS_TIMEOUT_MS = 2_000;
@@ -15,50 +11,26 @@ const READINESS_TIMEOUT_MS = 2_000;
 export type RunningWorker = Awaited<ReturnType<typeof startWorker>>;
 
 /**
- * A generation worker: takes jobs from the queue, supervises it (a dead worker's job comes back),
- * sweeps runs no worker will finish, and serves /healthz, /readyz and /metrics on WORKER_PORT.
+ * A job worker: works every registered job (generations, the sweep of runs no worker will
+ * finish), supervises the queue (a dead worker's job comes back), and serves /healthz, /readyz
+ * and /metrics on WORKER_PORT.
  */
 export async function startWorker(options: { config: WorkerConfig; logger: Logger }) {
   const { config, logger } = options;
-  const settings = config.generation;
   await assertServiceLogin(config.databaseUrl, 'app');
-  const db = createDatabase({ url: config.databaseUrl, poolSize: settings.workerConcurrency + 2 });
+  const db = createDatabase({ url: config.databaseUrl, poolSize: config.generation.workerConcurrency + 2 });
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const metrics = createGenerationWorkerMetrics(registry);
-  const queue = await startGenerationQueue({
+  const queue = await startJobQueue({
     databaseUrl: config.databaseUrl,
-    settings,
+    config,
     role: 'worker',
     logger,
   }).catch(async (error: unknown) => {
     await db.disconnect();
     throw error;
   });
-
-  const processGeneration = createGenerationProcessor({
-    db,
-    ai: createAiServiceClient(config.aiService),
-    metrics,
-    logger,
-  });
-  await queue.work(settings.workerConcurrency, (job) =>
-    runWithContext({ requestId: job.data.requestId, tenantId: job.data.tenantId }, () =>
-      processGeneration(job),
-    ),
-  );
-
-  const sweep = createGenerationSweeper({ db, boss: queue.boss, metrics, logger });
-  let sweeping: Promise<unknown> | undefined;
-  const runSweep = () => {
-    sweeping ??= sweep()
-      .catch((error: unknown) => logger.error({ err: error }, 'generation sweep failed'))
-      .finally(() => {
-        sweeping = undefined;
-      });
-  };
-  runSweep();
-  const sweepTimer = setInterval(runSweep, settings.sweepIntervalSeconds * 1000);
+  await queue.work({ config, db, logger, metrics: registry, queue });
 
   let draining = false;
   const server = createWorkerServer({
@@ -83,9 +55,7 @@ export async function startWorker(options: { config: WorkerConfig; logger: Logge
     /** Stops taking jobs, lets running ones finish for up to `drainMs`, and closes everything. */
     async stop(drainMs: number): Promise<void> {
       draining = true;
-      clearInterval(sweepTimer);
       await queue.stop(drainMs);
-      await sweeping;
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await db.disconnect();

@@ -4,6 +4,8 @@ import type { Database } from '@muse/db';
 import { createLogger } from '@muse/logger';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseApiConfig } from '../../config.ts';
+import { type JobQueue, startJobQueue } from '../../jobs/job-queue.ts';
 import {
   bearer,
   makeAgency,
@@ -25,14 +27,16 @@ import {
 } from '../../test/generation-harness.ts';
 import { startTestApp, TEST_METRICS_TOKEN, type TestApp } from '../../test/test-app.ts';
 import type { RunningWorker } from '../../worker/worker.runtime.ts';
+import { GENERATION_QUEUE } from './generations.job.ts';
 import { createGenerationWorkerMetrics } from './generations.metrics.ts';
-import { GENERATION_QUEUE } from './generations.queue.ts';
 import { createGenerationSweeper } from './generations.sweeper.ts';
 
 let database: Awaited<ReturnType<typeof createPrivateDatabase>>;
 let ai: AiStack;
 let api: TestApp;
 let worker: RunningWorker;
+/** The tests' own view of the job queue, to look at and plant jobs. */
+let jobs: JobQueue;
 
 beforeAll(async () => {
   database = await createPrivateDatabase();
@@ -42,8 +46,15 @@ beforeAll(async () => {
   worker = await startInProcessWorker(
     workerEnv(database.url, ai.url, { GENERATION_SWEEP_INTERVAL_SECONDS: '3600' }),
   );
+  jobs = await startJobQueue({
+    databaseUrl: database.url,
+    config: parseApiConfig({ DATABASE_URL: database.url }),
+    role: 'api',
+    logger: createLogger('jobs-test', { level: 'silent' }),
+  });
 });
 afterAll(async () => {
+  await jobs?.stop();
   await worker?.stop(2_000);
   await api?.close();
   await ai?.close();
@@ -143,7 +154,7 @@ function rowsOf(db: Database, tenantId: string) {
 }
 
 async function jobsOfTenant(tenantId: string) {
-  return api.generationQueue.boss.findJobs(GENERATION_QUEUE, { data: { tenantId } });
+  return jobs.boss.findJobs(GENERATION_QUEUE, { data: { tenantId } });
 }
 
 describe('POST /api/campaigns/:id/generate', () => {
@@ -860,7 +871,7 @@ describe('runs no worker will finish', () => {
       ),
     );
     if (!cancelled || !missing || !deferred) throw new Error('the runs were not created');
-    const { boss } = api.generationQueue;
+    const { boss } = jobs;
     const send = (id: string) =>
       boss.send(
         GENERATION_QUEUE,

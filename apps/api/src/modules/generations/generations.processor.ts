@@ -2,9 +2,10 @@ import { EDITABLE_STATUSES, type GenerateIdeasResponse, type GenerationErrorCode
 import type { Database } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import { type AiServiceClient, AiServiceError } from '../../ai/ai-service.client.ts';
+import type { RunningJob } from '../../jobs/job.ts';
 import { buildAiRequest } from './generations.ai-request.ts';
+import type { GenerationJobData } from './generations.job.ts';
 import type { GenerationKind, GenerationWorkerMetrics } from './generations.metrics.ts';
-import type { GenerationJobData } from './generations.queue.ts';
 import { generationsRepository } from './generations.repository.ts';
 import {
   type ClaimedRun,
@@ -15,16 +16,6 @@ import {
   writeGeneratedIdeas,
   writeRevisedIdea,
 } from './generations.writer.ts';
-
-/** The parts of a pg-boss job the processor reads. */
-export interface GenerationJob {
-  data: GenerationJobData;
-  /** 0 on the first attempt. */
-  retryCount: number;
-  retryLimit: number;
-  /** Aborted when the job's claim is gone (it moved to another worker) or the worker stops. */
-  signal: AbortSignal;
-}
 
 export interface GenerationProcessorDeps {
   db: Database;
@@ -47,7 +38,7 @@ const tokensOf = (usage: { promptTokens: number; completionTokens: number } | nu
 export function createGenerationProcessor(deps: GenerationProcessorDeps) {
   const { db, ai, metrics } = deps;
 
-  return async function processGeneration(job: GenerationJob): Promise<void> {
+  return async function processGeneration(job: RunningJob<GenerationJobData>): Promise<void> {
     const { generationId, tenantId, requestId } = job.data;
     const claimed = await db.withTenantTx(tenantId, (tx) => generationsRepository.claim(tx, generationId));
     if (!claimed) {

@@ -2,8 +2,8 @@ import type { Database } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import type { PgBoss } from 'pg-boss';
 import { activityRepository } from '../activity/activity.repository.ts';
+import { GENERATION_QUEUE } from './generations.job.ts';
 import type { GenerationWorkerMetrics } from './generations.metrics.ts';
-import { GENERATION_QUEUE } from './generations.queue.ts';
 import { generationsRepository } from './generations.repository.ts';
 import { failureMessage } from './generations.rules.ts';
 
