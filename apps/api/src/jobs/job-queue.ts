@@ -43,6 +43,7 @@ function queueOptions(policy: JobPolicy) {
 export async function startJobQueue(options: JobQueueOptions) {
   const { config, logger } = options;
   const jobs = options.jobs ?? JOBS;
+  // Supervision covers every queue; its pace is still named after the jobs it was first for.
   const settings = config.generation;
   const worker = options.role === 'worker';
   const concurrency = jobs.reduce((sum, job) => sum + job.working(config).concurrency, 0);
@@ -86,7 +87,7 @@ export async function startJobQueue(options: JobQueueOptions) {
     jobs.filter((job) => job.schedule === undefined),
   );
 
-  /** The next run of a scheduled job, due `everySeconds` from now; dropped while one is waiting. */
+  /** A run of a scheduled job, due `startAfter` seconds from now (at once if unset); dropped while one waits. */
   const scheduleNext = (job: AnyJobDefinition, startAfter?: number) =>
     boss.send(job.name, {}, startAfter === undefined ? {} : { startAfter });
 
