@@ -9,7 +9,7 @@ import { getContext } from '@muse/logger';
 import type { ApiConfig } from '../../config.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../shared/keyset-page.ts';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { audit } from '../activity/audit.ts';
 import { authorize, tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { buildAiRequest } from './generations.ai-request.ts';
@@ -142,10 +142,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
         requestHash: request.idempotencyKey ? request.hash : null,
         tokenBudget,
       });
-      await activityRepository.record(tx, {
-        tenantId,
-        actorId: actor.userId,
-        entityType: 'generation',
+      await audit(tx, tenantId, actor, {
         entityId: created.id,
         action: 'generation.requested',
         data: {

@@ -3,7 +3,7 @@ import type { Database } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { audit } from '../activity/audit.ts';
 import { authorize, tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
@@ -39,10 +39,7 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
             role: body.role,
             clientId: body.clientId ?? null,
           });
-          await activityRepository.record(tx, {
-            tenantId,
-            actorId: actor.userId,
-            entityType: 'user',
+          await audit(tx, tenantId, actor, {
             entityId: user.id,
             action: 'user.invited',
             data: { email: user.email, role: user.role, clientId: user.clientId },
@@ -76,10 +73,7 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
         if (change.data.status === 'DISABLED' && target.authSubject) {
           await sessionsRepository.revokeForSubject(tx, target.authSubject);
         }
-        await activityRepository.record(tx, {
-          tenantId,
-          actorId: actor.userId,
-          entityType: 'user',
+        await audit(tx, tenantId, actor, {
           entityId: id,
           action: 'user.updated',
           data: { changes: change.changes },
