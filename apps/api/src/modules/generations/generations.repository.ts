@@ -1,6 +1,6 @@
 import type { GenerationStatus, Platform } from '@muse/contracts';
 import type { BaseTx, Prisma, TenantTx } from '@muse/db';
-import type { Keyset } from '../../shared/keyset-page.ts';
+import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 import { UNFINISHED_STATUSES } from './generations.rules.ts';
 
 const GENERATION_FIELDS = {
@@ -227,20 +227,8 @@ export const generationsRepository = {
     campaignId: string,
     filter: { status?: GenerationStatus; after?: Keyset; limit: number },
   ) {
-    const after = filter.after;
     return tx.generation.findMany({
-      where: {
-        campaignId,
-        status: filter.status,
-        ...(after
-          ? {
-              OR: [
-                { queuedAt: { lt: after.createdAt } },
-                { queuedAt: after.createdAt, id: { lt: after.id } },
-              ],
-            }
-          : {}),
-      },
+      where: { campaignId, status: filter.status, ...afterKeyset(filter.after, 'desc', 'queuedAt') },
       orderBy: [{ queuedAt: 'desc' }, { id: 'desc' }],
       take: filter.limit + 1,
       select: GENERATION_FIELDS,
