@@ -8,9 +8,8 @@ import { createGenerationWorkerMetrics } from '../modules/generations/generation
 import { createGenerationProcessor } from '../modules/generations/generations.processor.ts';
 import { startGenerationQueue } from '../modules/generations/generations.queue.ts';
 import { createGenerationSweeper } from '../modules/generations/generations.sweeper.ts';
+import { isReady } from '../shared/readiness.ts';
 import { createWorkerServer } from './worker.http.ts';
-
-const READINESS_TIMEOUT_MS = 2_000;
 
 export type RunningWorker = Awaited<ReturnType<typeof startWorker>>;
 
@@ -65,13 +64,7 @@ export async function startWorker(options: { config: WorkerConfig; logger: Logge
     registry,
     metricsToken: config.metricsToken,
     instanceId: config.instanceId,
-    async ready() {
-      if (draining) return false;
-      const timeout = new Promise<false>((resolve) =>
-        setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref(),
-      );
-      return Promise.race([db.ping().then(() => true), timeout]).catch(() => false);
-    },
+    ready: () => isReady({ db, draining }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
