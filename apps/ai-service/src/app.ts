@@ -5,7 +5,7 @@ import {
   instanceHeaders,
   PromptTemplateListing,
 } from '@muse/contracts';
-import { extendContext } from '@muse/logger';
+import { extendContext } from '@muse/request-context';
 import express, { type Express } from 'express';
 import { AppError } from './errors.ts';
 import { errorHandler, notFound, parseBody } from './http/errors.ts';

@@ -1,4 +1,5 @@
-import { getContext, type Logger } from '@muse/logger';
+import type { Logger } from '@muse/logger';
+import { getContext } from '@muse/request-context';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';

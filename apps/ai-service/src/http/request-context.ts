@@ -1,5 +1,5 @@
 import type { Logger } from '@muse/logger';
-import { requestIdFrom, runWithContext } from '@muse/logger';
+import { requestIdFrom, runWithContext } from '@muse/request-context';
 import type { RequestHandler } from 'express';
 import type { Metrics } from '../metrics.ts';
 

@@ -1,6 +1,7 @@
 import type { ApiError, ApiErrorCode } from '@muse/contracts';
 import { Prisma } from '@muse/db';
-import { getContext, type Logger } from '@muse/logger';
+import type { Logger } from '@muse/logger';
+import { getContext } from '@muse/request-context';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { uniqueViolation } from '../shared/unique-violation.ts';

@@ -1,4 +1,4 @@
-import { requestIdFrom, runWithContext } from '@muse/logger';
+import { requestIdFrom, runWithContext } from '@muse/request-context';
 import type { RequestHandler } from 'express';
 
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { assertServiceLogin, createDatabase } from '@muse/db';
-import { type Logger, runWithContext } from '@muse/logger';
+import type { Logger } from '@muse/logger';
+import { runWithContext } from '@muse/request-context';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createAiServiceClient } from '../ai/ai-service.client.ts';
 import type { WorkerConfig } from '../config.ts';

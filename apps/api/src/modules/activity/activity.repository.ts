@@ -1,6 +1,6 @@
 import type { ActivityEntityType, AuditAction } from '@muse/contracts';
 import type { BaseTx, Prisma, TenantTx } from '@muse/db';
-import { getContext } from '@muse/logger';
+import { getContext } from '@muse/request-context';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 
 export interface ActivityFilter {

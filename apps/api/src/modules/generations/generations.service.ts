@@ -5,7 +5,7 @@ import {
   type RegenerateIdeaBody,
 } from '@muse/contracts';
 import type { Database, TenantTx } from '@muse/db';
-import { getContext } from '@muse/logger';
+import { getContext } from '@muse/request-context';
 import type { ApiConfig } from '../../config.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPageAt } from '../../shared/keyset-page.ts';
