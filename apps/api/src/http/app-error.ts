@@ -11,7 +11,6 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   version_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
-  unprocessable: 422,
   // 429, as for rate_limited: the client may retry once the quota resets (details say when).
   quota_exceeded: 429,
   rate_limited: 429,

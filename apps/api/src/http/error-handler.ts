@@ -1,4 +1,4 @@
-import type { ApiError, ApiErrorCode } from '@muse/contracts';
+import type { ApiErrorCode, ErrorEnvelope } from '@muse/contracts';
 import { Prisma } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import { getContext } from '@muse/request-context';
@@ -130,7 +130,7 @@ export function toAppError(error: unknown): AppError {
   return new AppError('internal', 'Something went wrong on our side', { cause: error });
 }
 
-export function errorBody(error: AppError): ApiError {
+export function errorBody(error: AppError): ErrorEnvelope {
   return {
     error: {
       code: error.code,
