@@ -259,7 +259,10 @@ describe('input validation', () => {
       .set('content-type', 'application/json')
       .send('{"tenantId": ');
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'invalid_input', message: 'The body is not valid JSON.' });
+    expect(res.body.error).toMatchObject({
+      code: 'invalid_input',
+      message: 'The request body is not valid JSON',
+    });
   });
 
   it('when the body has unknown fields, then 400 lists each one by its path', async () => {
@@ -268,8 +271,8 @@ describe('input validation', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual(
       expect.arrayContaining([
-        { path: 'budget', message: 'Unknown field.' },
-        { path: 'campaign.mood', message: 'Unknown field.' },
+        { location: 'body', path: ['budget'], code: 'unrecognized_keys', message: 'unknown field' },
+        { location: 'body', path: ['campaign', 'mood'], code: 'unrecognized_keys', message: 'unknown field' },
       ]),
     );
   });
@@ -278,15 +281,15 @@ describe('input validation', () => {
     const { brand: _brand, ...withoutBrand } = makeRequest();
     const res = await generate({ ...withoutBrand, tenantId: 'tenant-1', platforms: ['MYSPACE'] });
     expect(res.status).toBe(400);
-    const paths = res.body.error.details.map((detail: { path: string }) => detail.path);
-    expect(paths).toEqual(expect.arrayContaining(['tenantId', 'brand', 'platforms.0']));
+    const paths = res.body.error.details.map((detail: { path: (string | number)[] }) => detail.path);
+    expect(paths).toEqual(expect.arrayContaining([['tenantId'], ['brand'], ['platforms', 0]]));
   });
 
   it('when no idea is asked for, platforms repeat or a count is too large, then 400', async () => {
     const none = await generate(makeRequest({ counts: { posts: 0, reels: 0 } }));
     expect(none.status).toBe(400);
     expect(none.body.error.details).toEqual([
-      { path: 'counts', message: 'ask for at least one post or reel' },
+      { location: 'body', path: ['counts'], code: 'custom', message: 'ask for at least one post or reel' },
     ]);
     expect((await generate(makeRequest({ platforms: ['X', 'X'] }))).status).toBe(400);
     expect((await generate(makeRequest({ counts: { posts: 31, reels: 0 } }))).status).toBe(400);
@@ -296,7 +299,12 @@ describe('input validation', () => {
     const res = await generate(makeRequest({ templateVersions: { post: 'v42' } }));
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([
-      { path: 'templateVersions.post', message: 'There is no version v42 of the post template.' },
+      {
+        location: 'body',
+        path: ['templateVersions', 'post'],
+        code: 'unknown_version',
+        message: 'There is no version v42 of the post template.',
+      },
     ]);
   });
 

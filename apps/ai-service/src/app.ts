@@ -1,15 +1,9 @@
-import { metricsScrapeStatus } from '@muse/config';
-import {
-  GenerateIdeasRequest,
-  type HealthStatus,
-  instanceHeaders,
-  PromptTemplateListing,
-} from '@muse/contracts';
-import { extendContext } from '@muse/logger';
+import { aiServiceRoutes, GenerateIdeasRequest, PromptTemplateListing } from '@muse/contracts';
+import { jsonBody, mountRoute, requestContext, sendHealth, sendMetrics } from '@muse/http';
+import { extendContext } from '@muse/request-context';
 import express, { type Express } from 'express';
-import { AppError } from './errors.ts';
+import { accessLog } from './http/access-log.ts';
 import { errorHandler, notFound, parseBody } from './http/errors.ts';
-import { requestContext } from './http/request-context.ts';
 import { requireServiceToken } from './http/service-auth.ts';
 import type { AppServices } from './services.ts';
 
@@ -21,39 +15,29 @@ export function createApp(services: AppServices): Express {
   const { config, logger, metrics, prompts, llm, generator } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestContext(logger, metrics));
+  app.use(requestContext(), accessLog(logger), metrics.httpRequestDurations);
 
   app.get('/healthz', (_req, res) => {
-    res.set(instanceHeaders(config.instanceId));
-    res.json({ status: 'ok', service: 'ai-service' } satisfies HealthStatus);
+    sendHealth(res, { service: 'ai-service', instanceId: config.instanceId });
   });
 
   app.get('/readyz', async (_req, res) => {
-    const reachable = await llm.isReachable();
-    const status: HealthStatus = {
-      status: reachable ? 'ok' : 'unavailable',
+    sendHealth(res, {
       service: 'ai-service',
-      checks: { llm: reachable ? 'ok' : 'failed' },
-    };
-    res.set(instanceHeaders(config.instanceId));
-    res.status(reachable ? 200 : 503).json(status);
+      instanceId: config.instanceId,
+      checks: { llm: await llm.isReachable() },
+    });
   });
 
-  app.get('/metrics', async (req, res) => {
-    const status = metricsScrapeStatus(req.headers.authorization, config.metricsToken);
-    if (status === 404) throw new AppError('not_found', 'No route for GET /metrics');
-    if (status === 401)
-      throw new AppError('unauthenticated', 'Metrics need the metrics token (Authorization: Bearer …)');
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get('/metrics', (req, res) => sendMetrics(req, res, metrics.registry, config.metricsToken));
 
   const authenticated = requireServiceToken(config.serviceToken);
 
-  app.get('/api/v1/templates', authenticated, (_req, res) => {
+  mountRoute(app, aiServiceRoutes.templates, authenticated, (_req, res) => {
     res.json(PromptTemplateListing.parse(prompts.list()));
   });
 
-  app.post('/api/v1/generate', authenticated, express.json({ limit: MAX_BODY_SIZE }), async (req, res) => {
+  mountRoute(app, aiServiceRoutes.generate, authenticated, jsonBody(MAX_BODY_SIZE), async (req, res) => {
     const request = parseBody(GenerateIdeasRequest, req.body);
     extendContext({ tenantId: request.tenantId });
     logger.info(

@@ -1,4 +1,5 @@
 import type { AiErrorCode } from '@muse/contracts';
+import { HttpError } from '@muse/http';
 
 export const HTTP_STATUS: Record<AiErrorCode, number> = {
   invalid_input: 400,
@@ -14,27 +15,24 @@ export const HTTP_STATUS: Record<AiErrorCode, number> = {
 };
 
 /** The one error type: a code the caller can map, a message safe to show, optional details. */
-export class AppError extends Error {
+export class AppError extends HttpError<AiErrorCode> {
   override name = 'AppError';
-  readonly details: unknown[] | undefined;
   /** For llm_rate_limited: how long the LLM asked us to wait, passed on as Retry-After. */
   readonly retryAfterMs: number | undefined;
-
-  readonly code: AiErrorCode;
 
   constructor(
     code: AiErrorCode,
     message: string,
     options: { details?: unknown[]; cause?: unknown; retryAfterMs?: number } = {},
   ) {
-    super(message, { cause: options.cause });
-    this.code = code;
-    this.details = options.details;
-    this.retryAfterMs = options.retryAfterMs;
-  }
-
-  get status(): number {
-    return HTTP_STATUS[this.code];
+    const { retryAfterMs } = options;
+    super(HTTP_STATUS[code], code, message, {
+      ...options,
+      ...(retryAfterMs === undefined
+        ? {}
+        : { headers: { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) } }),
+    });
+    this.retryAfterMs = retryAfterMs;
   }
 
   withDetails(details: unknown[]): AppError {

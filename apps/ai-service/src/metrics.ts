@@ -1,3 +1,4 @@
+import { requestDurations } from '@muse/http';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /** One registry per app instance, so tests can build several apps in one process. */
@@ -7,12 +8,14 @@ export function createMetrics() {
   const registers = [registry];
   return {
     registry,
-    httpRequestDuration: new Histogram({
+    /** Middleware timing each request by the route pattern it matched. */
+    httpRequestDurations: requestDurations({
+      registry,
       name: 'muse_ai_http_request_duration_seconds',
       help: 'HTTP request duration by route and status',
-      labelNames: ['method', 'route', 'status_code'] as const,
+      statusLabel: 'status_code',
       buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 45, 60],
-      registers,
+      routeOf: (req) => (req.route ? `${req.baseUrl}${req.route.path}` : undefined),
     }),
     llmCallDuration: new Histogram({
       name: 'muse_ai_llm_call_duration_seconds',

@@ -1,4 +1,5 @@
 import type { Database } from '@muse/db';
+import { jsonBody, requestContext } from '@muse/http';
 import type { Logger } from '@muse/logger';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -8,10 +9,8 @@ import { accessLog } from './http/access-log.ts';
 import { authenticate, identify } from './http/authenticate.ts';
 import { cors } from './http/cors.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
-import { jsonBody } from './http/json-body.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { createRateLimits } from './http/rate-limit.ts';
-import { requestContext } from './http/request-context.ts';
 import { mountRoutes, type RouteDefinition } from './http/route-registry.ts';
 import { createActivityRoutes } from './modules/activity/activity.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signedIn } from './support/helpers';
+import { SEEDED_CAMPAIGN, signedIn } from './support/helpers';
 
 test('when an idea is open on the board, then browser Back closes it and stays on the board', async ({
   browser,
@@ -7,10 +7,7 @@ test('when an idea is open on the board, then browser Back closes it and stays o
   const { page } = await signedIn(browser, 'member@northwind.test');
   await page.getByRole('link', { name: 'Campaigns' }).first().click();
   await expect(page).toHaveURL(/\/app\/campaigns$/);
-  await page
-    .getByRole('link', { name: /Autumn Single-Origin Launch/ })
-    .first()
-    .click();
+  await page.getByRole('link', { name: SEEDED_CAMPAIGN }).first().click();
   await expect(page).toHaveURL(/\/app\/campaigns\/[0-9a-f-]{36}$/);
   const board = page.url();
 

@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { signedIn } from './support/helpers';
+import { openSeededIdea, signedIn } from './support/helpers';
 
 test('when the agency posts a comment shared with the client, then the next comment starts internal again', async ({
   browser,
 }) => {
   const { page } = await signedIn(browser, 'member@northwind.test');
-  await page.getByRole('link', { name: 'Campaigns' }).first().click();
-  await page
-    .getByRole('link', { name: /Autumn Single-Origin Launch/ })
-    .first()
-    .click();
-  await page.getByTestId('idea-card').first().getByRole('button').last().click();
-  const drawer = page.getByRole('dialog');
+  const drawer = await openSeededIdea(page);
   await drawer.getByRole('tab', { name: 'Comments' }).click();
 
   await drawer.getByRole('switch').click();

@@ -1,29 +1,13 @@
-import { expect, type Page, test } from '@playwright/test';
-import { signedIn } from './support/helpers';
-
-async function openFirstDraft(page: Page) {
-  await page.getByRole('link', { name: 'Campaigns' }).first().click();
-  await page
-    .getByRole('link', { name: /Autumn Single-Origin Launch/ })
-    .first()
-    .click();
-  await page
-    .getByRole('region', { name: /^Drafts/ })
-    .getByTestId('idea-card')
-    .first()
-    .getByRole('button')
-    .last()
-    .click();
-  return page.getByRole('dialog');
-}
+import { expect, test } from '@playwright/test';
+import { openSeededIdea, signedIn } from './support/helpers';
 
 test('when someone else saved the idea meanwhile, then the user’s text is kept, theirs is shown, and either can win', async ({
   browser,
 }) => {
   const owner = await signedIn(browser, 'owner@northwind.test');
   const member = await signedIn(browser, 'member@northwind.test');
-  const ownerDrawer = await openFirstDraft(owner.page);
-  const memberDrawer = await openFirstDraft(member.page);
+  const ownerDrawer = await openSeededIdea(owner.page, 'Drafts');
+  const memberDrawer = await openSeededIdea(member.page, 'Drafts');
 
   const run = Date.now().toString(36);
   await memberDrawer.getByLabel('Title').fill(`Member's title ${run}`);

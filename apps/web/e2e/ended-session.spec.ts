@@ -1,13 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { PHONE, signedIn } from './support/helpers';
-
-const CAMPAIGN = /Autumn Single-Origin Launch/;
+import { PHONE, SEEDED_CAMPAIGN, signedIn } from './support/helpers';
 
 test('when the client signs out in another tab, then a review page kept open can no longer approve', async ({
   browser,
 }) => {
   const { context, page } = await signedIn(browser, 'client@acme-coffee.test', { viewport: PHONE });
-  await page.getByRole('link', { name: CAMPAIGN }).first().click();
+  await page.getByRole('link', { name: SEEDED_CAMPAIGN }).first().click();
   const cards = page.getByTestId('review-card');
   await expect(cards.first()).toBeVisible();
   const waiting = await cards.count();
@@ -27,7 +25,7 @@ test('when the client signs out in another tab, then a review page kept open can
 
   // Nothing was approved: signed in again, the same ideas still wait.
   const again = await signedIn(browser, 'client@acme-coffee.test', { viewport: PHONE });
-  await again.page.getByRole('link', { name: CAMPAIGN }).first().click();
+  await again.page.getByRole('link', { name: SEEDED_CAMPAIGN }).first().click();
   await expect(again.page.getByTestId('review-card').first()).toBeVisible();
   await expect(again.page.getByTestId('review-card')).toHaveCount(waiting);
   await again.context.close();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PHONE, signedIn } from './support/helpers';
+import { PHONE, SEEDED_CAMPAIGN, signedIn } from './support/helpers';
 
 test('when the client opens a campaign to review, then the page asks the API only for real resources', async ({
   browser,
@@ -9,10 +9,7 @@ test('when the client opens a campaign to review, then the page asks the API onl
   page.on('request', (request) => {
     if (request.url().includes('/api/')) asked.push(new URL(request.url()).pathname);
   });
-  await page
-    .getByRole('link', { name: /Autumn Single-Origin Launch/ })
-    .first()
-    .click();
+  await page.getByRole('link', { name: SEEDED_CAMPAIGN }).first().click();
   await expect(page.getByTestId('review-card').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
   // An empty id (e.g. /api/ideas//revisions) means a request for nothing.

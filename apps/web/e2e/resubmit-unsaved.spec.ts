@@ -1,18 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { signedIn } from './support/helpers';
+import { openSeededIdea, signedIn } from './support/helpers';
 
 test('when the drawer holds unsaved edits, then resubmitting is refused with a prompt; saved, it sends the new text', async ({
   browser,
 }) => {
   const { page } = await signedIn(browser, 'owner@northwind.test');
-  await page.getByRole('link', { name: 'Campaigns' }).first().click();
-  await page
-    .getByRole('link', { name: /Autumn Single-Origin Launch/ })
-    .first()
-    .click();
-  const changes = page.getByRole('region', { name: /^Changes requested/ });
-  await changes.getByTestId('idea-card').first().getByRole('button').last().click();
-  const drawer = page.getByRole('dialog');
+  const drawer = await openSeededIdea(page, 'Changes requested');
 
   const title = `Reworked after the client's note ${Date.now().toString(36)}`;
   await drawer.getByLabel('Title').fill(title);

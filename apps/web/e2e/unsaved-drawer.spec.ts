@@ -1,23 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { signedIn } from './support/helpers';
+import { openSeededIdea, signedIn } from './support/helpers';
 
 test('when the drawer holds unsaved edits, then closing it or leaving the page asks first', async ({
   browser,
 }) => {
   const { page } = await signedIn(browser, 'member@northwind.test');
-  await page.getByRole('link', { name: 'Campaigns' }).first().click();
-  await page
-    .getByRole('link', { name: /Autumn Single-Origin Launch/ })
-    .first()
-    .click();
-  await page
-    .getByRole('region', { name: /^Drafts/ })
-    .getByTestId('idea-card')
-    .first()
-    .getByRole('button')
-    .last()
-    .click();
-  const drawer = page.getByRole('dialog');
+  const drawer = await openSeededIdea(page, 'Drafts');
   const original = await drawer.getByLabel('Title').inputValue();
   await drawer.getByLabel('Title').fill(`${original} — half-written`);
 

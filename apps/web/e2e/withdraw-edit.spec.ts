@@ -1,18 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { signedIn } from './support/helpers';
+import { openSeededIdea, signedIn } from './support/helpers';
 
 test('when the agency withdraws an idea from the client and edits it, then the edit saves (no false conflict)', async ({
   browser,
 }) => {
   const { page } = await signedIn(browser, 'owner@northwind.test');
-  await page.getByRole('link', { name: 'Campaigns' }).first().click();
-  await page
-    .getByRole('link', { name: /Autumn Single-Origin Launch/ })
-    .first()
-    .click();
-  const withClient = page.getByRole('region', { name: /^With client/ });
-  await withClient.getByTestId('idea-card').first().getByRole('button').last().click();
-  const drawer = page.getByRole('dialog');
+  const drawer = await openSeededIdea(page, 'With client');
   await drawer.getByRole('button', { name: 'Withdraw' }).click();
 
   const title = `Withdrawn and rewritten ${Date.now().toString(36)}`;

@@ -1,4 +1,4 @@
-import type { ActivityEvent } from '@muse/contracts';
+import { type ActivityEvent, type AuditEvent, AuditEvent as AuditEventSchema } from '@muse/contracts';
 import { describe, expect, it } from 'vitest';
 import { describeActivity } from './activity';
 
@@ -8,75 +8,157 @@ const olivia = {
   role: 'AGENCY_ADMIN',
 } as const;
 
-function event(action: string, data: Record<string, unknown>, actor: ActivityEvent['actor'] = olivia) {
+const ids = {
+  entity: '00000000-0000-4000-8000-000000000003',
+  generation: '00000000-0000-4000-8000-000000000004',
+  campaign: '00000000-0000-4000-8000-000000000005',
+  comment: '00000000-0000-4000-8000-000000000006',
+};
+
+function event(audit: AuditEvent, actor: ActivityEvent['actor'] = olivia): ActivityEvent {
   return {
     id: '00000000-0000-4000-8000-000000000002',
     actor,
-    entityType: action.split('.')[0] ?? action,
-    entityId: '00000000-0000-4000-8000-000000000003',
-    action,
-    data,
+    entityId: ids.entity,
     requestId: null,
     createdAt: '2026-03-01T10:00:00.000Z',
-  } satisfies ActivityEvent;
+    ...audit,
+  };
 }
 
+const move = (from: 'GENERATED' | 'PENDING_CLIENT' | 'CHANGES_REQUESTED', to: typeof from): AuditEvent => ({
+  action: 'idea.status_changed',
+  entityType: 'idea',
+  data: { title: 'Crumb shot', from, to, version: 2, round: 1 },
+});
+
+const examples: [AuditEvent, string][] = [
+  [move('GENERATED', 'PENDING_CLIENT'), 'Olivia Hart sent “Crumb shot” to the client'],
+  [move('PENDING_CLIENT', 'CHANGES_REQUESTED'), 'Olivia Hart asked for changes to “Crumb shot”'],
+  [move('CHANGES_REQUESTED', 'GENERATED'), 'Olivia Hart moved “Crumb shot” from Changes requested to Drafts'],
+  [
+    {
+      action: 'idea.edited',
+      entityType: 'idea',
+      data: { title: 'Crumb shot', version: 3, changedFields: ['caption', 'visualDirection'] },
+    },
+    'Olivia Hart edited “Crumb shot” (caption, visual direction)',
+  ],
+  [
+    {
+      action: 'idea.commented',
+      entityType: 'idea',
+      data: { title: 'Crumb shot', commentId: ids.comment, visibility: 'CLIENT' },
+    },
+    'Olivia Hart commented on “Crumb shot”',
+  ],
+  [
+    {
+      action: 'idea.generated',
+      entityType: 'idea',
+      data: { generationId: ids.generation, templateVersion: 'post/v1' },
+    },
+    'Muse generated an idea for Olivia Hart',
+  ],
+  [
+    {
+      action: 'idea.regenerated',
+      entityType: 'idea',
+      data: { title: 'Crumb shot', version: 4, changedFields: ['hook'], generationId: ids.generation },
+    },
+    'Olivia Hart regenerated “Crumb shot”',
+  ],
+  [
+    {
+      action: 'generation.requested',
+      entityType: 'generation',
+      data: {
+        campaignId: ids.campaign,
+        ideaId: null,
+        requested: { posts: 4, reels: 1 },
+        platforms: ['INSTAGRAM'],
+      },
+    },
+    'Olivia Hart asked for 4 posts and 1 reel',
+  ],
+  [
+    {
+      action: 'generation.succeeded',
+      entityType: 'generation',
+      data: { produced: 1, tokens: 900, model: 'muse-small' },
+    },
+    'Muse generated 1 idea for Olivia Hart',
+  ],
+  [
+    { action: 'generation.succeeded', entityType: 'generation', data: { produced: 5, model: 'muse-small' } },
+    'Muse generated 5 ideas for Olivia Hart',
+  ],
+  [
+    {
+      action: 'generation.failed',
+      entityType: 'generation',
+      data: { errorCode: 'worker_lost', jobState: null },
+    },
+    'Muse could not generate ideas for Olivia Hart',
+  ],
+  [
+    {
+      action: 'client.created',
+      entityType: 'client',
+      data: { name: 'Luna Bakery', platforms: ['INSTAGRAM'] },
+    },
+    'Olivia Hart added the client “Luna Bakery”',
+  ],
+  [
+    { action: 'client.archived', entityType: 'client', data: { name: 'Luna Bakery' } },
+    'Olivia Hart archived the client “Luna Bakery”',
+  ],
+  [
+    {
+      action: 'campaign.updated',
+      entityType: 'campaign',
+      data: { name: 'Spring', changedFields: ['endDate'] },
+    },
+    'Olivia Hart updated the campaign “Spring” (end date)',
+  ],
+  [
+    {
+      action: 'user.invited',
+      entityType: 'user',
+      data: { email: 'lena@luna.test', role: 'CLIENT', clientId: ids.entity },
+    },
+    'Olivia Hart invited lena@luna.test',
+  ],
+  [
+    {
+      action: 'user.joined',
+      entityType: 'user',
+      data: { email: 'olivia@northwind.test', role: 'AGENCY_ADMIN', clientId: null },
+    },
+    'Olivia Hart joined the agency',
+  ],
+  [
+    { action: 'user.updated', entityType: 'user', data: { changes: {} } },
+    'Olivia Hart updated a team member',
+  ],
+  [
+    { action: 'tenant.updated', entityType: 'tenant', data: { changes: {} } },
+    'Olivia Hart updated the agency’s settings',
+  ],
+];
+
 describe('describeActivity', () => {
-  it.each([
-    [
-      'idea.status_changed',
-      { title: 'Crumb shot', from: 'GENERATED', to: 'PENDING_CLIENT' },
-      'Olivia Hart sent “Crumb shot” to the client',
-    ],
-    [
-      'idea.status_changed',
-      { title: 'Crumb shot', from: 'PENDING_CLIENT', to: 'CHANGES_REQUESTED' },
-      'Olivia Hart asked for changes to “Crumb shot”',
-    ],
-    [
-      'idea.status_changed',
-      { title: 'Crumb shot', from: 'CHANGES_REQUESTED', to: 'GENERATED' },
-      'Olivia Hart moved “Crumb shot” from Changes requested to Drafts',
-    ],
-    [
-      'idea.edited',
-      { title: 'Crumb shot', changedFields: ['caption', 'visualDirection'] },
-      'Olivia Hart edited “Crumb shot” (caption, visual direction)',
-    ],
-    ['idea.commented', { title: 'Crumb shot' }, 'Olivia Hart commented on “Crumb shot”'],
-    ['idea.generated', { generationId: 'g' }, 'Muse generated an idea for Olivia Hart'],
-    ['idea.regenerated', { generationId: 'g' }, 'Olivia Hart regenerated an idea'],
-    [
-      'generation.requested',
-      { requested: { posts: 4, reels: 1 } },
-      'Olivia Hart asked for 4 posts and 1 reel',
-    ],
-    ['generation.succeeded', { produced: 1, tokens: 900 }, 'Muse generated 1 idea for Olivia Hart'],
-    ['generation.succeeded', { produced: 5, tokens: 900 }, 'Muse generated 5 ideas for Olivia Hart'],
-    ['generation.failed', { errorCode: 'worker_lost' }, 'Muse could not generate ideas for Olivia Hart'],
-    ['client.created', { name: 'Luna Bakery' }, 'Olivia Hart added the client “Luna Bakery”'],
-    ['client.archived', { name: 'Luna Bakery' }, 'Olivia Hart archived the client “Luna Bakery”'],
-    [
-      'campaign.updated',
-      { name: 'Spring', changedFields: ['endDate'] },
-      'Olivia Hart updated the campaign “Spring” (end date)',
-    ],
-    ['user.invited', { email: 'lena@luna.test', role: 'CLIENT' }, 'Olivia Hart invited lena@luna.test'],
-    ['user.joined', { email: 'olivia@northwind.test' }, 'Olivia Hart joined the agency'],
-    ['user.updated', { changes: {} }, 'Olivia Hart updated a team member'],
-    ['tenant.updated', { changes: {} }, 'Olivia Hart updated the agency’s settings'],
-  ])('%s %o reads “%s”', (action, data, sentence) => {
-    expect(describeActivity(event(action, data))).toBe(sentence);
+  it.each(examples)('%o reads “%s”', (audit, sentence) => {
+    expect(AuditEventSchema.parse(audit)).toEqual(audit);
+    expect(describeActivity(event(audit))).toBe(sentence);
   });
 
   it('leaves the requester out of the system’s events without one', () => {
-    expect(describeActivity(event('generation.succeeded', { produced: 2 }, null))).toBe(
-      'Muse generated 2 ideas',
-    );
-  });
-
-  it('falls back to the action’s verb with the right article for an unknown action', () => {
-    expect(describeActivity(event('user.promoted', {}))).toBe('Olivia Hart promoted a user');
-    expect(describeActivity(event('idea.pinned', {}))).toBe('Olivia Hart pinned an idea');
+    const succeeded: AuditEvent = {
+      action: 'generation.succeeded',
+      entityType: 'generation',
+      data: { produced: 2, model: 'muse-small' },
+    };
+    expect(describeActivity(event(succeeded, null))).toBe('Muse generated 2 ideas');
   });
 });

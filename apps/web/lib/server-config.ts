@@ -1,4 +1,5 @@
 import 'server-only';
+import { env, parseEnv } from '@muse/config/env';
 import { z } from 'zod';
 
 /**
@@ -21,26 +22,17 @@ const schema = z
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CLERK_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
     CLERK_SECRET_KEY: z.string().startsWith('sk_').optional(),
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    NODE_ENV: env.nodeEnv(),
     /** Set by `npm start`; echoed on /healthz and /readyz so it knows its own services. */
     MUSE_INSTANCE_ID: z.string().min(1).optional(),
   })
-  .superRefine((env, ctx) => {
-    if (env.AUTH_MODE !== 'clerk') return;
+  .superRefine((vars, ctx) => {
+    if (vars.AUTH_MODE !== 'clerk') return;
     for (const name of ['CLERK_PUBLISHABLE_KEY', 'CLERK_SECRET_KEY', 'SESSION_SECRET'] as const) {
-      if (!env[name])
+      if (!vars[name])
         ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when AUTH_MODE=clerk` });
     }
   });
 
-function load() {
-  const cleaned = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
-  const result = schema.safeParse(cleaned);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`web: invalid configuration\n${problems.join('\n')}`);
-  }
-  return Object.freeze(result.data);
-}
-
-export const serverConfig = load();
+/** Parsed once; a missing or malformed variable throws a ConfigError that names each one. */
+export const serverConfig = parseEnv(schema);

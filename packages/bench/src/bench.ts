@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '@muse/config';
+import { freePort } from '@muse/config/ports';
 import { startEmbeddedPostgres } from '@muse/db/embedded';
+import { createScratchDatabase, query as sql } from '@muse/db/scratch';
 import { setUpTestDatabase } from '@muse/db/test-database';
 import { ensureLocalKeyPair, localSubject, mintLocalToken } from '@muse/local-auth';
 import {
@@ -18,12 +20,10 @@ import {
   stopService,
   waitUntilReady,
 } from '@muse/platform/services';
-import pg from 'pg';
 import { type BaselineScript, captureStatements } from './capture.ts';
 import { benchTenant, type DatasetShape, loadTenants } from './dataset.ts';
 import { measureGeneration } from './generation.ts';
 import { drive, type LoadResult } from './load.ts';
-import { freePort } from './ports.ts';
 import { peakRssMb } from './process-stats.ts';
 import { writeRequests } from './write-requests.ts';
 
@@ -59,20 +59,9 @@ let stopDatabase: (() => Promise<void>) | undefined;
 async function database(): Promise<string> {
   const server = process.env.BENCH_DATABASE_URL;
   if (server) {
-    const name = `muse_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    stopDatabase = async () => {
-      const client = new pg.Client({ connectionString: server });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return url.toString();
+    const scratch = await createScratchDatabase(server, 'muse_bench');
+    stopDatabase = scratch.drop;
+    return scratch.url;
   }
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(workDir, 'postgres'),
@@ -363,21 +352,6 @@ async function captureScript(
     body: { status: sample.to, version: sample.version },
   });
   return { reads, write: { statements, sample } };
-}
-
-/** One statement as the database owner. */
-async function sql<T extends pg.QueryResultRow>(
-  url: string,
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 async function countIdeas(url: string): Promise<number> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorEnvelope } from './common.ts';
+import { ErrorEnvelope } from './errors.ts';
 import type { RouteContract } from './routes.ts';
 
 /**

@@ -29,17 +29,6 @@ export const ReelBeat = z.strictObject({
 });
 export type ReelBeat = z.infer<typeof ReelBeat>;
 
-/** The error envelope every service answers with. */
-export const ErrorEnvelope = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.unknown()).optional(),
-    requestId: z.string().optional(),
-  }),
-});
-export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
-
 /** Health endpoints answer this on every service. */
 export const HealthStatus = z.object({
   status: z.enum(['ok', 'unavailable']),

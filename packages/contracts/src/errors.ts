@@ -12,7 +12,6 @@ export const ApiErrorCode = z.enum([
   'version_conflict',
   'payload_too_large',
   'unsupported_media_type',
-  'unprocessable',
   'rate_limited',
   'quota_exceeded',
   'internal',
@@ -30,14 +29,19 @@ export const ValidationIssue = z.object({
 });
 export type ValidationIssue = z.infer<typeof ValidationIssue>;
 
-export const ApiError = z
+/**
+ * The error envelope every service answers with (the OpenAPI `Error` component). `code` is read as
+ * any string: the AI service has codes of its own, and a reader must survive a code it does not
+ * know yet. The document lists the API's codes.
+ */
+export const ErrorEnvelope = z
   .object({
     error: z.object({
-      code: ApiErrorCode,
+      code: z.string().meta({ enum: ApiErrorCode.options }),
       message: z.string(),
       details: z.array(z.unknown()).optional(),
       requestId: z.string().optional(),
     }),
   })
   .meta({ id: 'Error' });
-export type ApiError = z.infer<typeof ApiError>;
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;

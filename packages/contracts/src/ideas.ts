@@ -158,41 +158,6 @@ export type ListRevisionsQuery = z.infer<typeof ListRevisionsQuery>;
 export const ListCommentsQuery = z.strictObject(PageQuery.shape);
 export type ListCommentsQuery = z.infer<typeof ListCommentsQuery>;
 
-export const ActivityEntityType = z.enum(['tenant', 'user', 'client', 'campaign', 'idea', 'generation']);
-export type ActivityEntityType = z.infer<typeof ActivityEntityType>;
-
-export const ActivityQuery = z
-  .strictObject({
-    ...PageQuery.shape,
-    entityType: ActivityEntityType.optional(),
-    /** Needs `entityType`. */
-    entityId: z.uuid().optional(),
-  })
-  .refine((query) => !query.entityId || query.entityType, {
-    path: ['entityType'],
-    message: 'name the entityType of the entityId',
-  });
-export type ActivityQuery = z.infer<typeof ActivityQuery>;
-
-export const ActivityEvent = z
-  .object({
-    id: z.uuid(),
-    /** Null for the system, or a platform admin (outside the agency). */
-    actor: UserRef.nullable(),
-    entityType: z.string(),
-    entityId: z.uuid(),
-    action: z.string(),
-    /** What changed: `from`/`to` of a status move, `changedFields`, the entity's `title` or `name`… */
-    data: z.record(z.string(), z.unknown()),
-    requestId: z.string().nullable(),
-    createdAt: Timestamp,
-  })
-  .meta({ id: 'ActivityEvent' });
-export type ActivityEvent = z.infer<typeof ActivityEvent>;
-
-/** Newest first. */
-export const ActivityPage = pageOf(ActivityEvent).meta({ id: 'ActivityPage' });
-
 export const ideaRoutes = defineRoutes({
   listForCampaign: {
     method: 'GET',
@@ -283,17 +248,5 @@ export const ideaRoutes = defineRoutes({
     body: CreateCommentBody,
     response: Comment,
     successStatus: 201,
-  },
-});
-
-export const activityRoutes = defineRoutes({
-  list: {
-    method: 'GET',
-    path: '/api/activity',
-    summary: 'The agency’s audit log, newest first',
-    tags: ['activity'],
-    auth: 'bearer',
-    query: ActivityQuery,
-    response: ActivityPage,
   },
 });

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { LRUCache } from 'lru-cache';
 import { type Prisma, PrismaClient } from './generated/prisma/client.ts';
 import { logsInAsApplication, urlAs } from './service-roles.ts';
 
@@ -197,18 +198,15 @@ export function createDatabase(options: DatabaseOptions) {
     : base;
   const client = guarded(base);
   // Extended clients are cheap but not free; keep one per recently active tenant.
-  const scopedClients = new Map<string, TenantClient>();
+  const scopedClients = new LRUCache<string, TenantClient>({ max: 2000 });
 
   function forTenant(tenantId: string): TenantClient {
     if (!UUID.test(tenantId)) throw new TenantGuardError(`not a tenant id: ${JSON.stringify(tenantId)}`);
     let scoped = scopedClients.get(tenantId);
-    if (scoped) {
-      scopedClients.delete(tenantId);
-    } else {
+    if (!scoped) {
       scoped = scopedTo(base, tenantId);
+      scopedClients.set(tenantId, scoped);
     }
-    scopedClients.set(tenantId, scoped);
-    if (scopedClients.size > 2000) scopedClients.delete(scopedClients.keys().next().value as string);
     return scoped;
   }
 

@@ -2,9 +2,9 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, isPortTaken } from '@muse/config/ports';
 import pg from 'pg';
 
 /**
@@ -58,7 +58,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const binaries = runAs ? await sharedBinaries() : await packagedBinaries();
   const dataDir = runAs ? reachableDataDir(options.dataDir, runAs) : path.resolve(options.dataDir);
   const port = options.port === 0 ? await freePort() : options.port;
-  await assertPortFree(port);
+  if (await isPortTaken(port)) {
+    throw new EmbeddedPostgresError(`port ${port} is already in use (set MUSE_PG_PORT to another port)`);
+  }
   const password = await initialise(binaries, dataDir, runAs);
 
   const child = spawn(
@@ -238,27 +240,6 @@ async function initialise(binaries: Binaries, dataDir: string, runAs: RunAs | un
   }
   fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   return password;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', () =>
-      reject(new EmbeddedPostgresError(`port ${port} is already in use (set MUSE_PG_PORT to another port)`)),
-    );
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
-  });
 }
 
 async function waitUntilAccepting(url: string, child: ChildProcess, output: string[]): Promise<void> {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 import { setUpDatabase } from './set-up.ts';
 
 export interface TestDatabase {
@@ -50,21 +50,6 @@ function testPassword(serverUrl: string): string {
 }
 
 async function createOnServer(serverUrl: string): Promise<TestDatabase> {
-  const name = `muse_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${pg.escapeIdentifier(name)}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    ownerUrl: url.toString(),
-    url: await setUpTestDatabase(url.toString()),
-    async stop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
-      await client.end();
-    },
-  };
+  const database = await createScratchDatabase(serverUrl, 'muse_test');
+  return { ownerUrl: database.url, url: await setUpTestDatabase(database.url), stop: database.drop };
 }

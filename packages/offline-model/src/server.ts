@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { instanceHeaders } from '@muse/contracts';
-import { createLogger, type Logger, requestIdFrom } from '@muse/logger';
+import { createLogger, type Logger } from '@muse/logger';
+import { requestIdFrom } from '@muse/request-context';
 import { answerChat, completionBody, OFFLINE_MODEL_NAME, readChatRequest } from './completion.ts';
 import { FaultConfigError, FaultInjector, type FaultKind, type FaultUpdate } from './faults.ts';
 

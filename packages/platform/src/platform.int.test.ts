@@ -3,21 +3,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '@muse/config/ports';
 import { ensureLocalKeyPair, localSubject, mintLocalToken } from '@muse/local-auth';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // The start command end to end: a fresh data folder, then a second start that reuses it.
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-platform-'));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const ports = {
   MUSE_PG_PORT: await freePort(),

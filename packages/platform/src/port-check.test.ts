@@ -1,6 +1,7 @@
 import net from 'node:net';
+import { freePort } from '@muse/config/ports';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isPortTaken, takenPortProblem } from './port-check.ts';
+import { takenPortProblem } from './port-check.ts';
 
 const servers: net.Server[] = [];
 
@@ -12,24 +13,11 @@ function listenOnFreePort(): Promise<number> {
   });
 }
 
-async function freePort(): Promise<number> {
-  const port = await listenOnFreePort();
-  await new Promise((resolve) => servers.pop()?.close(resolve));
-  return port;
-}
-
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
 describe('port check', () => {
-  it('when a port is held by another process, then it is taken; when released, then it is free', async () => {
-    const held = await listenOnFreePort();
-    expect(await isPortTaken(held)).toBe(true);
-    const free = await freePort();
-    expect(await isPortTaken(free)).toBe(false);
-  });
-
   it('when a service port is taken, then the problem names the port and the variable to change', async () => {
     const held = await listenOnFreePort();
     const problem = await takenPortProblem({ API_PORT: await freePort(), WORKER_PORT: held });

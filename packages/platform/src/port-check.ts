@@ -1,16 +1,4 @@
-import net from 'node:net';
-
-/** Whether something on this machine already listens on the port (on any address). */
-export function isPortTaken(port: number): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') resolve(true);
-      else reject(error);
-    });
-    probe.listen({ port, exclusive: true }, () => probe.close(() => resolve(false)));
-  });
-}
+import { isPortTaken } from '@muse/config/ports';
 
 /**
  * The first port variable whose port is taken, as one line that says which variable to change.

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AiErrorCode } from '@muse/contracts';
-import { getContext, type Logger } from '@muse/logger';
+import type { Logger } from '@muse/logger';
+import { getContext } from '@muse/request-context';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import pRetry from 'p-retry';
 import { ZodError } from 'zod';

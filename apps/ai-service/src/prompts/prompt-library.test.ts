@@ -135,7 +135,12 @@ describe('prompt templates', () => {
     expect(caught).toBeInstanceOf(AppError);
     expect((caught as AppError).code).toBe('invalid_input');
     expect((caught as AppError).details).toEqual([
-      { path: 'templateVersions.reel', message: 'There is no version v9 of the reel template.' },
+      {
+        location: 'body',
+        path: ['templateVersions', 'reel'],
+        code: 'unknown_version',
+        message: 'There is no version v9 of the reel template.',
+      },
     ]);
   });
 

@@ -6,6 +6,7 @@ import {
   TemplateName,
   TemplateVersion,
   type TemplateVersionSelection,
+  type ValidationIssue,
 } from '@muse/contracts';
 import nunjucks from 'nunjucks';
 import { z } from 'zod';
@@ -90,10 +91,14 @@ export class PromptLibrary {
     const unknown = TemplateName.options.filter((name) => !this.templates.has(`${name}/${versions[name]}`));
     if (unknown.length > 0) {
       throw new AppError('invalid_input', 'Unknown template version.', {
-        details: unknown.map((name) => ({
-          path: `templateVersions.${name}`,
-          message: `There is no version ${versions[name]} of the ${name} template.`,
-        })),
+        details: unknown.map(
+          (name): ValidationIssue => ({
+            location: 'body',
+            path: ['templateVersions', name],
+            code: 'unknown_version',
+            message: `There is no version ${versions[name]} of the ${name} template.`,
+          }),
+        ),
       });
     }
     return versions;

@@ -2,11 +2,13 @@ import {
   AI_TRANSIENT_ERROR_CODES,
   AiErrorCode,
   AiFailureDetail,
-  ErrorEnvelope,
+  aiServiceRoutes,
+  callRoute,
   type GenerateIdeasRequestInput,
-  GenerateIdeasResponse,
   type GenerationErrorCode,
+  RouteCallError,
   type TokenUsage,
+  type Transport,
 } from '@muse/contracts';
 
 /** Codes of the AI service that a generation keeps as its own error code. */
@@ -59,58 +61,58 @@ export interface GenerateOptions {
 export type AiServiceClient = ReturnType<typeof createAiServiceClient>;
 
 export function createAiServiceClient(options: AiServiceClientOptions) {
-  const endpoint = `${options.url}/api/v1/generate`;
-
-  async function post(body: GenerateIdeasRequestInput, { requestId, signal }: GenerateOptions) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    try {
-      return await fetch(endpoint, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${options.token}`,
-          'content-type': 'application/json',
-          'x-request-id': requestId,
-        },
-        body: JSON.stringify({ ...body, requestId }),
-        signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
-      });
-    } catch (error) {
-      const message = timeout.aborted
-        ? `the AI service did not answer within ${options.timeoutMs} ms`
-        : signal?.aborted
-          ? 'the call to the AI service was abandoned'
-          : `the AI service could not be reached: ${(error as Error).message}`;
-      throw new AiServiceError('ai_service_unavailable', message, {
-        transient: true,
-        usage: null,
-        status: null,
-        cause: error,
-      });
-    }
+  /** The service at its base URL; a request that never gets an answer is worth another try. */
+  function transportFor(signal: AbortSignal | undefined): Transport {
+    return async (path, init) => {
+      const timeout = AbortSignal.timeout(options.timeoutMs);
+      try {
+        return await fetch(`${options.url}${path}`, {
+          ...init,
+          signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+        });
+      } catch (error) {
+        const message = timeout.aborted
+          ? `the AI service did not answer within ${options.timeoutMs} ms`
+          : signal?.aborted
+            ? 'the call to the AI service was abandoned'
+            : `the AI service could not be reached: ${(error as Error).message}`;
+        throw new AiServiceError('ai_service_unavailable', message, {
+          transient: true,
+          usage: null,
+          status: null,
+          cause: error,
+        });
+      }
+    };
   }
 
   return {
-    async generate(body: GenerateIdeasRequestInput, callOptions: GenerateOptions) {
-      const response = await post(body, callOptions);
-      const payload: unknown = await response.json().catch(() => undefined);
-      if (response.ok) {
-        const parsed = GenerateIdeasResponse.safeParse(payload);
-        if (parsed.success) return parsed.data;
-        throw new AiServiceError('ai_service_error', 'the AI service answered with an unexpected body', {
-          transient: false,
-          usage: null,
-          status: response.status,
-          cause: parsed.error,
+    async generate(body: GenerateIdeasRequestInput, { requestId, signal }: GenerateOptions) {
+      try {
+        return await callRoute(transportFor(signal), aiServiceRoutes.generate, {
+          body: { ...body, requestId },
+          headers: { authorization: `Bearer ${options.token}`, 'x-request-id': requestId },
         });
+      } catch (error) {
+        throw error instanceof RouteCallError ? failureOf(error) : error;
       }
-      throw failureOf(response.status, payload);
     },
   };
 }
 
-function failureOf(status: number, payload: unknown): AiServiceError {
-  const envelope = ErrorEnvelope.safeParse(payload);
-  if (!envelope.success) {
+/** What a refused or unreadable answer means for the generation. */
+function failureOf(error: RouteCallError): AiServiceError {
+  const { status } = error;
+  if (error.code === 'unexpected_response') {
+    if (status >= 200 && status < 300) {
+      return new AiServiceError('ai_service_error', 'the AI service answered with an unexpected body', {
+        transient: false,
+        usage: null,
+        status,
+        cause: error,
+      });
+    }
+    // No envelope: a proxy or a restarting service answered.
     const code = UNAVAILABLE_STATUSES.has(status) ? 'ai_service_unavailable' : 'ai_service_error';
     return new AiServiceError(code, `the AI service answered ${status}`, {
       transient: code === 'ai_service_unavailable',
@@ -118,9 +120,8 @@ function failureOf(status: number, payload: unknown): AiServiceError {
       status,
     });
   }
-  const { error } = envelope.data;
   const aiCode = AiErrorCode.safeParse(error.code).data;
-  const detail = AiFailureDetail.safeParse(error.details?.[0]);
+  const detail = AiFailureDetail.safeParse(error.details[0]);
   const usage = detail.success ? detail.data.usage : null;
   const message = `the AI service answered ${status} ${error.code}: ${error.message}`;
   const passed = aiCode && PASSED_THROUGH[aiCode];

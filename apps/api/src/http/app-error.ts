@@ -1,4 +1,5 @@
 import type { ApiErrorCode } from '@muse/contracts';
+import { HttpError } from '@muse/http';
 
 export const STATUS_OF: Record<ApiErrorCode, number> = {
   invalid_input: 400,
@@ -11,7 +12,6 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   version_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
-  unprocessable: 422,
   // 429, as for rate_limited: the client may retry once the quota resets (details say when).
   quota_exceeded: 429,
   rate_limited: 429,
@@ -25,18 +25,12 @@ export interface AppErrorOptions {
   cause?: unknown;
 }
 
-/** The one error type of the API: a stable code for clients and a message a person can read. */
-export class AppError extends Error {
+/** The one error type of the API: one of its codes, answered with that code's status. */
+export class AppError extends HttpError<ApiErrorCode> {
   override name = 'AppError';
-  readonly code: ApiErrorCode;
-  readonly status: number;
-  readonly details: unknown[] | undefined;
 
   constructor(code: ApiErrorCode, message: string, options: AppErrorOptions = {}) {
-    super(message, { cause: options.cause });
-    this.code = code;
-    this.status = options.status ?? STATUS_OF[code];
-    this.details = options.details;
+    super(options.status ?? STATUS_OF[code], code, message, options);
   }
 }
 

@@ -1,5 +1,5 @@
 import { WORKSPACE_HEADER } from '@muse/contracts';
-import { extendContext } from '@muse/logger';
+import { extendContext } from '@muse/request-context';
 import type { RequestHandler, Response } from 'express';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { Principal } from '../modules/auth/principal.ts';

@@ -1,3 +1,4 @@
+import { errorBody } from '@muse/http';
 import type { Logger } from '@muse/logger';
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
@@ -5,7 +6,6 @@ import type { Redis } from 'ioredis';
 import { type RedisReply, RedisStore } from 'rate-limit-redis';
 import { AppError } from './app-error.ts';
 import { principalOf } from './authenticate.ts';
-import { errorBody } from './error-handler.ts';
 
 export interface RateLimitOptions {
   perIpPerMinute: number;

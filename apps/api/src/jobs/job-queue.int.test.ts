@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '@muse/db';
-import { createLogger, getContext, type RequestContext } from '@muse/logger';
+import { createLogger } from '@muse/logger';
+import { getContext, type RequestContext } from '@muse/request-context';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';

@@ -1,5 +1,6 @@
 import { APPLICATION_ROLE, JOB_QUEUE_SCHEMA, type TenantTx, urlAs } from '@muse/db';
-import { type Logger, runWithContext } from '@muse/logger';
+import type { Logger } from '@muse/logger';
+import { runWithContext } from '@muse/request-context';
 import { fromPrisma, type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { ApiConfig } from '../config.ts';
 import type { AnyJobDefinition, JobContext, JobDefinition, JobPolicy, TenantJobData } from './job.ts';

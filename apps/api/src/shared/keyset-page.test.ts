@@ -7,6 +7,7 @@ import {
   encodeCursor,
   encodeKeyCursor,
   toPage,
+  toPageAt,
   toPageBy,
 } from './keyset-page.ts';
 
@@ -42,6 +43,16 @@ describe('keyset pages', () => {
       OR: [{ createdAt: { lt: row(2).createdAt } }, { createdAt: row(2).createdAt, id: { lt: row(2).id } }],
     });
     expect(afterKeyset(undefined, 'asc')).toEqual({});
+  });
+
+  it('when a list sorts by another time, then its filter and its cursor use that time', () => {
+    expect(afterKeyset(row(2), 'asc', 'queuedAt')).toEqual({
+      OR: [{ queuedAt: { gt: row(2).createdAt } }, { queuedAt: row(2).createdAt, id: { gt: row(2).id } }],
+    });
+    const queued = (n: number) => ({ id: row(n).id, queuedAt: row(n).createdAt });
+    const page = toPageAt([queued(3), queued(2), queued(1)], 2, (r) => r.queuedAt);
+    expect(page.items).toEqual([queued(3), queued(2)]);
+    expect(page.nextCursor && decodeCursor(page.nextCursor)).toEqual(row(2));
   });
 
   it('when a list sorts by another key, then its cursor carries that key and refuses a cursor of another list', () => {

@@ -28,8 +28,10 @@ export function decodeKeyCursor<T extends z.ZodTuple>(cursor: string, shape: T):
   }
 }
 
+const encodeable = (row: Keyset) => [row.createdAt.toISOString(), row.id];
+
 export function encodeCursor(row: Keyset): string {
-  return encodeKeyCursor([row.createdAt.toISOString(), row.id]);
+  return encodeKeyCursor(encodeable(row));
 }
 
 export function decodeCursor(cursor: string): Keyset {
@@ -37,14 +39,21 @@ export function decodeCursor(cursor: string): Keyset {
   return { createdAt: new Date(createdAt), id };
 }
 
-/** The Prisma filter for rows after the keyset, in (createdAt, id) order ascending or descending. */
-export function afterKeyset(keyset: Keyset | undefined, direction: 'asc' | 'desc') {
+/**
+ * The Prisma filter for rows after the keyset, in (time, id) order ascending or descending; the
+ * time is `createdAt` unless the list sorts by another column (a generation's `queuedAt`).
+ */
+export function afterKeyset(
+  keyset: Keyset | undefined,
+  direction: 'asc' | 'desc',
+  column: 'createdAt' | 'queuedAt' = 'createdAt',
+) {
   if (!keyset) return {};
   const beyond = direction === 'asc' ? 'gt' : 'lt';
   return {
     OR: [
-      { createdAt: { [beyond]: keyset.createdAt } },
-      { createdAt: keyset.createdAt, id: { [beyond]: keyset.id } },
+      { [column]: { [beyond]: keyset.createdAt } },
+      { [column]: keyset.createdAt, id: { [beyond]: keyset.id } },
     ],
   };
 }
@@ -54,7 +63,16 @@ export function toPage<T extends Keyset>(
   rows: T[],
   limit: number,
 ): { items: T[]; nextCursor: string | null } {
-  return toPageBy(rows, limit, (row) => [row.createdAt.toISOString(), row.id]);
+  return toPageAt(rows, limit, (row) => row.createdAt);
+}
+
+/** toPage for lists sorted by another time than `createdAt` (then by id). */
+export function toPageAt<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  timeOf: (row: T) => Date,
+): { items: T[]; nextCursor: string | null } {
+  return toPageBy(rows, limit, (row) => encodeable({ createdAt: timeOf(row), id: row.id }));
 }
 
 /** toPage for lists sorted by another key: `keyOf` gives the values the next page starts after. */

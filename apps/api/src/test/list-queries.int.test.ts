@@ -86,10 +86,14 @@ async function loadNeighbour(index: number) {
       t,
     );
     await tx.$executeRawUnsafe(
-      `insert into activity_events (tenant_id, entity_type, entity_id, action)
-       select $1::uuid, 'idea', id, 'idea.generated' from ideas where tenant_id = $1::uuid
+      `insert into activity_events (tenant_id, entity_type, entity_id, action, data)
+       select $1::uuid, 'idea', id, 'idea.generated',
+              jsonb_build_object('generationId', generation_id, 'templateVersion', 'post/v1')
+         from ideas where tenant_id = $1::uuid
        union all
-       select $1::uuid, 'campaign', id, 'campaign.created' from campaigns where tenant_id = $1::uuid`,
+       select $1::uuid, 'campaign', id, 'campaign.created',
+              jsonb_build_object('name', name, 'clientId', client_id, 'status', status)
+         from campaigns where tenant_id = $1::uuid`,
       t,
     );
     await tx.$executeRawUnsafe(
@@ -157,6 +161,7 @@ async function loadAgency() {
           entityType: 'idea',
           entityId: busyIdea.id,
           action: 'idea.edited',
+          data: { title: busyIdea.title, version: n + 2, changedFields: ['caption'] },
         },
       });
     }

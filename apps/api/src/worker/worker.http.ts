@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { metricsScrapeStatus } from '@muse/config';
 import { type HealthStatus, instanceHeaders } from '@muse/contracts';
 import type { Registry } from 'prom-client';
+import { readinessAnswer } from '../shared/readiness.ts';
 
 export interface WorkerServerDeps {
   registry: Registry;
@@ -29,15 +30,8 @@ export function createWorkerServer(deps: WorkerServerDeps): Server {
       json(200, { status: 'ok', service: 'worker' } satisfies HealthStatus, instance);
     } else if (path === '/readyz') {
       void deps.ready().then((ready) => {
-        json(
-          ready ? 200 : 503,
-          {
-            status: ready ? 'ok' : 'unavailable',
-            service: 'worker',
-            checks: { database: ready ? 'ok' : 'failed' },
-          } satisfies HealthStatus,
-          instance,
-        );
+        const { httpStatus, body } = readinessAnswer('worker', ready);
+        json(httpStatus, body, instance);
       });
     } else if (
       path === '/metrics' &&

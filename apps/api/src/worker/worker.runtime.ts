@@ -4,9 +4,8 @@ import type { Logger } from '@muse/logger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { WorkerConfig } from '../config.ts';
 import { startJobQueue } from '../jobs/job-queue.ts';
+import { isReady } from '../shared/readiness.ts';
 import { createWorkerServer } from './worker.http.ts';
-
-const READINESS_TIMEOUT_MS = 2_000;
 
 export type RunningWorker = Awaited<ReturnType<typeof startWorker>>;
 
@@ -37,13 +36,7 @@ export async function startWorker(options: { config: WorkerConfig; logger: Logge
     registry,
     metricsToken: config.metricsToken,
     instanceId: config.instanceId,
-    async ready() {
-      if (draining) return false;
-      const timeout = new Promise<false>((resolve) =>
-        setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref(),
-      );
-      return Promise.race([db.ping().then(() => true), timeout]).catch(() => false);
-    },
+    ready: () => isReady({ db, draining }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -44,3 +44,25 @@ export async function signInAs(page: Page, email: string, options: Pick<SignInOp
   }
   await expect(page).toHaveURL(/\/(app|portal|admin)/);
 }
+
+/** The seeded campaign every agency and client browser test works on. */
+export const SEEDED_CAMPAIGN = /Autumn Single-Origin Launch/;
+
+/** From any agency page: the seeded campaign's board. */
+export async function openSeededCampaign(page: Page) {
+  await page.getByRole('link', { name: 'Campaigns' }).first().click();
+  await page.getByRole('link', { name: SEEDED_CAMPAIGN }).first().click();
+}
+
+/**
+ * From any agency page: the drawer of the first idea of the seeded campaign, in the board's
+ * column whose heading starts with `column` (any column when absent).
+ */
+export async function openSeededIdea(page: Page, column?: 'Drafts' | 'With client' | 'Changes requested') {
+  await openSeededCampaign(page);
+  const cards = column
+    ? page.getByRole('region', { name: new RegExp(`^${column}`) }).getByTestId('idea-card')
+    : page.getByTestId('idea-card');
+  await cards.first().getByRole('button').last().click();
+  return page.getByRole('dialog');
+}

@@ -1,7 +1,7 @@
 import type { GenerationErrorCode } from '@muse/contracts';
+import { query as ownerQuery } from '@muse/db/scratch';
 import { createHttpClient, type HttpClient } from '../load/http-client.ts';
 import { settings } from '../mode.ts';
-import { ownerQuery } from '../stack/database.ts';
 import type { GenerationStack } from '../stack/generation-stack.ts';
 import type { ServiceProcess } from '../stack/service-process.ts';
 import { type ItemOutcome, tally } from '../summary.ts';

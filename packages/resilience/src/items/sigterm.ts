@@ -1,7 +1,7 @@
+import { query as ownerQuery } from '@muse/db/scratch';
 import { createHttpClient, elapsed, type Outcome } from '../load/http-client.ts';
 import { sleep, startSteadyLoad } from '../load/steady-load.ts';
 import { settings } from '../mode.ts';
-import { ownerQuery } from '../stack/database.ts';
 import type { GenerationStack } from '../stack/generation-stack.ts';
 import type { ServiceProcess } from '../stack/service-process.ts';
 import { count, examples, type ItemOutcome, tally } from '../summary.ts';

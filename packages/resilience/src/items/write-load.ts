@@ -1,6 +1,6 @@
+import { query as ownerQuery } from '@muse/db/scratch';
 import type { HttpClient, Outcome } from '../load/http-client.ts';
 import { startSteadyLoad } from '../load/steady-load.ts';
-import { ownerQuery } from '../stack/database.ts';
 
 export interface Sample {
   label: string;

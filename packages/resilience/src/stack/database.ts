@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@muse/db/embedded';
 import { setUpTestDatabase } from '@muse/db/test-database';
-import pg from 'pg';
 
 /**
  * An embedded PostgreSQL of the item's own, set up, that can be stopped and started again
@@ -30,18 +29,3 @@ export async function startDatabase(stateDir: string) {
 }
 
 export type Database = Awaited<ReturnType<typeof startDatabase>>;
-
-/** One query as the superuser (row-level security does not apply): for checks, never for the load. */
-export async function ownerQuery<T extends pg.QueryResultRow>(
-  url: string,
-  sql: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}

@@ -1,7 +1,7 @@
+import { freePort } from '@muse/config/ports';
 import { createLogger } from '@muse/logger';
 import { createOfflineModelServer } from '@muse/offline-model';
 import { type BaseStack, startBaseStack } from './base-stack.ts';
-import { freePort } from './free-port.ts';
 import type { ServiceProcess } from './service-process.ts';
 import { startAiService, startApi, startWorker } from './services.ts';
 

@@ -1,5 +1,5 @@
+import { freePort } from '@muse/config/ports';
 import { WEB_ORIGIN } from './auth.ts';
-import { freePort } from './free-port.ts';
 import { type ServiceProcess, startService } from './service-process.ts';
 
 /** The service token the API's worker presents to the AI service. */

@@ -1,4 +1,4 @@
-import { ownerQuery } from './database.ts';
+import { query as ownerQuery } from '@muse/db/scratch';
 
 /** Columns a request may touch without changing data: the sign-in presence stamp. */
 const VOLATILE_COLUMNS = ['last_seen_at'];

@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, makeAgency, makeCampaign, makeIdea, type TestUser, unique } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
-import { activityRepository } from './activity.repository.ts';
+import { audit } from './audit.ts';
 
 let api: TestApp;
 beforeAll(async () => {
@@ -119,14 +119,16 @@ describe('GET /api/activity', () => {
 
     function recordGenerationSucceeded(tenantId: string, actor: TestUser) {
       return api.db.withTenantTx(tenantId, (tx) =>
-        activityRepository.record(tx, {
+        audit(
+          tx,
           tenantId,
-          actorId: actor.id,
-          entityType: 'generation',
-          entityId: randomUUID(),
-          action: 'generation.succeeded',
-          data: { produced: 1, tokens: 4321, model: 'muse-test' },
-        }),
+          { userId: actor.id },
+          {
+            entityId: randomUUID(),
+            action: 'generation.succeeded',
+            data: { produced: 1, tokens: 4321, model: 'muse-test' },
+          },
+        ),
       );
     }
 

@@ -1,6 +1,6 @@
-import type { ActivityEntityType } from '@muse/contracts';
+import type { ActivityEntityType, AuditAction } from '@muse/contracts';
 import type { BaseTx, Prisma, TenantTx } from '@muse/db';
-import { getContext } from '@muse/logger';
+import { getContext } from '@muse/request-context';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 
 export interface ActivityFilter {
@@ -18,15 +18,15 @@ export interface ActivityRecord {
   actorId: string | null;
   entityType: ActivityEntityType;
   entityId: string;
-  action: string;
-  data?: Prisma.InputJsonObject;
+  action: AuditAction;
+  data: Prisma.InputJsonObject;
 }
 
-/** Appends to the audit log inside the caller's transaction, so the event and the change commit together. */
+/** Appends to the audit log inside the caller's transaction; events are written through audit(). */
 export const activityRepository = {
-  record(tx: TenantTx, event: ActivityRecord) {
+  record(tx: TenantTx | BaseTx, event: ActivityRecord) {
     return tx.activityEvent.create({
-      data: { ...event, data: event.data ?? {}, requestId: getContext()?.requestId },
+      data: { ...event, requestId: getContext()?.requestId },
       select: { id: true },
     });
   },
@@ -42,7 +42,6 @@ export const activityRepository = {
     return tx.activityEvent.createMany({
       data: events.map((event, index) => ({
         ...event,
-        data: event.data ?? {},
         requestId,
         createdAt: new Date(base + index),
       })),

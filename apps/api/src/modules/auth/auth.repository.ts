@@ -58,11 +58,6 @@ export const authRepository = {
   stampLastSeen(tx: BaseTx, userId: string) {
     return tx.user.update({ where: { id: userId }, data: { lastSeenAt: new Date() }, select: { id: true } });
   },
-
-  /** In the user's tenant scope: clients are tenant data, invisible to the platform connection. */
-  findClient(tx: TenantTx, clientId: string) {
-    return tx.client.findFirst({ where: { id: clientId }, select: { id: true, name: true } });
-  },
 };
 
 export type PrincipalRow = Awaited<ReturnType<typeof authRepository.findMemberships>>[number];

@@ -1,5 +1,6 @@
 import type { Database } from '@muse/db';
 import { AppError } from '../../http/app-error.ts';
+import { clientsRepository } from '../clients/clients.repository.ts';
 import { authRepository, type PrincipalRow } from './auth.repository.ts';
 import type { Principal } from './principal.ts';
 import type { PrincipalCache } from './principal-cache.ts';
@@ -47,9 +48,10 @@ export function createAuthService(deps: {
     const generation = cache.generation;
     const row = await resolve(identity, workspace);
     const { tenantId, clientId } = row;
+    // In the user's tenant scope: clients are tenant data, invisible to the platform connection.
     const client =
       tenantId && clientId
-        ? await db.withTenantTx(tenantId, (tx) => authRepository.findClient(tx, clientId))
+        ? await db.withTenantTx(tenantId, (tx) => clientsRepository.findRef(tx, clientId, 'any'))
         : null;
     const principal = toPrincipal(row, client);
     cache.set(key, principal, generation);

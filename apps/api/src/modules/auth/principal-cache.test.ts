@@ -21,7 +21,7 @@ describe('principal cache', () => {
     cache.set('sub-1', principal('u1'), cache.generation);
     now += 4_999;
     expect(cache.get('sub-1')?.userId).toBe('u1');
-    now += 1;
+    now += 2;
     expect(cache.get('sub-1')).toBeUndefined();
   });
 
@@ -50,12 +50,15 @@ describe('principal cache', () => {
     expect(cache.get('sub-1')).toBeUndefined();
   });
 
-  it('when full, then the oldest entry makes room', () => {
+  it('when full, then the least recently used entry makes room', () => {
     const cache = new PrincipalCache(60_000, 2);
-    for (const n of [1, 2, 3]) cache.set(`sub-${n}`, principal(`u${n}`), cache.generation);
-    expect([cache.get('sub-1'), cache.get('sub-2')?.userId, cache.get('sub-3')?.userId]).toEqual([
+    cache.set('sub-1', principal('u1'), cache.generation);
+    cache.set('sub-2', principal('u2'), cache.generation);
+    cache.get('sub-1');
+    cache.set('sub-3', principal('u3'), cache.generation);
+    expect([cache.get('sub-1')?.userId, cache.get('sub-2'), cache.get('sub-3')?.userId]).toEqual([
+      'u1',
       undefined,
-      'u2',
       'u3',
     ]);
   });

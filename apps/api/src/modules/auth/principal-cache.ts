@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Principal } from './principal.ts';
 
 /**
@@ -7,17 +8,13 @@ import type { Principal } from './principal.ts';
  * invalidation bumps a generation: a lookup that started before it may not store its result.
  */
 export class PrincipalCache {
-  private readonly entries = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly entries: LRUCache<string, Principal> | undefined;
   private currentGeneration = 0;
 
-  private readonly ttlMs: number;
-  private readonly maxEntries: number;
-  private readonly now: () => number;
-
   constructor(ttlMs: number, maxEntries = 10_000, now: () => number = Date.now) {
-    this.ttlMs = ttlMs;
-    this.maxEntries = maxEntries;
-    this.now = now;
+    // A TTL of 0 turns caching off; the clock is read on every lookup, so an entry never outlives it.
+    this.entries =
+      ttlMs > 0 ? new LRUCache({ max: maxEntries, ttl: ttlMs, ttlResolution: 0, perf: { now } }) : undefined;
   }
 
   get generation(): number {
@@ -25,20 +22,12 @@ export class PrincipalCache {
   }
 
   get(subject: string): Principal | undefined {
-    const entry = this.entries.get(subject);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(subject);
-      return undefined;
-    }
-    return entry.principal;
+    return this.entries?.get(subject);
   }
 
   /** Stores a principal loaded while `generation` was current; refused if anything was invalidated since. */
   set(subject: string, principal: Principal, generation: number): void {
-    if (this.ttlMs <= 0 || generation !== this.currentGeneration) return;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(subject, { principal, expiresAt: this.now() + this.ttlMs });
+    if (generation === this.currentGeneration) this.entries?.set(subject, principal);
   }
 
   invalidateUser(userId: string): void {
@@ -51,8 +40,11 @@ export class PrincipalCache {
 
   private invalidate(matches: (principal: Principal) => boolean): void {
     this.currentGeneration += 1;
-    for (const [subject, entry] of this.entries) {
-      if (matches(entry.principal)) this.entries.delete(subject);
-    }
+    const entries = this.entries;
+    if (!entries) return;
+    const gone = [...entries.entries()]
+      .filter(([, principal]) => matches(principal))
+      .map(([subject]) => subject);
+    for (const subject of gone) entries.delete(subject);
   }
 }

@@ -1,5 +1,6 @@
 import { verifyToken } from '@clerk/backend';
 import { TokenVerificationError, TokenVerificationErrorReason } from '@clerk/backend/errors';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../../http/app-error.ts';
 
 export interface VerifiedIdentity {
@@ -31,14 +32,17 @@ export interface TokenVerifierOptions {
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const verifyOptions = { jwtKey: options.jwtKey, authorizedParties: [...options.authorizedParties] };
-  const maxRemembered = options.maxRemembered ?? 10_000;
-  const remembered = new Map<string, { identity: VerifiedIdentity; expiresAt: number }>();
+  // Each entry lives until its token's `exp`; the clock is read on every lookup, so none outlives it.
+  const remembered = new LRUCache<string, VerifiedIdentity>({
+    max: options.maxRemembered ?? 10_000,
+    ttlResolution: 0,
+    perf: { now: () => Date.now() },
+  });
 
   return {
     async verify(token) {
       const known = remembered.get(token);
-      if (known && known.expiresAt > Date.now()) return known.identity;
-      remembered.delete(token);
+      if (known) return known;
 
       let claims: Awaited<ReturnType<typeof verifyToken>>;
       try {
@@ -60,8 +64,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         ...(email ? { email } : {}),
         ...(typeof claims.sid === 'string' ? { sessionId: claims.sid } : {}),
       };
-      if (remembered.size >= maxRemembered) remembered.delete(remembered.keys().next().value as string);
-      remembered.set(token, { identity, expiresAt: claims.exp * 1000 });
+      const ttl = claims.exp * 1000 - Date.now();
+      if (ttl > 0) remembered.set(token, identity, { ttl });
       return identity;
     },
   };

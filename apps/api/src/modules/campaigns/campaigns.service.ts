@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { fromCalendarDate, toCalendarDate } from '../../shared/calendar-date.ts';
 import { changedFields } from '../../shared/changed-fields.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { audit } from '../activity/audit.ts';
 import { type Audience, audienceOf } from '../auth/audience.ts';
 import { authorize, tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -99,10 +99,7 @@ export function createCampaignsService(deps: { db: Database }) {
           endDate: fromCalendarDate(body.endDate),
           createdById: actor.userId,
         });
-        await activityRepository.record(tx, {
-          tenantId,
-          actorId: actor.userId,
-          entityType: 'campaign',
+        await audit(tx, tenantId, actor, {
           entityId: row.id,
           action: 'campaign.created',
           data: { name: row.name, clientId: row.clientId, status: row.status },
@@ -142,10 +139,7 @@ export function createCampaignsService(deps: { db: Database }) {
           ...(data.startDate !== undefined ? { startDate: fromCalendarDate(data.startDate) } : {}),
           ...(data.endDate !== undefined ? { endDate: fromCalendarDate(data.endDate) } : {}),
         });
-        await activityRepository.record(tx, {
-          tenantId,
-          actorId: actor.userId,
-          entityType: 'campaign',
+        await audit(tx, tenantId, actor, {
           entityId: id,
           action: restoring ? 'campaign.restored' : 'campaign.updated',
           data: {
@@ -167,10 +161,7 @@ export function createCampaignsService(deps: { db: Database }) {
         if (!current) throw notFound('Campaign');
         if (current.status === 'ARCHIVED') return present(tx, current, AGENCY);
         const row = await campaignsRepository.update(tx, id, { status: 'ARCHIVED' });
-        await activityRepository.record(tx, {
-          tenantId,
-          actorId: actor.userId,
-          entityType: 'campaign',
+        await audit(tx, tenantId, actor, {
           entityId: id,
           action: 'campaign.archived',
           data: { name: row.name, changes: { status: { from: current.status, to: row.status } } },

@@ -2,8 +2,8 @@ import type { Platform } from '@muse/contracts';
 import { Prisma, type TenantTx } from '@muse/db';
 import { literalContains } from '../../shared/like-pattern.ts';
 
-const CLIENT_FIELDS = {
-  id: true,
+/** A client's brand profile: what the AI writes in the voice of, and what the client's page edits. */
+export const BRAND_FIELDS = {
   name: true,
   industry: true,
   website: true,
@@ -13,6 +13,11 @@ const CLIENT_FIELDS = {
   doList: true,
   dontList: true,
   defaultHashtags: true,
+} as const satisfies Prisma.ClientSelect;
+
+const CLIENT_FIELDS = {
+  id: true,
+  ...BRAND_FIELDS,
   platforms: true,
   archivedAt: true,
   createdAt: true,
@@ -51,6 +56,14 @@ export const clientsRepository = {
 
   findById(tx: TenantTx, id: string) {
     return tx.client.findFirst({ where: { id }, select: CLIENT_FIELDS });
+  },
+
+  /** The client's id and name; `active` finds it only while it is not archived. */
+  findRef(tx: TenantTx, id: string, which: 'active' | 'any') {
+    return tx.client.findFirst({
+      where: { id, ...(which === 'active' ? { archivedAt: null } : {}) },
+      select: { id: true, name: true },
+    });
   },
 
   /**

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { changedFields } from '../../shared/changed-fields.ts';
 import { decodeKeyCursor, toPageBy } from '../../shared/keyset-page.ts';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { audit } from '../activity/audit.ts';
 import { audienceOf } from '../auth/audience.ts';
 import { authorize, tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -25,10 +25,7 @@ export function createClientsService(deps: { db: Database }) {
       if (!current) throw notFound('Client');
       if ((current.archivedAt !== null) === archived) return current;
       const client = await clientsRepository.update(tx, id, { archivedAt: archived ? new Date() : null });
-      await activityRepository.record(tx, {
-        tenantId,
-        actorId: actor.userId,
-        entityType: 'client',
+      await audit(tx, tenantId, actor, {
         entityId: id,
         action: archived ? 'client.archived' : 'client.restored',
         data: { name: client.name },
@@ -71,10 +68,7 @@ export function createClientsService(deps: { db: Database }) {
           tenantId,
           website: body.website ?? null,
         });
-        await activityRepository.record(tx, {
-          tenantId,
-          actorId: actor.userId,
-          entityType: 'client',
+        await audit(tx, tenantId, actor, {
           entityId: client.id,
           action: 'client.created',
           data: { name: client.name, platforms: client.platforms },
@@ -112,10 +106,7 @@ export function createClientsService(deps: { db: Database }) {
           }
         }
         const client = await clientsRepository.update(tx, id, data);
-        await activityRepository.record(tx, {
-          tenantId,
-          actorId: actor.userId,
-          entityType: 'client',
+        await audit(tx, tenantId, actor, {
           entityId: id,
           action: 'client.updated',
           data: { name: client.name, changedFields: fields },

@@ -2,13 +2,14 @@ import type { CreateCommentBody, ListCommentsQuery, UserRef } from '@muse/contra
 import type { Database } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { audit } from '../activity/audit.ts';
 import { audienceOf } from '../auth/audience.ts';
 import { authorize, tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { ideasRepository } from '../ideas/ideas.repository.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { type CommentRow, commentsRepository } from './comments.repository.ts';
+import { writeComments } from './comments.writer.ts';
 
 const toComment = ({ authorId, ...comment }: CommentRow, authors: Map<string, UserRef>) => ({
   ...comment,
@@ -52,18 +53,10 @@ export function createCommentsService(deps: { db: Database }) {
       return db.withTenantTx(tenantId, async (tx) => {
         const idea = await ideasRepository.findVisible(tx, ideaId, audience);
         if (!idea) throw notFound('Idea');
-        const [comment] = await commentsRepository.createMany(tx, [
-          { tenantId, ideaId, authorId: actor.userId, body: body.body, visibility },
-        ]);
-        if (!comment) throw new Error('the comment insert returned no row');
-        await activityRepository.record(tx, {
-          tenantId,
-          actorId: actor.userId,
-          entityType: 'idea',
-          entityId: ideaId,
-          action: 'idea.commented',
-          data: { title: idea.title, commentId: comment.id, visibility },
-        });
+        const [written] = await writeComments(tx, tenantId, actor, [{ idea, body: body.body, visibility }]);
+        if (!written) throw new Error('a comment insert returned no row');
+        const { comment, event } = written;
+        await audit(tx, tenantId, actor, event);
         const author = { id: actor.userId, name: actor.name, role: actor.role };
         return toComment(comment, new Map([[actor.userId, author]]));
       });

@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { ApiError, PLATFORM_WORKSPACE, type RouteContract, WORKSPACE_HEADER } from '@muse/contracts';
+import { ErrorEnvelope, PLATFORM_WORKSPACE, type RouteContract, WORKSPACE_HEADER } from '@muse/contracts';
 import { z } from 'zod';
 import { type RouteDefinition, signsIn } from '../../http/route-registry.ts';
 
@@ -20,7 +20,6 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'not_found: no such resource for this caller',
   409: 'conflict with the current state (conflict, last_admin, invalid_transition, version_conflict)',
   413: 'payload_too_large',
-  422: 'unprocessable',
   429: 'rate_limited: slow down (see Retry-After)',
   500: 'internal: something went wrong on our side (quote the requestId)',
 };
@@ -73,7 +72,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
         status,
         {
           description: errorDescription(contract, status),
-          content: { 'application/json': { schema: ApiError } },
+          content: { 'application/json': { schema: ErrorEnvelope } },
         },
       ]),
     );

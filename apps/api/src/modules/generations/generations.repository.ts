@@ -1,6 +1,7 @@
 import type { GenerationStatus, Platform } from '@muse/contracts';
 import type { BaseTx, Prisma, TenantTx } from '@muse/db';
-import type { Keyset } from '../../shared/keyset-page.ts';
+import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
+import { BRAND_FIELDS } from '../clients/clients.repository.ts';
 import { UNFINISHED_STATUSES } from './generations.rules.ts';
 
 const GENERATION_FIELDS = {
@@ -87,19 +88,7 @@ const CAMPAIGN_CONTEXT = {
   startDate: true,
   endDate: true,
   status: true,
-  client: {
-    select: {
-      name: true,
-      industry: true,
-      website: true,
-      brandVoice: true,
-      toneKeywords: true,
-      targetAudience: true,
-      doList: true,
-      dontList: true,
-      defaultHashtags: true,
-    },
-  },
+  client: { select: BRAND_FIELDS },
 } as const satisfies Prisma.CampaignSelect;
 
 export type CampaignContext = Prisma.CampaignGetPayload<{ select: typeof CAMPAIGN_CONTEXT }>;
@@ -227,20 +216,8 @@ export const generationsRepository = {
     campaignId: string,
     filter: { status?: GenerationStatus; after?: Keyset; limit: number },
   ) {
-    const after = filter.after;
     return tx.generation.findMany({
-      where: {
-        campaignId,
-        status: filter.status,
-        ...(after
-          ? {
-              OR: [
-                { queuedAt: { lt: after.createdAt } },
-                { queuedAt: after.createdAt, id: { lt: after.id } },
-              ],
-            }
-          : {}),
-      },
+      where: { campaignId, status: filter.status, ...afterKeyset(filter.after, 'desc', 'queuedAt') },
       orderBy: [{ queuedAt: 'desc' }, { id: 'desc' }],
       take: filter.limit + 1,
       select: GENERATION_FIELDS,

@@ -5,11 +5,11 @@ import {
   type RegenerateIdeaBody,
 } from '@muse/contracts';
 import type { Database, TenantTx } from '@muse/db';
-import { getContext } from '@muse/logger';
+import { getContext } from '@muse/request-context';
 import type { ApiConfig } from '../../config.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../shared/keyset-page.ts';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { decodeCursor, toPageAt } from '../../shared/keyset-page.ts';
+import { audit } from '../activity/audit.ts';
 import { authorize, tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { buildAiRequest } from './generations.ai-request.ts';
@@ -142,10 +142,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
         requestHash: request.idempotencyKey ? request.hash : null,
         tokenBudget,
       });
-      await activityRepository.record(tx, {
-        tenantId,
-        actorId: actor.userId,
-        entityType: 'generation',
+      await audit(tx, tenantId, actor, {
         entityId: created.id,
         action: 'generation.requested',
         data: {
@@ -233,16 +230,9 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
         if (!(await generationsRepository.campaignExists(tx, campaignId))) throw notFound('Campaign');
         const rows = await generationsRepository.listForCampaign(tx, campaignId, { ...query, after });
-        const items = rows.slice(0, query.limit);
+        const { items, nextCursor } = toPageAt(rows, query.limit, (row) => row.queuedAt);
         const ideaIds = await generationsRepository.ideaIdsOf(tx, items);
-        const last = items.at(-1);
-        return {
-          items: items.map((row) => presentGeneration(row, ideaIds.get(row.id) ?? [])),
-          nextCursor:
-            rows.length > query.limit && last
-              ? encodeCursor({ createdAt: last.queuedAt, id: last.id })
-              : null,
-        };
+        return { items: items.map((row) => presentGeneration(row, ideaIds.get(row.id) ?? [])), nextCursor };
       });
     },
 

@@ -1,7 +1,7 @@
 import type { Database } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import type { PgBoss } from 'pg-boss';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { audit } from '../activity/audit.ts';
 import { GENERATION_QUEUE } from './generations.job.ts';
 import type { GenerationWorkerMetrics } from './generations.metrics.ts';
 import { generationsRepository } from './generations.repository.ts';
@@ -45,14 +45,16 @@ export function createGenerationSweeper(deps: GenerationSweeperDeps) {
           tokens: { prompt: 0, completion: 0 },
         });
         if (abandoned) {
-          await activityRepository.record(tx, {
-            tenantId: run.tenantId,
-            actorId: run.requestedById,
-            entityType: 'generation',
-            entityId: run.id,
-            action: 'generation.failed',
-            data: { errorCode: 'worker_lost', jobState: job?.state ?? null },
-          });
+          await audit(
+            tx,
+            run.tenantId,
+            { userId: run.requestedById },
+            {
+              entityId: run.id,
+              action: 'generation.failed',
+              data: { errorCode: 'worker_lost', jobState: job?.state ?? null },
+            },
+          );
         }
         return abandoned;
       });

@@ -6,7 +6,7 @@ import {
   ideaSnapshot,
 } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { audit } from '../activity/audit.ts';
 import { reviseIdeaContent } from '../ideas/ideas.revisions.ts';
 import { generationsRepository, type Outcome } from './generations.repository.ts';
 import { failureMessage } from './generations.rules.ts';
@@ -22,6 +22,9 @@ export interface ClaimedRun {
 }
 
 export type Tokens = Outcome['tokens'];
+
+/** The run's events are the requester's: the system acts for whoever asked. */
+const requesterOf = (run: ClaimedRun) => ({ userId: run.requestedById });
 
 /** How an attempt's transaction ended: its result written, or a newer attempt owns the run. */
 export type WriteResult = 'written' | 'superseded';
@@ -131,19 +134,13 @@ export async function writeGeneratedIdeas(
       createdAt: idea.createdAt,
     })),
   );
-  await activityRepository.recordMany(tx, [
+  await audit(tx, run.tenantId, requesterOf(run), [
     ...ideas.map((idea) => ({
-      tenantId: run.tenantId,
-      actorId: run.requestedById,
-      entityType: 'idea' as const,
       entityId: idea.id,
-      action: 'idea.generated',
+      action: 'idea.generated' as const,
       data: { generationId: run.id, templateVersion: idea.templateVersion },
     })),
     {
-      tenantId: run.tenantId,
-      actorId: run.requestedById,
-      entityType: 'generation',
       entityId: run.id,
       action: 'generation.succeeded',
       data: { produced: ideas.length, tokens: tokens.prompt + tokens.completion, model: response.model },
@@ -180,8 +177,7 @@ export async function writeRevisedIdea(
       content,
       templateVersion,
       offlineModel: response.offline,
-      action: 'idea.regenerated',
-      data: { generationId: run.id },
+      generationId: run.id,
     });
     if ('revised' in result) break;
     if (result.refused !== 'version_conflict') {
@@ -189,10 +185,7 @@ export async function writeRevisedIdea(
     }
     if (tries === REVISION_TRIES) throw new Error(`idea ${run.ideaId} kept changing while it was revised`);
   }
-  await activityRepository.record(tx, {
-    tenantId: run.tenantId,
-    actorId: run.requestedById,
-    entityType: 'generation',
+  await audit(tx, run.tenantId, requesterOf(run), {
     entityId: run.id,
     action: 'generation.succeeded',
     data: { produced: 1, tokens: tokens.prompt + tokens.completion, model: response.model },
@@ -216,10 +209,7 @@ export async function writeFailure(
     tokens,
   });
   if (!failed) return supersede(tx, run, tokens);
-  await activityRepository.record(tx, {
-    tenantId: run.tenantId,
-    actorId: run.requestedById,
-    entityType: 'generation',
+  await audit(tx, run.tenantId, requesterOf(run), {
     entityId: run.id,
     action: 'generation.failed',
     data: { errorCode: code, tokens: tokens.prompt + tokens.completion },

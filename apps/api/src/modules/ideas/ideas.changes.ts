@@ -1,11 +1,11 @@
 import type { IdeaTransition } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import { AppError } from '../../http/app-error.ts';
-import { type ActivityRecord, activityRepository } from '../activity/activity.repository.ts';
+import { type AuditEntry, audit } from '../activity/audit.ts';
 import type { Principal } from '../auth/principal.ts';
-import { commentsRepository } from '../comments/comments.repository.ts';
+import { writeComments } from '../comments/comments.writer.ts';
 import { type IdeaForChange, type IdeaRecord, ideasRepository } from './ideas.repository.ts';
-import { writeRevision } from './ideas.revisions.ts';
+import { writeEdit } from './ideas.revisions.ts';
 import type { ChangedField, IdeaChange } from './ideas.rules.ts';
 
 export const archivedCampaign = () =>
@@ -25,7 +25,7 @@ export interface AppliedChange {
 /**
  * Everything that follows the ideas' update in the same transaction: a revision of changed
  * content, the latest revision stamped as shown when an idea goes to the client, the comments,
- * and an ActivityEvent per edit, move and comment.
+ * and an ActivityEvent per edit, move and comment, in that order.
  */
 export async function recordChanges(
   tx: TenantTx,
@@ -33,9 +33,10 @@ export async function recordChanges(
   actor: Principal,
   changes: AppliedChange[],
 ) {
-  for (const change of changes) {
-    if (change.changedFields.some((field) => field !== 'scheduledFor')) {
-      await writeRevision(tx, tenantId, change.after, actor.userId);
+  const edits = new Map<string, AuditEntry>();
+  for (const { after, changedFields } of changes) {
+    if (changedFields.length > 0) {
+      edits.set(after.id, await writeEdit(tx, tenantId, actor, { idea: after, changedFields }));
     }
   }
   await ideasRepository.markLatestRevisionSent(
@@ -43,47 +44,34 @@ export async function recordChanges(
     tenantId,
     changes.filter((change) => change.move?.startsRound).map((change) => change.after.id),
   );
-  const newComments = changes.flatMap(({ after, comment }) =>
-    comment
-      ? [
-          {
-            tenantId,
-            ideaId: after.id,
-            authorId: actor.userId,
-            body: comment.body,
-            visibility: comment.visibility,
-          },
-        ]
-      : [],
+  const comments = await writeComments(
+    tx,
+    tenantId,
+    actor,
+    changes.flatMap(({ after, comment }) => (comment ? [{ idea: after, ...comment }] : [])),
   );
-  const comments = newComments.length > 0 ? await commentsRepository.createMany(tx, newComments) : [];
-  const commentOf = new Map(comments.map((comment) => [comment.ideaId, comment]));
+  const commentOf = new Map(comments.map((written) => [written.comment.ideaId, written]));
 
-  const events: ActivityRecord[] = [];
-  const event = (ideaId: string, action: string, data: ActivityRecord['data']) =>
-    events.push({ tenantId, actorId: actor.userId, entityType: 'idea', entityId: ideaId, action, data });
-  for (const { before, after, changedFields, move } of changes) {
+  const events: AuditEntry[] = [];
+  for (const { before, after, move } of changes) {
+    const edit = edits.get(after.id);
     const comment = commentOf.get(after.id);
-    if (changedFields.length > 0) {
-      event(after.id, 'idea.edited', { title: after.title, version: after.version, changedFields });
-    }
+    if (edit) events.push(edit);
     if (move) {
-      event(after.id, 'idea.status_changed', {
-        title: after.title,
-        from: before.status,
-        to: after.status,
-        version: after.version,
-        round: after.round,
-        ...(comment ? { commentId: comment.id } : {}),
+      events.push({
+        entityId: after.id,
+        action: 'idea.status_changed',
+        data: {
+          title: after.title,
+          from: before.status,
+          to: after.status,
+          version: after.version,
+          round: after.round,
+          ...(comment ? { commentId: comment.comment.id } : {}),
+        },
       });
     }
-    if (comment) {
-      event(after.id, 'idea.commented', {
-        title: after.title,
-        commentId: comment.id,
-        visibility: comment.visibility,
-      });
-    }
+    if (comment) events.push(comment.event);
   }
-  await activityRepository.recordMany(tx, events);
+  await audit(tx, tenantId, actor, events);
 }

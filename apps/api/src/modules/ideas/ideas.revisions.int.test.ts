@@ -32,8 +32,7 @@ describe('reviseIdeaContent (what regenerating one idea writes)', () => {
         actorId: member.id,
         content: { title: 'A fresh take', caption: idea.caption, hashtags: ['#Fresh'] },
         templateVersion: 'post/v2',
-        action: 'idea.regenerated',
-        data: { generationId: '5b0c8f0e-8a3c-4f5e-9d43-2f7a1c9b6e21' },
+        generationId: '5b0c8f0e-8a3c-4f5e-9d43-2f7a1c9b6e21',
       }),
     );
     expect(result).toEqual({

@@ -1,20 +1,44 @@
 import { isDeepStrictEqual } from 'node:util';
 import { EDITABLE_STATUSES, IDEA_CONTENT_FIELDS, ideaSnapshot } from '@muse/contracts';
-import type { Prisma, TenantTx } from '@muse/db';
-import { activityRepository } from '../activity/activity.repository.ts';
+import type { TenantTx } from '@muse/db';
+import { type AuditActor, type AuditEntry, audit } from '../activity/audit.ts';
 import { stateOf } from './ideas.presenter.ts';
 import { type IdeaRecord, ideasRepository } from './ideas.repository.ts';
-import type { IdeaContent } from './ideas.rules.ts';
+import type { ChangedField, IdeaContent } from './ideas.rules.ts';
 
-/** Snapshots the idea's content at its current version: the history a diff and the client's "seen" build on. */
-export function writeRevision(tx: TenantTx, tenantId: string, idea: IdeaRecord, editedById: string | null) {
-  return ideasRepository.createRevision(tx, {
-    tenantId,
-    ideaId: idea.id,
-    version: idea.version,
-    snapshot: ideaSnapshot(stateOf(idea)),
-    editedById,
-  });
+/** An idea at its new version, and what changed to get there. */
+export interface IdeaEdit {
+  idea: IdeaRecord;
+  changedFields: ChangedField[];
+  /** The AI run that wrote the new content; a person edited it when absent. */
+  generationId?: string;
+}
+
+/**
+ * Writes an edit's revision and returns the audit entry that tells of it, for the caller to record
+ * in the order of its other events. The revision snapshots the content at the new version: the
+ * history a diff and the client's "seen" build on. A person's edit of the schedule alone has none;
+ * an AI run's new version always has one.
+ */
+export async function writeEdit(
+  tx: TenantTx,
+  tenantId: string,
+  actor: AuditActor,
+  { idea, changedFields, generationId }: IdeaEdit,
+): Promise<AuditEntry> {
+  if (generationId || changedFields.some((field) => field !== 'scheduledFor')) {
+    await ideasRepository.createRevision(tx, {
+      tenantId,
+      ideaId: idea.id,
+      version: idea.version,
+      snapshot: ideaSnapshot(stateOf(idea)),
+      editedById: actor.userId,
+    });
+  }
+  const data = { title: idea.title, version: idea.version, changedFields };
+  return generationId
+    ? { entityId: idea.id, action: 'idea.regenerated', data: { ...data, generationId } }
+    : { entityId: idea.id, action: 'idea.edited', data };
 }
 
 export interface ContentRevision {
@@ -30,9 +54,8 @@ export interface ContentRevision {
   offlineModel?: boolean;
   /** Only while the idea is still at this version; at whatever version it is when absent. */
   expectedVersion?: number;
-  /** The audit log's action (`idea.edited` when absent) and what it adds to the event's data. */
-  action?: string;
-  data?: Prisma.InputJsonObject;
+  /** The AI run that wrote the content, when one did: the event is then `idea.regenerated`. */
+  generationId?: string;
 }
 
 export type RevisionResult =
@@ -69,14 +92,12 @@ export async function reviseIdeaContent(tx: TenantTx, revision: ContentRevision)
     },
   );
   if (!idea) return { refused: 'version_conflict' };
-  await writeRevision(tx, revision.tenantId, idea, revision.actorId);
-  await activityRepository.record(tx, {
-    tenantId: revision.tenantId,
-    actorId: revision.actorId,
-    entityType: 'idea',
-    entityId: idea.id,
-    action: revision.action ?? 'idea.edited',
-    data: { title: idea.title, version: idea.version, changedFields, ...revision.data },
+  const actor = { userId: revision.actorId };
+  const edit = await writeEdit(tx, revision.tenantId, actor, {
+    idea,
+    changedFields,
+    generationId: revision.generationId,
   });
+  await audit(tx, revision.tenantId, actor, edit);
   return { revised: idea };
 }

@@ -2,7 +2,7 @@ import type { Me, MyWorkspaces, Workspace } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { audit } from '../activity/audit.ts';
 import { authRepository, type PrincipalRow } from '../auth/auth.repository.ts';
 import { authorize } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -32,14 +32,16 @@ export function createMeService(deps: { db: Database }) {
     return db.withTenantTx(tenantId, async (tx) => {
       const user = await authRepository.acceptInvitation(tx, invitation.id, identity.subject);
       if (user) {
-        await activityRepository.record(tx, {
+        await audit(
+          tx,
           tenantId,
-          actorId: user.id,
-          entityType: 'user',
-          entityId: user.id,
-          action: 'user.joined',
-          data: { email: user.email, role: user.role, clientId: user.clientId },
-        });
+          { userId: user.id },
+          {
+            entityId: user.id,
+            action: 'user.joined',
+            data: { email: user.email, role: user.role, clientId: user.clientId },
+          },
+        );
       }
       return user;
     });

@@ -4,7 +4,7 @@ import type { BaseTx, Database } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { audit } from '../activity/audit.ts';
 import { authorize } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
@@ -33,19 +33,13 @@ async function provision(tx: BaseTx, tenantId: string, actor: Principal, body: C
     email: body.admin.email,
     name: body.admin.name,
   });
-  await activityRepository.recordMany(tx, [
+  await audit(tx, tenantId, actor, [
     {
-      tenantId,
-      actorId: actor.userId,
-      entityType: 'tenant',
       entityId: tenantId,
       action: 'tenant.created',
       data: { name: tenant.name, slug: tenant.slug, monthlyTokenQuota: tenant.monthlyTokenQuota },
     },
     {
-      tenantId,
-      actorId: actor.userId,
-      entityType: 'user',
       entityId: admin.id,
       action: 'user.invited',
       data: { email: admin.email, role: admin.role, clientId: null },
@@ -123,16 +117,7 @@ export function createTenantsService(deps: { db: Database; principals: Principal
         await tenantsRepository.update(tx, id, body);
         // A suspension ends its users' sign-in sessions: lifting it later lets nobody back in unasked.
         if (changes.status?.to === 'SUSPENDED') await sessionsRepository.revokeForTenant(tx, id);
-        await activityRepository.recordMany(tx, [
-          {
-            tenantId: id,
-            actorId: actor.userId,
-            entityType: 'tenant',
-            entityId: id,
-            action: 'tenant.updated',
-            data: { changes },
-          },
-        ]);
+        await audit(tx, id, actor, [{ entityId: id, action: 'tenant.updated', data: { changes } }]);
       });
       // After the commit: a suspension blocks the agency's users on their next request.
       principals.invalidateTenant(id);

@@ -79,10 +79,6 @@ export const usersRepository = {
     await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`muse:team:${tenantId}`}, 0))`;
   },
 
-  findClient(tx: TenantTx, clientId: string) {
-    return tx.client.findFirst({ where: { id: clientId, archivedAt: null }, select: { id: true } });
-  },
-
   /** Who wrote, edited or did something, by id, in one query (ids of users outside the tenant stay absent). */
   async refs(tx: TenantTx, ids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];

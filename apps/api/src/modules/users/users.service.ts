@@ -3,10 +3,11 @@ import type { Database } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
-import { activityRepository } from '../activity/activity.repository.ts';
+import { audit } from '../activity/audit.ts';
 import { authorize, tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
+import { clientsRepository } from '../clients/clients.repository.ts';
 import { sessionsRepository } from '../sessions/sessions.repository.ts';
 import { usersRepository } from './users.repository.ts';
 import { planUserChange } from './users.rules.ts';
@@ -29,7 +30,7 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
       const tenantId = tenantScopeOf(actor);
       return db
         .withTenantTx(tenantId, async (tx) => {
-          if (body.clientId && !(await usersRepository.findClient(tx, body.clientId))) {
+          if (body.clientId && !(await clientsRepository.findRef(tx, body.clientId, 'active'))) {
             throw notFound('Client');
           }
           const user = await usersRepository.createInvitation(tx, {
@@ -39,10 +40,7 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
             role: body.role,
             clientId: body.clientId ?? null,
           });
-          await activityRepository.record(tx, {
-            tenantId,
-            actorId: actor.userId,
-            entityType: 'user',
+          await audit(tx, tenantId, actor, {
             entityId: user.id,
             action: 'user.invited',
             data: { email: user.email, role: user.role, clientId: user.clientId },
@@ -67,7 +65,8 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
         const change = planUserChange(target, body);
         if (Object.keys(change.changes).length === 0) return target;
         const newClientId = change.data.clientId;
-        if (newClientId && !(await usersRepository.findClient(tx, newClientId))) throw notFound('Client');
+        if (newClientId && !(await clientsRepository.findRef(tx, newClientId, 'active')))
+          throw notFound('Client');
         if (change.removesActiveAdmin && (await usersRepository.countActiveAdmins(tx, id)) === 0) {
           throw new AppError('last_admin', 'The agency needs an active admin: make someone else admin first');
         }
@@ -76,10 +75,7 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
         if (change.data.status === 'DISABLED' && target.authSubject) {
           await sessionsRepository.revokeForSubject(tx, target.authSubject);
         }
-        await activityRepository.record(tx, {
-          tenantId,
-          actorId: actor.userId,
-          entityType: 'user',
+        await audit(tx, tenantId, actor, {
           entityId: id,
           action: 'user.updated',
           data: { changes: change.changes },

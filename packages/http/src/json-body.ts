@@ -1,10 +1,10 @@
 import express, { type RequestHandler } from 'express';
-import { AppError } from './app-error.ts';
+import { HttpError } from './http-error.ts';
 
 /**
- * Parses a route's JSON body. A body of another type is refused rather than read as empty: the
- * parser would pass over it, and a route whose fields are all optional would then act on
- * defaults the caller never asked for. No body at all is an empty object.
+ * Parses a JSON body of at most `limit`. A body of another type is refused (415
+ * unsupported_media_type) rather than read as empty: the parser would pass over it, and a route
+ * whose fields are all optional would then act on defaults the caller never asked for.
  */
 export function jsonBody(limit: string): RequestHandler {
   const parse = express.json({ limit, strict: true });
@@ -13,7 +13,8 @@ export function jsonBody(limit: string): RequestHandler {
       req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
     if (hasContent && !req.is('application/json')) {
       next(
-        new AppError(
+        new HttpError(
+          415,
           'unsupported_media_type',
           'Send the request body as JSON (Content-Type: application/json)',
         ),

@@ -1,0 +1,49 @@
+import type { CommentVisibility } from '@muse/contracts';
+import type { TenantTx } from '@muse/db';
+import type { AuditEntry } from '../activity/audit.ts';
+import { type CommentRow, commentsRepository } from './comments.repository.ts';
+
+export interface IdeaComment {
+  idea: { id: string; title: string };
+  body: string;
+  visibility: CommentVisibility;
+}
+
+export interface WrittenComment {
+  comment: CommentRow;
+  /** The `idea.commented` entry, for the caller to record in the order of its other events. */
+  event: AuditEntry;
+}
+
+/** Writes comments on ideas, at most one per idea, in one statement (a bulk move comments on each idea). */
+export async function writeComments(
+  tx: TenantTx,
+  tenantId: string,
+  author: { userId: string },
+  comments: readonly IdeaComment[],
+): Promise<WrittenComment[]> {
+  if (comments.length === 0) return [];
+  const rows = await commentsRepository.createMany(
+    tx,
+    comments.map(({ idea, body, visibility }) => ({
+      tenantId,
+      ideaId: idea.id,
+      authorId: author.userId,
+      body,
+      visibility,
+    })),
+  );
+  const rowOf = new Map(rows.map((row) => [row.ideaId, row]));
+  return comments.map(({ idea }) => {
+    const comment = rowOf.get(idea.id);
+    if (!comment) throw new Error('a comment insert returned no row');
+    return {
+      comment,
+      event: {
+        entityId: idea.id,
+        action: 'idea.commented',
+        data: { title: idea.title, commentId: comment.id, visibility: comment.visibility },
+      },
+    };
+  });
+}
