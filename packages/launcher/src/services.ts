@@ -11,12 +11,12 @@ import { INSTANCE_HEADER } from '@muse/contracts';
  */
 export const API_NODE_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=320'];
 
-/** A TypeScript entry point run by this Node, as the platform runs its services. */
+/** A TypeScript entry point run by this Node, as the launcher runs its services. */
 export function nodeCommand(entry: string, flags: string[] = []): string[] {
   return [process.execPath, ...flags, '--import', 'tsx', entry];
 }
 
-/** One long-running process of the platform, with its output kept in a log file. */
+/** One long-running process of the stack, with its output kept in a log file. */
 export interface Service {
   name: string;
   /** Folder to run in, relative to the repository root. */

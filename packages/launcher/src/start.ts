@@ -1,4 +1,4 @@
-// Starts the whole platform on one machine. With no configuration: an embedded PostgreSQL
+// Starts the whole stack on one machine. With no configuration: an embedded PostgreSQL
 // (data under .data/), migrations, the demo seed on a fresh database, the offline model
 // unless OPENAI_API_KEY is set, then ai-service, api and web. Ctrl-C stops everything.
 import { spawnSync } from 'node:child_process';

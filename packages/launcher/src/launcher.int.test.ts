@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 // The start command end to end: a fresh data folder, then a second start that reuses it.
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-platform-'));
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-launcher-'));
 
 const ports = {
   MUSE_PG_PORT: await freePort(),
@@ -39,7 +39,7 @@ function spawnStartCommand(): ChildProcess {
   });
 }
 
-async function startPlatform(): Promise<Started> {
+async function startStack(): Promise<Started> {
   const started = Date.now();
   const child = spawnStartCommand();
   let output = '';
@@ -65,11 +65,9 @@ async function startPlatform(): Promise<Started> {
   return { child, output, seconds: (Date.now() - started) / 1000 };
 }
 
-async function stopPlatform(platform: Started): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) =>
-    platform.child.once('exit', (code) => resolve(code)),
-  );
-  platform.child.kill('SIGINT');
+async function stopStack(stack: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => stack.child.once('exit', (code) => resolve(code)));
+  stack.child.kill('SIGINT');
   return exited;
 }
 
@@ -107,9 +105,9 @@ afterAll(() => {
 
 describe('the start command', () => {
   it('when started on an empty data folder, then every service is healthy, the landing page renders and the demo users exist; Ctrl-C stops everything', async () => {
-    const platform = await startPlatform();
+    const stack = await startStack();
     try {
-      expect(platform.output).toContain('seeded demo data: northwind-social, blue-harbor-agency');
+      expect(stack.output).toContain('seeded demo data: northwind-social, blue-harbor-agency');
       for (const [name, port] of Object.entries(services)) {
         for (const check of ['healthz', 'readyz']) {
           const response = await fetch(`http://127.0.0.1:${port}/${check}`);
@@ -139,9 +137,9 @@ describe('the start command', () => {
           role,
         });
       }
-      console.log(`platform: first start ready in ${platform.seconds.toFixed(1)} s`);
+      console.log(`launcher: first start ready in ${stack.seconds.toFixed(1)} s`);
     } finally {
-      expect(await stopPlatform(platform)).toBe(0);
+      expect(await stopStack(stack)).toBe(0);
     }
     for (const port of [ports.MUSE_PG_PORT, ...Object.values(services)]) {
       expect({ port, open: await accepts(port) }).toEqual({ port, open: false });
@@ -149,17 +147,17 @@ describe('the start command', () => {
   });
 
   it('when started again, then it reuses the data without seeding twice', async () => {
-    const platform = await startPlatform();
+    const stack = await startStack();
     try {
-      expect(platform.output).toContain('migrations: 0 applied');
-      expect(platform.output).not.toContain('seeded demo data');
+      expect(stack.output).toContain('migrations: 0 applied');
+      expect(stack.output).not.toContain('seeded demo data');
       const response = await fetch(`http://127.0.0.1:${ports.API_PORT}/api/me`, {
         headers: { authorization: `Bearer ${await tokenFor('owner@northwind.test')}` },
       });
       expect(response.status).toBe(200);
-      console.log(`platform: second start ready in ${platform.seconds.toFixed(1)} s`);
+      console.log(`launcher: second start ready in ${stack.seconds.toFixed(1)} s`);
     } finally {
-      expect(await stopPlatform(platform)).toBe(0);
+      expect(await stopStack(stack)).toBe(0);
     }
   });
 

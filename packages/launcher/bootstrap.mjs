@@ -12,7 +12,7 @@ if (major < 22 || (major === 22 && minor < 12)) {
 
 const script = process.argv[2];
 if (!script) {
-  console.error('usage: node scripts/bootstrap.mjs <root script>');
+  console.error('usage: node packages/launcher/bootstrap.mjs <root script>');
   process.exit(2);
 }
 

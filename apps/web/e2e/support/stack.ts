@@ -6,15 +6,15 @@ import { freePort } from '@muse/config/ports';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
-export interface RunningPlatform {
+export interface RunningStack {
   webUrl: string;
   apiUrl: string;
   dataDir: string;
   stop: () => Promise<void>;
 }
 
-/** Starts `pnpm platform:start` isolated on free ports and a temporary data folder; resolves once it is running. */
-export async function startPlatform(timeoutMs = 8 * 60_000): Promise<RunningPlatform> {
+/** Starts `pnpm stack:start` isolated on free ports and a temporary data folder; resolves once it is running. */
+export async function startStack(timeoutMs = 8 * 60_000): Promise<RunningStack> {
   const [web, api, worker, ai, model, pg] = [
     await freePort(),
     await freePort(),
@@ -24,9 +24,9 @@ export async function startPlatform(timeoutMs = 8 * 60_000): Promise<RunningPlat
     await freePort(),
   ];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-e2e-'));
-  const logFile = path.join(dataDir, 'platform.log');
+  const logFile = path.join(dataDir, 'stack.log');
   // The start command itself (not through pnpm), so stopping waits for its own orderly shutdown.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/platform/src/start.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/launcher/src/start.ts'], {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,7 +48,7 @@ export async function startPlatform(timeoutMs = 8 * 60_000): Promise<RunningPlat
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(
-      () => reject(new Error(`the platform did not start in time; see ${logFile}`)),
+      () => reject(new Error(`the stack did not start in time; see ${logFile}`)),
       timeoutMs,
     );
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -60,7 +60,7 @@ export async function startPlatform(timeoutMs = 8 * 60_000): Promise<RunningPlat
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the platform exited with code ${code} before it was ready; see ${logFile}`));
+      reject(new Error(`the stack exited with code ${code} before it was ready; see ${logFile}`));
     });
   });
 
