@@ -5,8 +5,9 @@ import { PageQuery, pageOf } from './pagination.ts';
 import { defineRoutes, IdParams, Timestamp } from './routes.ts';
 
 /*
- * Idea generation (DESIGN §10): an agency asks for ideas for a campaign, or for a fresh take on one
- * idea; a worker runs it against the AI service. Also the agency's token usage against its quota.
+ * Idea generation: an agency asks for ideas for a campaign, or for a fresh take on one idea; a
+ * worker runs it against the AI service (QUEUED, RUNNING, then SUCCEEDED or FAILED). Also the
+ * agency's token usage against its quota.
  */
 
 export const GenerationStatus = z.enum(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED']);
