@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GenerationWarning, MAX_IDEAS_PER_TYPE, TemplateVersionSelection } from './ai.ts';
 import { Platform } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
-import { defineRoutes, IdParams, Timestamp } from './routes.ts';
+import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 
 /*
  * Idea generation: an agency asks for ideas for a campaign, or for a fresh take on one idea; a
@@ -192,7 +192,7 @@ const WAIT_AND_KEY =
   'finished generation and its idea ids (or 202 if it is still running after 60 s). A run that would not fit ' +
   'the monthly token quota is refused with 429 `quota_exceeded` and nothing is queued.';
 
-export const generationRoutes = defineRoutes({
+export const generationRoutes = defineRouteContracts({
   generate: {
     method: 'POST',
     path: '/api/campaigns/:id/generate',
@@ -242,7 +242,7 @@ export const generationRoutes = defineRoutes({
   },
 });
 
-export const usageRoutes = defineRoutes({
+export const usageRoutes = defineRouteContracts({
   get: {
     method: 'GET',
     path: '/api/usage',

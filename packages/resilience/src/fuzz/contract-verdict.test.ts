@@ -21,7 +21,7 @@ function routeWithBody(body: z.ZodType): DeclaredRoute {
         body,
       },
       access: 'users.update',
-      handler: () => {},
+      handle: () => undefined,
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { ActivityQuery } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { activityRepository } from './activity.repository.ts';
@@ -13,7 +13,6 @@ export function createActivityService(deps: { db: Database }) {
   return {
     /** The agency's audit log, newest first, for one entity or all of them, as the actor's role may see it. */
     async list(actor: Principal, query: ActivityQuery) {
-      authorize(actor, 'activity.read');
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
         const rows = await activityRepository.list(tx, {

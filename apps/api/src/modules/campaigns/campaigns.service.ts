@@ -11,7 +11,7 @@ import { changedFields } from '../../shared/changed-fields.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { audit } from '../activity/audit.ts';
 import { type Audience, audienceOf } from '../auth/audience.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { clientsRepository } from '../clients/clients.repository.ts';
 import { toCampaign } from './campaigns.presenter.ts';
@@ -58,7 +58,6 @@ export function createCampaignsService(deps: { db: Database }) {
 
   return {
     async list(actor: Principal, query: ListCampaignsQuery) {
-      authorize(actor, 'campaigns.list');
       const audience = audienceOf(actor);
       const own = clientOf(audience);
       if (own && query.clientId && query.clientId !== own) return { items: [], nextCursor: null };
@@ -76,7 +75,6 @@ export function createCampaignsService(deps: { db: Database }) {
     },
 
     async get(actor: Principal, id: string) {
-      authorize(actor, 'campaigns.read');
       const audience = audienceOf(actor);
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
         const row = await campaignsRepository.findById(tx, id, clientOf(audience));
@@ -86,7 +84,6 @@ export function createCampaignsService(deps: { db: Database }) {
     },
 
     async create(actor: Principal, body: CreateCampaignBody) {
-      authorize(actor, 'campaigns.create');
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
         const client = await lockedClient(tx, body.clientId);
@@ -113,7 +110,6 @@ export function createCampaignsService(deps: { db: Database }) {
      * gives it a status again, which restores it (not for an archived client).
      */
     async update(actor: Principal, id: string, body: UpdateCampaignBody) {
-      authorize(actor, 'campaigns.update');
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
         const current = await campaignsRepository.findById(tx, id);
@@ -154,7 +150,6 @@ export function createCampaignsService(deps: { db: Database }) {
 
     /** Its ideas stay readable and stop changing; archiving twice changes nothing. */
     async archive(actor: Principal, id: string) {
-      authorize(actor, 'campaigns.archive');
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
         const current = await campaignsRepository.findById(tx, id);

@@ -13,7 +13,7 @@ import { notFound } from '../../http/app-error.ts';
 import { fromCalendarDate } from '../../shared/calendar-date.ts';
 import { decodeCursor, decodeKeyCursor, toPage, toPageBy } from '../../shared/keyset-page.ts';
 import { type Audience, audienceOf } from '../auth/audience.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { findEach, planMoves, writeMoves } from './ideas.bulk.ts';
@@ -37,7 +37,6 @@ export function createIdeasService(deps: { db: Database }) {
 
   return {
     async listForCampaign(actor: Principal, campaignId: string, query: ListIdeasQuery) {
-      authorize(actor, 'ideas.read');
       const audience = audienceOf(actor);
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const statuses = statusesFor(audience, query.status);
@@ -64,7 +63,6 @@ export function createIdeasService(deps: { db: Database }) {
 
     /** Every idea of the campaign the caller may see, for the CSV export. */
     async exportForCampaign(actor: Principal, campaignId: string, query: ExportIdeasQuery) {
-      authorize(actor, 'ideas.read');
       const audience = audienceOf(actor);
       const statuses = statusesFor(audience, query.status);
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
@@ -83,7 +81,6 @@ export function createIdeasService(deps: { db: Database }) {
     },
 
     async get(actor: Principal, id: string) {
-      authorize(actor, 'ideas.read');
       const audience = audienceOf(actor);
       const row = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {
         const idea = await ideasRepository.findVisible(tx, id, audience);
@@ -99,7 +96,6 @@ export function createIdeasService(deps: { db: Database }) {
      * and the other is 409 version_conflict.
      */
     async update(actor: Principal, id: string, body: UpdateIdeaBody) {
-      authorize(actor, 'ideas.update');
       const tenantId = tenantScopeOf(actor);
       const audience = audienceOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
@@ -134,7 +130,6 @@ export function createIdeasService(deps: { db: Database }) {
 
     /** Moves every listed idea or none: any idea missing, unmovable or changed meanwhile fails them all. */
     async bulkStatus(actor: Principal, body: BulkStatusBody) {
-      authorize(actor, 'ideas.update');
       const tenantId = tenantScopeOf(actor);
       const audience = audienceOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
@@ -164,7 +159,6 @@ export function createIdeasService(deps: { db: Database }) {
 
     /** Newest version first; a client contact sees only the versions it was shown. */
     async revisions(actor: Principal, id: string, query: ListRevisionsQuery) {
-      authorize(actor, 'ideas.read');
       const audience = audienceOf(actor);
       const before = query.cursor ? decodeKeyCursor(query.cursor, VersionKeyset)[0] : undefined;
       const page = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {

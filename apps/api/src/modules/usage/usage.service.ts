@@ -1,6 +1,6 @@
 import type { Database } from '@muse/db';
 import type { ApiConfig } from '../../config.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { generationsRepository } from '../generations/generations.repository.ts';
 import { quotaPeriod } from '../generations/generations.rules.ts';
@@ -31,7 +31,6 @@ export function createUsageService(deps: { db: Database; settings: ApiConfig['ge
   return {
     /** This calendar month's tokens against the quota, as the quota check counts them. */
     async get(actor: Principal) {
-      authorize(actor, 'usage.read');
       const tenantId = tenantScopeOf(actor);
       const period = quotaPeriod();
       const { quota, tokensUsed, tokensReserved, campaigns } = await deps.db.withTenantTx(

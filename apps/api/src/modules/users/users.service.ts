@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
 import { audit } from '../activity/audit.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
 import { clientsRepository } from '../clients/clients.repository.ts';
@@ -17,7 +17,6 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
 
   return {
     async list(actor: Principal, query: ListUsersQuery) {
-      authorize(actor, 'users.list');
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const rows = await db.withTenantTx(tenantScopeOf(actor), (tx) =>
         usersRepository.list(tx, { ...query, after, limit: query.limit }),
@@ -26,7 +25,6 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
     },
 
     async invite(actor: Principal, body: InviteUserBody) {
-      authorize(actor, 'users.invite');
       const tenantId = tenantScopeOf(actor);
       return db
         .withTenantTx(tenantId, async (tx) => {
@@ -56,7 +54,6 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
     },
 
     async update(actor: Principal, id: string, body: UpdateUserBody) {
-      authorize(actor, 'users.update');
       const tenantId = tenantScopeOf(actor);
       const user = await db.withTenantTx(tenantId, async (tx) => {
         await usersRepository.lockTeam(tx, tenantId);
