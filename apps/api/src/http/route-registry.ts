@@ -55,8 +55,6 @@ interface RouteDeclaration<A extends Access = Access> {
   resources?: Readonly<Record<string, ResourceKind>>;
   /** Top-level fields of the body that name tenant data (an id, or a list of ids), like `resources`. */
   bodyResources?: Readonly<Record<string, ResourceKind>>;
-  /** Valid values for the rest of the request, so the matrix's requests reach the rules they test. */
-  sample?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
   /** Probes and scrapes: logged at debug. */
   quiet?: boolean;
 }

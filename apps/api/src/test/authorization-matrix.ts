@@ -3,11 +3,12 @@ import type { Database } from '@muse/db';
 import type { Express } from 'express';
 import type supertest from 'supertest';
 import type { RouteDefinition } from '../http/route-registry.ts';
-import { routeTable } from '../http/route-table.ts';
 import { allowedRoles } from '../modules/auth/permissions.ts';
 import { RESOURCE_ISOLATION } from '../modules/auth/resources.ts';
 import { bearer, makeAgency, makeClient, makePlatformAdmin, makeUser, type TestUser } from './factories.ts';
 import { RESOURCE_FIXTURES, type ResourceOwner } from './matrix-resources.ts';
+import { sampleOf } from './route-samples.ts';
+import { routeTable } from './route-table.ts';
 
 type Actor = TestUser | Awaited<ReturnType<typeof makePlatformAdmin>>;
 
@@ -109,7 +110,9 @@ async function pathFor(definition: RouteDefinition, owner: ResourceOwner): Promi
   let path = definition.contract.path;
   for (const [, name] of path.matchAll(/:(\w+)/g)) {
     const kind = definition.resources?.[name as string];
-    const value = kind ? await RESOURCE_FIXTURES[kind](owner) : definition.sample?.params?.[name as string];
+    const value = kind
+      ? await RESOURCE_FIXTURES[kind](owner)
+      : sampleOf(definition.contract)?.params?.[name as string];
     if (value === undefined) throw new Error(`:${name} is neither a declared resource nor in sample.params`);
     path = path.replace(`:${name}`, encodeURIComponent(value));
   }
@@ -118,7 +121,7 @@ async function pathFor(definition: RouteDefinition, owner: ResourceOwner): Promi
 
 /** The sample body with each body resource filled with a real id (a list stays a list, of one). */
 async function bodyFor(definition: RouteDefinition, owner: ResourceOwner): Promise<object> {
-  const sample = definition.sample?.body as object | undefined;
+  const sample = sampleOf(definition.contract)?.body as object | undefined;
   if (!definition.bodyResources) return sample ?? {};
   const body: Record<string, unknown> = { ...sample };
   for (const [field, kind] of Object.entries(definition.bodyResources)) {
@@ -155,7 +158,8 @@ export async function runAuthorizationMatrix(
         break;
       }
       let request = http[method.toLowerCase() as 'get'](url);
-      if (definition.sample?.query) request = request.query(definition.sample.query);
+      const query = sampleOf(definition.contract)?.query;
+      if (query) request = request.query(query);
       if (check.actor) request = request.set('Authorization', await bearer(check.actor));
       if (definition.contract.body) request = request.send(await bodyFor(definition, world.owner));
       const res = await request;

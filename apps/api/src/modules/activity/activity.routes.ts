@@ -8,7 +8,6 @@ export function createActivityRoutes(deps: { db: Database }) {
   return [
     implementRoute(activityRoutes.list, {
       access: 'activity.read',
-      sample: { query: { entityType: 'idea', limit: '20' } },
       handle: ({ query }, actor) => activity.list(actor, query),
     }),
   ];

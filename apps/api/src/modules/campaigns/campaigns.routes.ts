@@ -8,27 +8,11 @@ export function createCampaignsRoutes(deps: { db: Database }) {
   return [
     implementRoute(campaignRoutes.list, {
       access: 'campaigns.list',
-      sample: { query: { status: 'DRAFT', limit: '10' } },
       handle: ({ query }, actor) => campaigns.list(actor, query),
     }),
     implementRoute(campaignRoutes.create, {
       access: 'campaigns.create',
       bodyResources: { clientId: 'client' },
-      sample: {
-        body: {
-          clientId: '00000000-0000-4000-8000-000000000000',
-          name: 'Spring Menu Launch',
-          objective: 'Fill the cafés on the first warm weekend',
-          brief: 'Three new cold drinks, one free tasting per table.',
-          keyMessages: ['Three new cold drinks'],
-          themes: ['spring'],
-          platforms: ['INSTAGRAM'],
-          startDate: '2027-03-01',
-          endDate: '2027-03-31',
-          numPosts: 4,
-          numReels: 1,
-        },
-      },
       handle: ({ body }, actor) => campaigns.create(actor, body),
     }),
     implementRoute(campaignRoutes.get, {
@@ -39,7 +23,6 @@ export function createCampaignsRoutes(deps: { db: Database }) {
     implementRoute(campaignRoutes.update, {
       access: 'campaigns.update',
       resources: { id: 'campaign' },
-      sample: { body: { name: 'Spring Menu Launch, extended', status: 'ACTIVE' } },
       handle: ({ params, body }, actor) => campaigns.update(actor, params.id, body),
     }),
     implementRoute(campaignRoutes.archive, {

@@ -8,25 +8,10 @@ export function createClientsRoutes(deps: { db: Database }) {
   return [
     implementRoute(clientRoutes.list, {
       access: 'clients.list',
-      sample: { query: { q: 'a', includeArchived: 'true' } },
       handle: ({ query }, actor) => clients.list(actor, query),
     }),
     implementRoute(clientRoutes.create, {
       access: 'clients.create',
-      sample: {
-        body: {
-          name: 'Harbour Bakery',
-          industry: 'Neighbourhood bakery',
-          website: 'https://harbour-bakery.example',
-          brandVoice: 'Warm and unhurried, like the smell of bread at six in the morning.',
-          toneKeywords: ['warm', 'honest'],
-          targetAudience: 'Early risers in the harbour district',
-          doList: ['name the baker'],
-          dontList: ['cheap'],
-          defaultHashtags: ['#HarbourBakery'],
-          platforms: ['INSTAGRAM', 'FACEBOOK'],
-        },
-      },
       handle: ({ body }, actor) => clients.create(actor, body),
     }),
     implementRoute(clientRoutes.get, {
@@ -37,7 +22,6 @@ export function createClientsRoutes(deps: { db: Database }) {
     implementRoute(clientRoutes.update, {
       access: 'clients.update',
       resources: { id: 'client' },
-      sample: { body: { brandVoice: 'Warm, curious and a little nerdy.' } },
       handle: ({ params, body }, actor) => clients.update(actor, params.id, body),
     }),
     implementRoute(clientRoutes.archive, {

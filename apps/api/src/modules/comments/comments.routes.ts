@@ -14,7 +14,6 @@ export function createCommentsRoutes(deps: { db: Database }) {
     implementRoute(ideaRoutes.createComment, {
       access: 'comments.create',
       resources: { id: 'idea' },
-      sample: { body: { body: 'Love the hook: can the caption name the tasting flight?' } },
       handle: ({ params, body }, actor) => comments.create(actor, params.id, body),
     }),
   ];

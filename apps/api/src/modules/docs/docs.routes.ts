@@ -59,7 +59,6 @@ export function createDocsRoutes(deps: { routes: () => readonly RouteDefinition[
     }),
     implementRoute(operationsRoutes.docsAsset, {
       access: 'public',
-      sample: { params: { asset: 'docs.js' } },
       // Files of the page, not JSON.
       respond({ params: { asset } }, _caller, { res }) {
         res.type(ASSET_TYPES[asset]).setHeader('Cache-Control', 'public, max-age=3600');

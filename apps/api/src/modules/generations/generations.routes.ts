@@ -43,7 +43,6 @@ export function createGenerationsRoutes(deps: GenerationsRoutesDeps) {
     implementRoute(generationRoutes.generate, {
       access: 'generations.create',
       resources: { id: 'campaign' },
-      sample: { body: { numPosts: 2, numReels: 1, platforms: ['INSTAGRAM'] } },
       // 202 or 200, and headers of its own: the generation answer.
       respond: ({ params, query, body }, actor, http) =>
         answer(
@@ -60,7 +59,6 @@ export function createGenerationsRoutes(deps: GenerationsRoutesDeps) {
     implementRoute(generationRoutes.regenerate, {
       access: 'generations.create',
       resources: { id: 'idea' },
-      sample: { body: { instructions: 'Make it warmer and shorter' } },
       respond: ({ params, query, body }, actor, http) =>
         answer(
           {

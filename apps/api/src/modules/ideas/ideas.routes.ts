@@ -13,7 +13,6 @@ export function createIdeasRoutes(deps: { db: Database }) {
     implementRoute(ideaRoutes.listForCampaign, {
       access: 'ideas.read',
       resources: { id: 'campaign' },
-      sample: { query: { type: 'POST', limit: '50' } },
       handle: ({ params, query }, actor) => ideas.listForCampaign(actor, params.id, query),
     }),
     implementRoute(ideaRoutes.exportCsv, {
@@ -38,14 +37,11 @@ export function createIdeasRoutes(deps: { db: Database }) {
     implementRoute(ideaRoutes.update, {
       access: 'ideas.update',
       resources: { id: 'idea' },
-      // Asks for changes on an idea that already awaits them: every caller reaches the workflow's 409.
-      sample: { body: { version: 1, status: 'CHANGES_REQUESTED', comment: 'Use cups as well as grams' } },
       handle: ({ params, body }, actor) => ideas.update(actor, params.id, body),
     }),
     implementRoute(ideaRoutes.bulkStatus, {
       access: 'ideas.update',
       bodyResources: { ids: 'idea' },
-      sample: { body: { ids: ['00000000-0000-4000-8000-000000000000'], status: 'CLIENT_APPROVED' } },
       handle: ({ body }, actor) => ideas.bulkStatus(actor, body),
     }),
     implementRoute(ideaRoutes.revisions, {

@@ -13,8 +13,6 @@ export function createMeRoutes(deps: { db: Database }) {
     }),
     implementRoute(meRoutes.acceptInvitation, {
       access: 'identity',
-      // Whose invitation it is, is the identity's verified email: me.int.test.ts tries others'.
-      sample: { params: { id: '00000000-0000-4000-8000-000000000000' } },
       handle: ({ params }, identity) => me.acceptInvitation(identity, params.id),
     }),
   ];

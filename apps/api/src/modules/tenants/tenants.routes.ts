@@ -13,14 +13,6 @@ export function createTenantsRoutes(deps: { db: Database; principals: PrincipalC
     }),
     implementRoute(tenantRoutes.create, {
       access: 'tenants.create',
-      sample: {
-        body: {
-          name: 'Harbour Lights Media',
-          slug: 'harbour-lights-media',
-          monthlyTokenQuota: 1_000_000,
-          admin: { email: 'lead@harbour-lights.example', name: 'Robin Vale' },
-        },
-      },
       handle: ({ body }, actor) => tenants.create(actor, body),
     }),
     implementRoute(tenantRoutes.get, {
@@ -31,7 +23,6 @@ export function createTenantsRoutes(deps: { db: Database; principals: PrincipalC
     implementRoute(tenantRoutes.update, {
       access: 'tenants.update',
       resources: { id: 'tenant' },
-      sample: { body: { monthlyTokenQuota: 1_500_000 } },
       handle: ({ params, body }, actor) => tenants.update(actor, params.id, body),
     }),
   ];

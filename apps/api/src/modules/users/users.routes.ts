@@ -13,15 +13,11 @@ export function createUsersRoutes(deps: { db: Database; principals: PrincipalCac
     }),
     implementRoute(userRoutes.invite, {
       access: 'users.invite',
-      sample: {
-        body: { email: 'new.colleague@agency.example', name: 'New Colleague', role: 'AGENCY_MEMBER' },
-      },
       handle: ({ body }, actor) => users.invite(actor, body),
     }),
     implementRoute(userRoutes.update, {
       access: 'users.update',
       resources: { id: 'user' },
-      sample: { body: { name: 'Renamed Colleague' } },
       handle: ({ params, body }, actor) => users.update(actor, params.id, body),
     }),
   ];

@@ -4,11 +4,13 @@ import { createLogger } from '@muse/logger';
 import type { Express } from 'express';
 import { createApp } from '../app.ts';
 import { parseApiConfig } from '../config.ts';
+import { definitionOf, type RouteDefinition, signsIn } from '../http/route-registry.ts';
 import { allowedRoles } from '../modules/auth/permissions.ts';
-import { definitionOf, type RouteDefinition, signsIn } from './route-registry.ts';
+import { type RouteSample, sampleOf } from './route-samples.ts';
 
+export type { RouteDefinition } from '../http/route-registry.ts';
 export type { ResourceKind } from '../modules/auth/resources.ts';
-export type { RouteDefinition } from './route-registry.ts';
+export type { RouteSample } from './route-samples.ts';
 
 export interface RouteTableEntry {
   method: string;
@@ -46,11 +48,13 @@ export function routeTable(app: Express): RouteTableEntry[] {
 export interface DeclaredRoute extends RouteTableEntry {
   /** Roles the route's permission admits; empty for public routes. */
   roles: readonly Role[];
+  /** Valid values for the parts of the request that name no resource. */
+  sample: RouteSample | undefined;
 }
 
 /**
- * The live route table of the app createApp builds, for tools outside the API that must cover
- * every route (the resilience suite). Its dependencies are never called: nothing connects.
+ * The live route table of the app createApp builds, with each route's sample, for tools outside
+ * the API that must cover every route (the resilience suite, through `@muse/api/testing`). Its dependencies are never called: nothing connects.
  */
 export function declaredRoutes(): DeclaredRoute[] {
   const config = parseApiConfig({ DATABASE_URL: 'postgresql://muse_app@127.0.0.1:9/route-table' });
@@ -69,5 +73,6 @@ export function declaredRoutes(): DeclaredRoute[] {
   return routeTable(app).map((entry) => ({
     ...entry,
     roles: entry.definition && signsIn(entry.definition.access) ? allowedRoles(entry.definition.access) : [],
+    sample: entry.definition && sampleOf(entry.definition.contract),
   }));
 }
