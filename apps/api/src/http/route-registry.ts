@@ -1,10 +1,10 @@
 import type { RouteContract } from '@muse/contracts';
 import type { Express, Request, RequestHandler, Response } from 'express';
+import type { UserActor } from '../modules/auth/actor.ts';
 import { type Action, authorize } from '../modules/auth/permissions.ts';
-import type { Principal } from '../modules/auth/principal.ts';
 import type { ResourceKind } from '../modules/auth/resources.ts';
 import type { VerifiedIdentity } from '../modules/auth/token-verifier.ts';
-import { identityOf, principalOf } from './authenticate.ts';
+import { identityOf, signedInUserOf } from './authenticate.ts';
 import { type ParsedRequest, parseRequest, sendResponse } from './validation.ts';
 
 /**
@@ -31,7 +31,7 @@ export function signsIn(access: Access): access is Action {
 
 /** Who the pipeline hands a route's handler, by the route's access. */
 export type CallerOf<A extends Access> = A extends Action
-  ? Principal
+  ? UserActor
   : A extends 'identity'
     ? VerifiedIdentity
     : undefined;
@@ -97,9 +97,9 @@ export interface RoutePipeline {
 /** The caller the route's access admits; a role the permission table refuses is 403 here. */
 function callerOf(access: Access, res: Response): CallerOf<Access> {
   if (signsIn(access)) {
-    const principal = principalOf(res);
-    authorize(principal, access);
-    return principal;
+    const user = signedInUserOf(res);
+    authorize(user, access);
+    return user;
   }
   return access === 'identity' ? identityOf(res) : undefined;
 }

@@ -2,7 +2,7 @@ import { IdempotencyKey, type RouteContract } from '@muse/contracts';
 import type { Request, Response } from 'express';
 import { AppError } from '../../http/app-error.ts';
 import { sendResponse } from '../../http/validation.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { UserActor } from '../auth/actor.ts';
 import type { GenerationApiMetrics, GenerationKind } from './generations.metrics.ts';
 import type { GenerationRateLimit } from './generations.rate-limit.ts';
 import { isFinished } from './generations.rules.ts';
@@ -40,7 +40,7 @@ function callerGone(res: Response): AbortSignal {
 export interface GenerationRequest {
   contract: RouteContract;
   kind: GenerationKind;
-  actor: Principal;
+  actor: UserActor;
   /** `?wait=true`: answer once the run finished, if it does in time. */
   wait: boolean;
   start(idempotencyKey: string | null): Promise<StartedGeneration>;
@@ -54,7 +54,7 @@ export interface GenerationRequest {
 export function createGenerationAnswer(deps: GenerationAnswerDeps) {
   const { service, rateLimit, metrics } = deps;
 
-  async function limitRate(res: Response, actor: Principal, kind: GenerationKind): Promise<void> {
+  async function limitRate(res: Response, actor: UserActor, kind: GenerationKind): Promise<void> {
     if (!actor.tenantId) return;
     const retryAfterSeconds = await rateLimit.consume(actor.tenantId);
     if (retryAfterSeconds === null) return;
