@@ -10,7 +10,8 @@ import { RESOURCE_FIXTURES, type ResourceOwner } from './matrix-resources.ts';
 import { sampleOf } from './route-samples.ts';
 import { routeTable } from './route-table.ts';
 
-type Actor = TestUser | Awaited<ReturnType<typeof makePlatformAdmin>>;
+/** A user of the matrix world (the test factories' users, not a request's actor). */
+type MatrixUser = TestUser | Awaited<ReturnType<typeof makePlatformAdmin>>;
 
 /** Tenant A with two clients, tenant B, and a platform admin: one user per role and place. */
 export async function makeMatrixWorld(db: Database) {
@@ -19,13 +20,13 @@ export async function makeMatrixWorld(db: Database) {
   const secondContact = await makeUser(db, a.tenant, { role: 'CLIENT', client: secondClient });
   const b = await makeAgency(db);
   const operator = await makePlatformAdmin(db);
-  const inA: Record<Role, Actor> = {
+  const inA: Record<Role, MatrixUser> = {
     PLATFORM_ADMIN: operator,
     AGENCY_ADMIN: a.admin,
     AGENCY_MEMBER: a.member,
     CLIENT: a.contact,
   };
-  const inB: Partial<Record<Role, Actor>> = {
+  const inB: Partial<Record<Role, MatrixUser>> = {
     AGENCY_ADMIN: b.admin,
     AGENCY_MEMBER: b.member,
     CLIENT: b.contact,
@@ -38,7 +39,7 @@ export type MatrixWorld = Awaited<ReturnType<typeof makeMatrixWorld>>;
 
 interface Check {
   description: string;
-  actor: Actor | null;
+  actor: MatrixUser | null;
   expect: (status: number) => boolean;
   expected: string;
 }
@@ -87,7 +88,7 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
     ...Object.values(definition.bodyResources ?? {}),
   ].map((kind) => RESOURCE_ISOLATION[kind]);
   const checks: Check[] = [{ description: 'anonymous', actor: null, ...is(401) }];
-  for (const [role, actor] of Object.entries(world.inA) as [Role, Actor][]) {
+  for (const [role, actor] of Object.entries(world.inA) as [Role, MatrixUser][]) {
     if (!allowed.includes(role)) checks.push({ description: `wrong role ${role}`, actor, ...is(403) });
   }
   if (isolations.some((isolation) => isolation === 'tenant' || isolation === 'client')) {
