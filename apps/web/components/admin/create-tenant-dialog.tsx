@@ -20,7 +20,7 @@ import {
 } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { keys } from '@/lib/queries/keys';
 
 /** Field errors keyed by their full path (admin.email), since this body nests the first admin. */

@@ -29,7 +29,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Progress } from '@/components/ui/progress';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { formatCompact, formatNumber, TENANT_STATUS } from '@/lib/labels';
 import { keys } from '@/lib/queries/keys';
 import { CreateTenantDialog } from './create-tenant-dialog';

@@ -17,7 +17,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange, IDEA_STATUS, PLATFORM_LABELS } from '@/lib/labels';
 import { isRunning, useGeneration } from '@/lib/queries/generation';
 import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/ideas';

@@ -27,7 +27,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { CAMPAIGN_STATUS } from '@/lib/labels';
 import { keys } from '@/lib/queries/keys';
 import { useClients } from '@/lib/queries/workspace';

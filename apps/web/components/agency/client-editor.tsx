@@ -21,7 +21,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { formatDate } from '@/lib/labels';
 import { keys } from '@/lib/queries/keys';
 import { useClient } from '@/lib/queries/workspace';

@@ -19,7 +19,7 @@ import {
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { isRunning, useGeneration } from '@/lib/queries/generation';
 import { GenerationProgress } from './generation-progress';
 

@@ -18,7 +18,7 @@ import { Dialog, SheetContent } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { isRunning, useGeneration } from '@/lib/queries/generation';
 import { useIdea, useIdeaActivity, useMoveIdeas } from '@/lib/queries/ideas';
 import { keys } from '@/lib/queries/keys';

@@ -1,6 +1,6 @@
 'use client';
 
-import { type Idea, IdeaContentFields, type ReelBeat } from '@muse/contracts';
+import { type Idea, IdeaContentFields, type ReelBeat, RouteCallError } from '@muse/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Plus, Save, Trash2 } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -16,7 +16,6 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { ApiRequestError } from '@/lib/api/http';
 import { plural } from '@/lib/labels';
 import { useUpdateIdea } from '@/lib/queries/ideas';
 import { keys } from '@/lib/queries/keys';
@@ -115,7 +114,7 @@ export function IdeaEditor({
       {
         onSuccess: (saved) => load(saved),
         onError: async (error) => {
-          if (error instanceof ApiRequestError && error.code === 'version_conflict') {
+          if (error instanceof RouteCallError && error.code === 'version_conflict') {
             setTheirs(await api.ideas.get(idea.id).catch(() => null));
           } else {
             setErrors(apiFieldErrors(error));

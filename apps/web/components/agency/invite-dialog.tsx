@@ -20,7 +20,7 @@ import {
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { keys } from '@/lib/queries/keys';
 import { useClients } from '@/lib/queries/workspace';

@@ -20,7 +20,7 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { timeAgo, USER_STATUS } from '@/lib/labels';
 import { keys } from '@/lib/queries/keys';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldErrorsOf } from '@/lib/api/http';
+import { fieldErrorsOf } from '@/lib/api-client/errors';
 import { formatNumber, plural } from '@/lib/labels';
 
 export type FieldErrors = Record<string, string>;

@@ -4,7 +4,7 @@ import type { Idea, IdeaStatus, UpdateIdeaBody } from '@muse/contracts';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { useApi } from '@/components/providers';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { IDEA_STATUS, plural } from '@/lib/labels';
 import { keys } from './keys';
 

@@ -1,5 +1,4 @@
-import { WORKSPACE_HEADER } from '@muse/contracts';
-import type { Transport } from './http';
+import { type Transport, WORKSPACE_HEADER } from '@muse/contracts';
 
 interface CachedToken {
   token: string;
