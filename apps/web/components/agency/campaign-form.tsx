@@ -30,7 +30,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { describeError } from '@/lib/api-client/errors';
 import { CAMPAIGN_STATUS } from '@/lib/labels';
 import { keys } from '@/lib/queries/keys';
-import { useClients } from '@/lib/queries/workspace';
+import { useClients } from '@/lib/queries/use-clients';
 
 interface Draft {
   clientId: string;

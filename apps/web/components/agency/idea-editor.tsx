@@ -1,7 +1,6 @@
 'use client';
 
 import { type Idea, IdeaContentFields, type ReelBeat, RouteCallError } from '@muse/contracts';
-import { useQueryClient } from '@tanstack/react-query';
 import { Plus, Save, Trash2 } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { z } from 'zod';
@@ -17,8 +16,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { plural } from '@/lib/labels';
-import { useUpdateIdea } from '@/lib/queries/ideas';
-import { keys } from '@/lib/queries/keys';
+import { useReplaceCachedIdea, useUpdateIdea } from '@/lib/queries/use-ideas';
 
 const ContentBody = z.strictObject(IdeaContentFields).partial();
 
@@ -41,7 +39,7 @@ export function IdeaEditor({
 }) {
   const update = useUpdateIdea(campaignId);
   const api = useApi();
-  const queryClient = useQueryClient();
+  const replaceCachedIdea = useReplaceCachedIdea();
   const [base, setBase] = useState(idea);
   /** The version someone else saved while this one was being edited: shown beside the user's text. */
   const [theirs, setTheirs] = useState<Idea | null>(null);
@@ -266,7 +264,7 @@ export function IdeaEditor({
               size="sm"
               variant="secondary"
               onClick={() => {
-                queryClient.setQueryData(keys.idea(idea.id), theirs);
+                replaceCachedIdea(theirs);
                 load(theirs);
               }}
             >

@@ -23,7 +23,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@
 import { describeError } from '@/lib/api-client/errors';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { keys } from '@/lib/queries/keys';
-import { useClients } from '@/lib/queries/workspace';
+import { useClients } from '@/lib/queries/use-clients';
 
 const ROLES: TenantRole[] = ['AGENCY_MEMBER', 'AGENCY_ADMIN', 'CLIENT'];
 

@@ -13,8 +13,8 @@ import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { formatDateRange, plural } from '@/lib/labels';
-import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/ideas';
-import { useCampaign } from '@/lib/queries/workspace';
+import { useCampaign } from '@/lib/queries/use-campaigns';
+import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/use-ideas';
 import { ReviewCard, type ReviewDecision, type ReviewMode } from './review-card';
 
 const SHORTCUTS: [string, string][] = [
