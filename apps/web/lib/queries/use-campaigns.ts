@@ -22,10 +22,9 @@ export function useSaveCampaign(campaign?: Campaign) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCampaignBody) =>
-      campaign
-        ? api.campaigns.update(campaign.id, body satisfies UpdateCampaignBody)
-        : api.campaigns.create(body),
+    // Without a campaign the form checked the body with CreateCampaignBody.
+    mutationFn: (body: CreateCampaignBody | UpdateCampaignBody) =>
+      campaign ? api.campaigns.update(campaign.id, body) : api.campaigns.create(body as CreateCampaignBody),
     onSuccess: (saved) => {
       queryClient.setQueryData(keys.campaign(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: keys.allCampaigns });

@@ -21,8 +21,9 @@ export function useSaveClient(client?: Client) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateClientBody & UpdateClientBody) =>
-      client ? api.clients.update(client.id, body) : api.clients.create(body),
+    // Without a client the form checked the body with CreateClientBody.
+    mutationFn: (body: CreateClientBody | UpdateClientBody) =>
+      client ? api.clients.update(client.id, body) : api.clients.create(body as CreateClientBody),
     onSuccess: (saved) => {
       queryClient.setQueryData(keys.client(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: keys.allClients });
