@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * Browser tests against the whole platform. globalSetup starts it (`pnpm platform:start` on free
+ * Browser tests against the whole stack. globalSetup starts it (`pnpm stack:start` on free
  * ports with a throw-away data folder) unless E2E_BASE_URL points at one already running.
  */
 export default defineConfig({

@@ -100,7 +100,7 @@ export function createApp(deps: AppDependencies): Express {
   mountRoutes(app, routes, {
     authenticate: authenticate(auth),
     identify: identify(auth),
-    rateLimits: rateLimits.perPrincipal,
+    rateLimits: rateLimits.perActor,
     jsonBody: jsonBody(config.jsonBodyLimit),
   });
   app.use(notFoundHandler(), errorHandler(logger));

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Api } from '@/lib/api/endpoints';
-import { serverApi } from '@/lib/api/server-api';
+import type { Api } from '@/lib/api-client/endpoints';
+import { serverApi } from '@/lib/api-client/server-api';
 
 /**
  * Loads a page's first data on the server so it paints complete, then hands the cache to the

@@ -1,12 +1,12 @@
 'use client';
 
+import { RouteCallError } from '@muse/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { Toaster } from '@/components/ui/toaster';
 import { TooltipProvider } from '@/components/ui/tooltip';
-import { browserTransport } from '@/lib/api/browser-transport';
-import { type Api, createApi } from '@/lib/api/endpoints';
-import { ApiRequestError } from '@/lib/api/http';
+import { browserTransport } from '@/lib/api-client/browser-transport';
+import { type Api, createApi } from '@/lib/api-client/endpoints';
 import type { Session } from '@/lib/auth/session';
 
 const ApiContext = createContext<Api | null>(null);
@@ -26,7 +26,7 @@ export function useSession(): Session {
 
 /** Client errors (4xx) will not change by asking again; network and server errors might. */
 function shouldRetry(failures: number, error: unknown) {
-  if (error instanceof ApiRequestError && error.status < 500) return false;
+  if (error instanceof RouteCallError && error.status < 500) return false;
   return failures < 2;
 }
 

@@ -5,7 +5,7 @@ import { AlertTriangle, RotateCw } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { cn } from '@/lib/cn';
 
 /** A failed load, what went wrong in plain words, and a retry. */

@@ -1,8 +1,8 @@
 // Measures first-load JavaScript and time to a usable page for the campaign board and the
-// portal review page. Starts its own platform unless E2E_BASE_URL points at a running one.
+// portal review page. Starts its own stack unless E2E_BASE_URL points at a running one.
 // Usage: pnpm --filter @muse/web measure
 import { type Browser, chromium, type Page } from '@playwright/test';
-import { startPlatform } from './support/platform.ts';
+import { startStack } from './support/stack.ts';
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -93,8 +93,8 @@ async function firstLink(
 }
 
 async function main() {
-  const platform = process.env.E2E_BASE_URL ? null : await startPlatform();
-  const baseUrl = process.env.E2E_BASE_URL ?? platform?.webUrl ?? '';
+  const stack = process.env.E2E_BASE_URL ? null : await startStack();
+  const baseUrl = process.env.E2E_BASE_URL ?? stack?.webUrl ?? '';
   const browser = await chromium.launch(launchOptions);
   try {
     const board = await firstLink(
@@ -132,7 +132,7 @@ async function main() {
     console.table(results);
   } finally {
     await browser.close();
-    await platform?.stop();
+    await stack?.stop();
   }
 }
 

@@ -36,7 +36,7 @@ function expectSecurityHeaders(response: Response | null) {
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(headers['x-frame-options']).toBe('DENY');
-  // The platform serves a production build.
+  // The launcher serves a production build of the web app.
   expect(headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
 }
 

@@ -2,8 +2,9 @@ export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
 
 /** Word-level diff (longest common subsequence), good enough for captions and hooks. */
 export function wordDiff(before: string, after: string): DiffPart[] {
-  const a = before.split(/(\s+)/);
-  const b = after.split(/(\s+)/);
+  // Splitting keeps the whitespace as tokens; an empty text or an edge space leaves empty ones.
+  const a = before.split(/(\s+)/).filter(Boolean);
+  const b = after.split(/(\s+)/).filter(Boolean);
   const lengths: number[][] = Array.from({ length: a.length + 1 }, () =>
     new Array<number>(b.length + 1).fill(0),
   );

@@ -11,7 +11,6 @@ import { freePort } from '@muse/config/ports';
 import { startEmbeddedPostgres } from '@muse/db/embedded';
 import { createScratchDatabase, query as sql } from '@muse/db/scratch';
 import { setUpTestDatabase } from '@muse/db/test-database';
-import { ensureLocalKeyPair, localSubject, mintLocalToken } from '@muse/local-auth';
 import {
   API_NODE_FLAGS,
   nodeCommand,
@@ -19,7 +18,8 @@ import {
   startService,
   stopService,
   waitUntilReady,
-} from '@muse/platform/services';
+} from '@muse/launcher/services';
+import { ensureLocalKeyPair, localSubject, mintLocalToken } from '@muse/local-auth';
 import { type BaselineScript, captureStatements } from './capture.ts';
 import { benchTenant, type DatasetShape, loadTenants } from './dataset.ts';
 import { measureGeneration } from './generation.ts';
@@ -108,7 +108,7 @@ async function main() {
   const aiEnv = { AI_SERVICE_URL: `http://127.0.0.1:${aiPort}`, AI_SERVICE_TOKEN: serviceToken };
   const withGeneration = !args['skip-generation'];
   if (withGeneration) {
-    // The model answers every call after a fixed 500 ms, so the platform's own overhead shows.
+    // The model answers every call after a fixed 500 ms, so Muse's own overhead shows.
     const model = startService(repoRoot, logDir, {
       name: 'offline-model',
       cwd: 'packages/offline-model',

@@ -14,7 +14,7 @@ interface RecordedRequest {
 /**
  * POST /generate?wait=true for 10 posts + 5 reels, five times. The model's own time of a run is
  * the span from its first call's arrival to its last call's answer, read from the offline
- * model's request log; the rest of the end-to-end time is the platform's overhead.
+ * model's request log; the rest of the end-to-end time is Muse's own overhead.
  */
 export async function measureGeneration(options: {
   apiUrl: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActivityEntityType, AuditEvent } from './audit-events.ts';
 import { UserRef } from './ideas.ts';
 import { PageQuery, pageOf } from './pagination.ts';
-import { defineRoutes, Timestamp } from './routes.ts';
+import { defineRouteContracts, Timestamp } from './routes.ts';
 
 export const ActivityQuery = z
   .strictObject({
@@ -36,7 +36,7 @@ export type ActivityEvent = z.infer<typeof ActivityEvent>;
 /** Newest first. */
 export const ActivityPage = pageOf(ActivityEvent).meta({ id: 'ActivityPage' });
 
-export const activityRoutes = defineRoutes({
+export const activityRoutes = defineRouteContracts({
   list: {
     method: 'GET',
     path: '/api/activity',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdeaType, Platform, ReelBeat } from './common.ts';
-import { defineRoutes } from './routes.ts';
+import { defineRouteContracts } from './routes.ts';
 
 /*
  * The AI service (apps/ai-service): the API sends a campaign and its brand, the service answers with
@@ -273,7 +273,7 @@ export const AiFailureDetail = z.strictObject({ usage: TokenUsage, llmCalls: z.i
 export type AiFailureDetail = z.infer<typeof AiFailureDetail>;
 
 /** The AI service's own API (port 8800), called by the API's generation worker only. */
-export const aiServiceRoutes = defineRoutes({
+export const aiServiceRoutes = defineRouteContracts({
   generate: {
     method: 'POST',
     path: '/api/v1/generate',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdeaStatus, Platform } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
-import { defineRoutes, IdParams, Timestamp } from './routes.ts';
+import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 
 export const CampaignStatus = z.enum(['DRAFT', 'ACTIVE', 'COMPLETED', 'ARCHIVED']);
 export type CampaignStatus = z.infer<typeof CampaignStatus>;
@@ -116,7 +116,7 @@ export type Campaign = z.infer<typeof Campaign>;
 
 export const CampaignPage = pageOf(Campaign).meta({ id: 'CampaignPage' });
 
-export const campaignRoutes = defineRoutes({
+export const campaignRoutes = defineRouteContracts({
   list: {
     method: 'GET',
     path: '/api/campaigns',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Platform } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
-import { defineRoutes, IdParams, Timestamp } from './routes.ts';
+import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const phrases = (maxItems: number, maxLength: number) =>
@@ -87,7 +87,7 @@ export type Client = z.infer<typeof Client>;
 
 export const ClientPage = pageOf(Client).meta({ id: 'ClientPage' });
 
-export const clientRoutes = defineRoutes({
+export const clientRoutes = defineRouteContracts({
   list: {
     method: 'GET',
     path: '/api/clients',

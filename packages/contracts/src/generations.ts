@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { GenerationWarning, MAX_IDEAS_PER_TYPE, TemplateVersionSelection } from './ai.ts';
 import { Platform } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
-import { defineRoutes, IdParams, Timestamp } from './routes.ts';
+import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 
 /*
- * Idea generation (DESIGN §10): an agency asks for ideas for a campaign, or for a fresh take on one
- * idea; a worker runs it against the AI service. Also the agency's token usage against its quota.
+ * Idea generation: an agency asks for ideas for a campaign, or for a fresh take on one idea; a
+ * worker runs it against the AI service (QUEUED, RUNNING, then SUCCEEDED or FAILED). Also the
+ * agency's token usage against its quota.
  */
 
 export const GenerationStatus = z.enum(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED']);
@@ -191,7 +192,7 @@ const WAIT_AND_KEY =
   'finished generation and its idea ids (or 202 if it is still running after 60 s). A run that would not fit ' +
   'the monthly token quota is refused with 429 `quota_exceeded` and nothing is queued.';
 
-export const generationRoutes = defineRoutes({
+export const generationRoutes = defineRouteContracts({
   generate: {
     method: 'POST',
     path: '/api/campaigns/:id/generate',
@@ -241,7 +242,7 @@ export const generationRoutes = defineRoutes({
   },
 });
 
-export const usageRoutes = defineRoutes({
+export const usageRoutes = defineRouteContracts({
   get: {
     method: 'GET',
     path: '/api/usage',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdeaStatus, IdeaType, Platform, ReelBeat, Role } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
-import { defineRoutes, IdParams, Timestamp } from './routes.ts';
+import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 
 export const IdeaContentFields = {
   title: z.string().trim().min(1).max(160),
@@ -158,7 +158,7 @@ export type ListRevisionsQuery = z.infer<typeof ListRevisionsQuery>;
 export const ListCommentsQuery = z.strictObject(PageQuery.shape);
 export type ListCommentsQuery = z.infer<typeof ListCommentsQuery>;
 
-export const ideaRoutes = defineRoutes({
+export const ideaRoutes = defineRouteContracts({
   listForCampaign: {
     method: 'GET',
     path: '/api/campaigns/:id/ideas',

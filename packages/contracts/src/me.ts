@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from './common.ts';
-import { defineRoutes, IdParams, Timestamp } from './routes.ts';
+import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 import { TenantStatus } from './tenants.ts';
 import { ClientRef, UserStatus } from './users.ts';
 
@@ -51,7 +51,7 @@ export const MyWorkspaces = z
   .meta({ id: 'MyWorkspaces' });
 export type MyWorkspaces = z.infer<typeof MyWorkspaces>;
 
-export const meRoutes = defineRoutes({
+export const meRoutes = defineRouteContracts({
   get: {
     method: 'GET',
     path: '/api/me',

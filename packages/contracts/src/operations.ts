@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HealthStatus } from './common.ts';
-import { defineRoutes } from './routes.ts';
+import { defineRouteContracts } from './routes.ts';
 
 /**
  * Header a service started by `npm start` sets on /healthz and /readyz, echoing the launcher's
@@ -18,7 +18,7 @@ export function instanceHeaders(instanceId: string | undefined): Record<string, 
 export const DocsAsset = z.enum(['swagger-ui.css', 'swagger-ui-bundle.js', 'docs.js', 'favicon-32x32.png']);
 export type DocsAsset = z.infer<typeof DocsAsset>;
 
-export const operationsRoutes = defineRoutes({
+export const operationsRoutes = defineRouteContracts({
   healthz: {
     method: 'GET',
     path: '/healthz',

@@ -35,7 +35,8 @@ export interface RouteContract {
   errors?: readonly (409 | 422 | 429)[];
 }
 
-export function defineRoutes<const T extends Record<string, RouteContract>>(routes: T): T {
+/** A group of route contracts, keeping each one's literal type for the API and the clients. */
+export function defineRouteContracts<const T extends Record<string, RouteContract>>(routes: T): T {
   return routes;
 }
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { defineRoutes, Timestamp } from './routes.ts';
+import { defineRouteContracts, Timestamp } from './routes.ts';
 
 /** A local sign-in session: its id goes into every API token of the session as `sid`. */
 export const AuthSession = z.object({ id: z.uuid(), expiresAt: Timestamp }).meta({ id: 'AuthSession' });
 export type AuthSession = z.infer<typeof AuthSession>;
 
-export const sessionsRoutes = defineRoutes({
+export const sessionsRoutes = defineRouteContracts({
   open: {
     method: 'POST',
     path: '/api/sessions',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PageQuery, pageOf } from './pagination.ts';
-import { defineRoutes, IdParams, Timestamp } from './routes.ts';
+import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 import { EmailAddress, PersonName, User } from './users.ts';
 
 export const TenantStatus = z.enum(['ACTIVE', 'SUSPENDED']);
@@ -82,7 +82,7 @@ export const UpdateTenantBody = z
   .meta({ id: 'UpdateTenantBody' });
 export type UpdateTenantBody = z.infer<typeof UpdateTenantBody>;
 
-export const tenantRoutes = defineRoutes({
+export const tenantRoutes = defineRouteContracts({
   list: {
     method: 'GET',
     path: '/api/admin/tenants',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Role } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
-import { defineRoutes, IdParams, Timestamp } from './routes.ts';
+import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 
 export const UserStatus = z.enum(['INVITED', 'ACTIVE', 'DISABLED']);
 export type UserStatus = z.infer<typeof UserStatus>;
@@ -81,7 +81,7 @@ export const UpdateUserBody = z
   .meta({ id: 'UpdateUserBody' });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
-export const userRoutes = defineRoutes({
+export const userRoutes = defineRouteContracts({
   list: {
     method: 'GET',
     path: '/api/users',

@@ -171,6 +171,22 @@ describe('the platform login (sign-in and platform administration)', () => {
       await client.end();
     }
   });
+
+  it('reads clients, campaigns and generations across tenants through one policy named for that', async () => {
+    const policies = await query<{ table: string; policy: string; roles: string[] }>(
+      database.url,
+      `select tablename as table, policyname as policy, roles::text[] as roles from pg_policies
+        where 'muse_platform' = any(roles) and tablename in ('clients', 'campaigns', 'generations')
+        order by tablename`,
+    );
+    expect(policies).toEqual(
+      ['campaigns', 'clients', 'generations'].map((table) => ({
+        table,
+        policy: 'platform_read_across_tenants',
+        roles: ['muse_platform'],
+      })),
+    );
+  });
 });
 
 describe('the queue login', () => {

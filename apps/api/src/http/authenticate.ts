@@ -1,8 +1,8 @@
 import { WORKSPACE_HEADER } from '@muse/contracts';
 import { extendContext } from '@muse/request-context';
 import type { RequestHandler, Response } from 'express';
+import { type Actor, type UserActor, userActor } from '../modules/auth/actor.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
-import type { Principal } from '../modules/auth/principal.ts';
 import type { VerifiedIdentity } from '../modules/auth/token-verifier.ts';
 import { requestedWorkspace } from '../modules/auth/workspace.ts';
 
@@ -10,7 +10,7 @@ export function authenticate(auth: AuthService): RequestHandler {
   return async (req, res, next) => {
     const workspace = requestedWorkspace(req.get(WORKSPACE_HEADER));
     const principal = await auth.authenticate(req.headers.authorization, workspace);
-    res.locals.principal = principal;
+    res.locals.actor = userActor(principal);
     extendContext({
       userId: principal.userId,
       ...(principal.tenantId ? { tenantId: principal.tenantId } : {}),
@@ -19,11 +19,18 @@ export function authenticate(auth: AuthService): RequestHandler {
   };
 }
 
-/** The signed-in caller of a non-public route (authenticate ran before the handler). */
-export function principalOf(res: Response): Principal {
-  const principal = res.locals.principal as Principal | undefined;
-  if (!principal) throw new Error('principalOf called on a route without authentication');
-  return principal;
+/** Who is acting on a route that authenticates its caller (authenticate ran before). */
+export function actorOf(res: Response): Actor {
+  const actor = res.locals.actor as Actor | undefined;
+  if (!actor) throw new Error('actorOf called on a route without authentication');
+  return actor;
+}
+
+/** The signed-in user of a route whose access names a permission. */
+export function signedInUserOf(res: Response): UserActor {
+  const actor = actorOf(res);
+  if (actor.kind !== 'user') throw new Error(`a ${actor.kind} reached a route for signed-in users`);
+  return actor;
 }
 
 /** For routes of the identity itself (its workspaces, its invitations): a verified token, no membership. */

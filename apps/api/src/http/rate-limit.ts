@@ -4,8 +4,9 @@ import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import { type RedisReply, RedisStore } from 'rate-limit-redis';
+import { rateLimitKeysOf } from '../modules/auth/actor.ts';
 import { AppError } from './app-error.ts';
-import { principalOf } from './authenticate.ts';
+import { actorOf } from './authenticate.ts';
 
 export interface RateLimitOptions {
   perIpPerMinute: number;
@@ -21,8 +22,8 @@ export interface RateLimitOptions {
 export interface RateLimits {
   /** Before authentication: caps how many tokens one address can make the API look up. */
   perIp: RequestHandler;
-  /** After authentication: per user and per tenant. */
-  perPrincipal: RequestHandler[];
+  /** After authentication: per caller (a user, a review link) and per tenant. */
+  perActor: RequestHandler[];
 }
 
 const WINDOW_MS = 60_000;
@@ -69,9 +70,13 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   return {
     // req.ip honours TRUST_PROXY; IPv6 clients are counted per /56, as one subscriber holds a whole prefix.
     perIp: limiter('ip', options.perIpPerMinute, (req) => (req.ip ? ipKeyGenerator(req.ip) : undefined)),
-    perPrincipal: [
-      limiter('user', options.perUserPerMinute, (_req, res) => principalOf(res).userId),
-      limiter('tenant', options.perTenantPerMinute, (_req, res) => principalOf(res).tenantId ?? undefined),
+    perActor: [
+      limiter('user', options.perUserPerMinute, (_req, res) => rateLimitKeysOf(actorOf(res))?.caller),
+      limiter(
+        'tenant',
+        options.perTenantPerMinute,
+        (_req, res) => rateLimitKeysOf(actorOf(res))?.tenant ?? undefined,
+      ),
     ],
   };
 }

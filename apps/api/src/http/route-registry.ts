@@ -1,43 +1,82 @@
 import type { RouteContract } from '@muse/contracts';
 import type { Express, Request, RequestHandler, Response } from 'express';
-import type { Action } from '../modules/auth/permissions.ts';
+import type { UserActor } from '../modules/auth/actor.ts';
+import { type Action, authorize } from '../modules/auth/permissions.ts';
 import type { ResourceKind } from '../modules/auth/resources.ts';
+import type { VerifiedIdentity } from '../modules/auth/token-verifier.ts';
+import { identityOf, signedInUserOf } from './authenticate.ts';
+import { type ParsedRequest, parseRequest, sendResponse } from './validation.ts';
 
 /**
- * Every route of the API is declared once: its contract, who may call it, and what the
- * authorization matrix test needs to exercise it. Routes reach Express only through
- * mountRoutes, so none can skip authentication, and the test reads each route's declaration
- * back from the live route table.
+ * Every route of the API is declared once: its contract, who may call it, and its handler.
+ * Routes reach Express only through mountRoutes, which authenticates, checks the route's access
+ * against the permission table and parses the request with the contract before any handler runs,
+ * so none can skip them; the authorization matrix test reads each declaration back from the live
+ * route table.
  */
+export type Access =
+  /** Anyone. */
+  | 'public'
+  /** No sign-in: the handler asks for the METRICS_TOKEN bearer. */
+  | 'metrics-token'
+  /** A verified token, in no workspace: the identity's own workspaces and invitations. */
+  | 'identity'
+  /** A signed-in member whose role the permission table allows this action. */
+  | Action;
+
 /** Whether a route's callers sign in as a user (its access names a permission). */
-export function signsIn(access: RouteDefinition['access']): access is Action {
+export function signsIn(access: Access): access is Action {
   return access !== 'public' && access !== 'metrics-token' && access !== 'identity';
 }
 
-export interface RouteDefinition {
-  contract: RouteContract;
-  /**
-   * `public`; `metrics-token` (no sign-in: the handler asks for the METRICS_TOKEN bearer);
-   * `identity` (a verified token, in no workspace: the identity's own workspaces and
-   * invitations); or the action of the permission table the route's service checks.
-   */
-  access: 'public' | 'metrics-token' | 'identity' | Action;
-  /** What each `:param` names, so the matrix can fill it with a real id of tenant A or client A. */
+/** Who the pipeline hands a route's handler, by the route's access. */
+export type CallerOf<A extends Access> = A extends Action
+  ? UserActor
+  : A extends 'identity'
+    ? VerifiedIdentity
+    : undefined;
+
+/** Answers with a body that leaves through the contract's response schema, at its success status. */
+type Handle<C extends RouteContract, A extends Access> = (
+  request: ParsedRequest<C>,
+  caller: CallerOf<A>,
+) => unknown;
+
+/** Writes the response itself: streams, other content types, a status that depends on the outcome. */
+type Respond<C extends RouteContract, A extends Access> = (
+  request: ParsedRequest<C>,
+  caller: CallerOf<A>,
+  http: { req: Request; res: Response },
+) => Promise<void> | void;
+
+interface RouteDeclaration<A extends Access = Access> {
+  access: A;
+  /** What each `:param` names: the tenant data a caller of another tenant or client must not reach. */
   resources?: Readonly<Record<string, ResourceKind>>;
-  /**
-   * Top-level fields of the body that name tenant data (an id, or a list of ids): the matrix
-   * fills them like `resources` and expects other tenants and other clients to get 404.
-   */
+  /** Top-level fields of the body that name tenant data (an id, or a list of ids), like `resources`. */
   bodyResources?: Readonly<Record<string, ResourceKind>>;
-  /** Valid values for the rest of the request, so the matrix's requests reach the rules they test. */
-  sample?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
   /** Probes and scrapes: logged at debug. */
   quiet?: boolean;
-  handler: (req: Request, res: Response) => Promise<void> | void;
 }
 
-export function defineRoutes(...definitions: RouteDefinition[]): RouteDefinition[] {
-  return definitions;
+type Implementation<C extends RouteContract, A extends Access> =
+  | { handle: Handle<C, A>; respond?: never }
+  | { respond: Respond<C, A>; handle?: never };
+
+export type RouteDefinition = RouteDeclaration & {
+  contract: RouteContract;
+} & Implementation<RouteContract, Access>;
+
+/**
+ * A route of the API: the contract it implements, who may call it, and either `handle` (returns
+ * the body to send) or `respond` (writes the response itself). Both receive the request parsed
+ * with the contract and the caller the route's access admits.
+ */
+export function implementRoute<C extends RouteContract, A extends Access>(
+  contract: C,
+  route: RouteDeclaration<A> & Implementation<C, A>,
+): RouteDefinition {
+  return { contract, ...route } as unknown as RouteDefinition;
 }
 
 const DEFINITION = Symbol('route definition');
@@ -53,6 +92,30 @@ export interface RoutePipeline {
   rateLimits: RequestHandler[];
   /** Parses JSON bodies, for routes whose contract has one. */
   jsonBody: RequestHandler;
+}
+
+/** The caller the route's access admits; a role the permission table refuses is 403 here. */
+function callerOf(access: Access, res: Response): CallerOf<Access> {
+  if (signsIn(access)) {
+    const user = signedInUserOf(res);
+    authorize(user, access);
+    return user;
+  }
+  return access === 'identity' ? identityOf(res) : undefined;
+}
+
+/** Parse (400), access (403), then the handler: the order every route answers in. */
+function serve(definition: RouteDefinition): RequestHandler {
+  const { contract } = definition;
+  return async (req, res) => {
+    const request = parseRequest(contract, req);
+    const caller = callerOf(definition.access, res);
+    if (definition.respond) {
+      await definition.respond(request, caller, { req, res });
+      return;
+    }
+    sendResponse(res, contract, await definition.handle(request, caller));
+  };
 }
 
 export function mountRoutes(
@@ -76,7 +139,7 @@ export function mountRoutes(
     if (signsIn(definition.access)) chain.push(pipeline.authenticate, ...pipeline.rateLimits);
     if (definition.access === 'identity') chain.push(pipeline.identify);
     if (definition.contract.body) chain.push(pipeline.jsonBody);
-    chain.push(async (req, res) => definition.handler(req, res));
+    chain.push(serve(definition));
     app[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path, ...chain);
   }
 }

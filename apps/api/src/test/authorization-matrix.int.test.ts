@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeTable } from '../http/route-table.ts';
 import { makeMatrixWorld, runAuthorizationMatrix } from './authorization-matrix.ts';
+import { sampledContracts } from './route-samples.ts';
+import { routeTable } from './route-table.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
 let api: TestApp;
@@ -17,6 +18,12 @@ describe('authorization matrix', () => {
     );
     expect(result.routes).toBeGreaterThan(0);
     expect(result.unexpected).toEqual([]);
+  });
+
+  it('when a route has a sample, then the route is mounted', () => {
+    const mounted = new Set(routeTable(api.app).map((entry) => entry.definition?.contract));
+    const stale = sampledContracts().filter((contract) => !mounted.has(contract));
+    expect(stale.map((contract) => `${contract.method} ${contract.path}`)).toEqual([]);
   });
 
   it('when a route is mounted around the registry, then the matrix reports it', async () => {

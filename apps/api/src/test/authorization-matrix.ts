@@ -3,13 +3,15 @@ import type { Database } from '@muse/db';
 import type { Express } from 'express';
 import type supertest from 'supertest';
 import type { RouteDefinition } from '../http/route-registry.ts';
-import { routeTable } from '../http/route-table.ts';
 import { allowedRoles } from '../modules/auth/permissions.ts';
 import { RESOURCE_ISOLATION } from '../modules/auth/resources.ts';
 import { bearer, makeAgency, makeClient, makePlatformAdmin, makeUser, type TestUser } from './factories.ts';
 import { RESOURCE_FIXTURES, type ResourceOwner } from './matrix-resources.ts';
+import { sampleOf } from './route-samples.ts';
+import { routeTable } from './route-table.ts';
 
-type Actor = TestUser | Awaited<ReturnType<typeof makePlatformAdmin>>;
+/** A user of the matrix world (the test factories' users, not a request's actor). */
+type MatrixUser = TestUser | Awaited<ReturnType<typeof makePlatformAdmin>>;
 
 /** Tenant A with two clients, tenant B, and a platform admin: one user per role and place. */
 export async function makeMatrixWorld(db: Database) {
@@ -18,13 +20,13 @@ export async function makeMatrixWorld(db: Database) {
   const secondContact = await makeUser(db, a.tenant, { role: 'CLIENT', client: secondClient });
   const b = await makeAgency(db);
   const operator = await makePlatformAdmin(db);
-  const inA: Record<Role, Actor> = {
+  const inA: Record<Role, MatrixUser> = {
     PLATFORM_ADMIN: operator,
     AGENCY_ADMIN: a.admin,
     AGENCY_MEMBER: a.member,
     CLIENT: a.contact,
   };
-  const inB: Partial<Record<Role, Actor>> = {
+  const inB: Partial<Record<Role, MatrixUser>> = {
     AGENCY_ADMIN: b.admin,
     AGENCY_MEMBER: b.member,
     CLIENT: b.contact,
@@ -37,7 +39,7 @@ export type MatrixWorld = Awaited<ReturnType<typeof makeMatrixWorld>>;
 
 interface Check {
   description: string;
-  actor: Actor | null;
+  actor: MatrixUser | null;
   expect: (status: number) => boolean;
   expected: string;
 }
@@ -86,7 +88,7 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
     ...Object.values(definition.bodyResources ?? {}),
   ].map((kind) => RESOURCE_ISOLATION[kind]);
   const checks: Check[] = [{ description: 'anonymous', actor: null, ...is(401) }];
-  for (const [role, actor] of Object.entries(world.inA) as [Role, Actor][]) {
+  for (const [role, actor] of Object.entries(world.inA) as [Role, MatrixUser][]) {
     if (!allowed.includes(role)) checks.push({ description: `wrong role ${role}`, actor, ...is(403) });
   }
   if (isolations.some((isolation) => isolation === 'tenant' || isolation === 'client')) {
@@ -109,7 +111,9 @@ async function pathFor(definition: RouteDefinition, owner: ResourceOwner): Promi
   let path = definition.contract.path;
   for (const [, name] of path.matchAll(/:(\w+)/g)) {
     const kind = definition.resources?.[name as string];
-    const value = kind ? await RESOURCE_FIXTURES[kind](owner) : definition.sample?.params?.[name as string];
+    const value = kind
+      ? await RESOURCE_FIXTURES[kind](owner)
+      : sampleOf(definition.contract)?.params?.[name as string];
     if (value === undefined) throw new Error(`:${name} is neither a declared resource nor in sample.params`);
     path = path.replace(`:${name}`, encodeURIComponent(value));
   }
@@ -118,7 +122,7 @@ async function pathFor(definition: RouteDefinition, owner: ResourceOwner): Promi
 
 /** The sample body with each body resource filled with a real id (a list stays a list, of one). */
 async function bodyFor(definition: RouteDefinition, owner: ResourceOwner): Promise<object> {
-  const sample = definition.sample?.body as object | undefined;
+  const sample = sampleOf(definition.contract)?.body as object | undefined;
   if (!definition.bodyResources) return sample ?? {};
   const body: Record<string, unknown> = { ...sample };
   for (const [field, kind] of Object.entries(definition.bodyResources)) {
@@ -155,7 +159,8 @@ export async function runAuthorizationMatrix(
         break;
       }
       let request = http[method.toLowerCase() as 'get'](url);
-      if (definition.sample?.query) request = request.query(definition.sample.query);
+      const query = sampleOf(definition.contract)?.query;
+      if (query) request = request.query(query);
       if (check.actor) request = request.set('Authorization', await bearer(check.actor));
       if (definition.contract.body) request = request.send(await bodyFor(definition, world.owner));
       const res = await request;

@@ -1,17 +1,13 @@
 import type { Metadata } from 'next';
 import { TenantsTable } from '@/components/admin/tenants-table';
 import { Prefetch } from '@/components/prefetch';
-import { keys } from '@/lib/queries/keys';
+import { tenantsQuery } from '@/lib/queries/tenants';
 
 export const metadata: Metadata = { title: 'Agencies' };
 
 export default function AdminPage() {
   return (
-    <Prefetch
-      load={(queryClient, api) =>
-        queryClient.prefetchQuery({ queryKey: keys.tenants, queryFn: () => api.tenants.list() })
-      }
-    >
+    <Prefetch load={(queryClient, api) => queryClient.prefetchQuery(tenantsQuery(api))}>
       <TenantsTable />
     </Prefetch>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Dashboard } from '@/components/agency/dashboard';
 import { Prefetch } from '@/components/prefetch';
-import { keys } from '@/lib/queries/keys';
+import { recentActivityQuery } from '@/lib/queries/activity';
+import { campaignsQuery } from '@/lib/queries/campaigns';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -10,11 +11,8 @@ export default function DashboardPage() {
     <Prefetch
       load={(queryClient, api) =>
         Promise.all([
-          queryClient.prefetchQuery({ queryKey: keys.campaigns(), queryFn: () => api.campaigns.list() }),
-          queryClient.prefetchQuery({
-            queryKey: keys.activity({}),
-            queryFn: () => api.activity({ limit: 12 }),
-          }),
+          queryClient.prefetchQuery(campaignsQuery(api)),
+          queryClient.prefetchQuery(recentActivityQuery(api)),
         ])
       }
     >

@@ -1,11 +1,11 @@
-import { instanceHeaders } from '@muse/contracts';
+import { instanceHeaders, operationsRoutes } from '@muse/contracts';
 import { serverConfig } from '@/lib/server-config';
 
 export const dynamic = 'force-dynamic';
 
 /** Ready when the API, which every page needs, answers its own readiness check. */
 export async function GET() {
-  const api = await fetch(`${serverConfig.API_URL}/readyz`, {
+  const api = await fetch(`${serverConfig.API_URL}${operationsRoutes.readyz.path}`, {
     signal: AbortSignal.timeout(2000),
     cache: 'no-store',
   })

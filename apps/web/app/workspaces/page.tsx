@@ -1,4 +1,4 @@
-import type { MyWorkspaces, Workspace } from '@muse/contracts';
+import { type MyWorkspaces, RouteCallError, type Workspace } from '@muse/contracts';
 import { ArrowRight, Building2, MailOpen } from 'lucide-react';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
@@ -6,7 +6,6 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { Logo } from '@/components/shell/logo';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ApiRequestError } from '@/lib/api/http';
 import { apiTokenFor, currentIdentity, currentSession } from '@/lib/auth/current-session';
 import { identityApi } from '@/lib/auth/resolve-user';
 import { ROLE_LABELS, safeReturnPath } from '@/lib/auth/roles';
@@ -42,7 +41,7 @@ export default async function WorkspacesPage({
     mine = await identityApi(token.token).workspaces();
   } catch (failure) {
     // A session that ended (signed out elsewhere, disabled) signs in again rather than waits here.
-    if (failure instanceof ApiRequestError && failure.status === 401) redirect('/sign-in?expired=1');
+    if (failure instanceof RouteCallError && failure.status === 401) redirect('/sign-in?expired=1');
     mine = null;
   }
 

@@ -1,11 +1,9 @@
 'use client';
 
-import type { Tenant, UpdateTenantBody } from '@muse/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Tenant } from '@muse/contracts';
 import { Building2, MoreHorizontal } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
-import { useApi } from '@/components/providers';
 import { ListStates } from '@/components/query-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
@@ -29,37 +27,20 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Progress } from '@/components/ui/progress';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { describeError } from '@/lib/api/http';
 import { formatCompact, formatNumber, TENANT_STATUS } from '@/lib/labels';
-import { keys } from '@/lib/queries/keys';
+import { useTenants, useUpdateTenant } from '@/lib/queries/use-tenants';
 import { CreateTenantDialog } from './create-tenant-dialog';
 
 type Pending = { tenant: Tenant; kind: 'suspend' | 'quota' } | null;
 
 export function TenantsTable() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const tenants = useQuery({ queryKey: keys.tenants, queryFn: () => api.tenants.list() });
+  const tenants = useTenants();
   const [pending, setPending] = useState<Pending>(null);
   const [quota, setQuota] = useState('');
 
-  const update = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateTenantBody }) => api.tenants.update(id, body),
-    onSuccess: (tenant, { body }) => {
-      queryClient.setQueryData<Tenant[]>(keys.tenants, (list) =>
-        list?.map((t) => (t.id === tenant.id ? tenant : t)),
-      );
-      toast.success(
-        body.status === 'SUSPENDED'
-          ? `${tenant.name} is suspended`
-          : body.status === 'ACTIVE'
-            ? `${tenant.name} is active again`
-            : `Quota of ${tenant.name} updated`,
-      );
-      setPending(null);
-    },
-    onError: (error) => toast.error('Not changed', { description: describeError(error) }),
-  });
+  const update = useUpdateTenant();
+  const change = (variables: Parameters<typeof update.mutate>[0]) =>
+    update.mutate(variables, { onSuccess: () => setPending(null) });
 
   function saveQuota(event: FormEvent) {
     event.preventDefault();
@@ -67,7 +48,7 @@ export function TenantsTable() {
     const value = Number(quota);
     if (!Number.isInteger(value) || value < 0)
       return toast.error('Enter a whole number of tokens, 0 or more.');
-    update.mutate({ id: pending.tenant.id, body: { monthlyTokenQuota: value } });
+    change({ id: pending.tenant.id, body: { monthlyTokenQuota: value } });
   }
 
   return (
@@ -164,7 +145,7 @@ export function TenantsTable() {
                             </DropdownMenuItem>
                           ) : (
                             <DropdownMenuItem
-                              onSelect={() => update.mutate({ id: tenant.id, body: { status: 'ACTIVE' } })}
+                              onSelect={() => change({ id: tenant.id, body: { status: 'ACTIVE' } })}
                             >
                               Reactivate
                             </DropdownMenuItem>
@@ -196,9 +177,7 @@ export function TenantsTable() {
             <Button
               variant="danger"
               pending={update.isPending}
-              onClick={() =>
-                pending && update.mutate({ id: pending.tenant.id, body: { status: 'SUSPENDED' } })
-              }
+              onClick={() => pending && change({ id: pending.tenant.id, body: { status: 'SUSPENDED' } })}
             >
               Suspend agency
             </Button>

@@ -1,7 +1,6 @@
 'use client';
 
 import { type Idea, type IdeaStatus, type IdeaType, PLATFORMS, type Platform } from '@muse/contracts';
-import { useQueryClient } from '@tanstack/react-query';
 import { Download, Pencil, Send, Sparkles, Trash2, X } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -17,12 +16,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { describeError } from '@/lib/api/http';
+import { describeError } from '@/lib/api-client/errors';
 import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange, IDEA_STATUS, PLATFORM_LABELS } from '@/lib/labels';
-import { isRunning, useGeneration } from '@/lib/queries/generation';
-import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/ideas';
-import { keys } from '@/lib/queries/keys';
-import { useCampaign } from '@/lib/queries/workspace';
+import { isRunning } from '@/lib/queries/generations';
+import { useCampaign, useRefreshCampaign } from '@/lib/queries/use-campaigns';
+import { useGeneration } from '@/lib/queries/use-generations';
+import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/use-ideas';
 import { canAllMove, movesFrom } from '@/lib/workflow';
 import { GenerateDialog } from './generate-dialog';
 import { GenerationProgress } from './generation-progress';
@@ -47,8 +46,8 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const queryClient = useQueryClient();
   const campaign = useCampaign(campaignId);
+  const refreshCampaign = useRefreshCampaign(campaignId);
   const ideas = useCampaignIdeas(campaignId);
   const move = useMoveIdeas(campaignId);
   const [type, setType] = useState<IdeaType | 'ALL'>('ALL');
@@ -86,8 +85,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
     const data = generation.data;
     if (!data || isRunning(data) || announced.current === data.id) return;
     announced.current = data.id;
-    void queryClient.invalidateQueries({ queryKey: keys.ideas(campaignId) });
-    void queryClient.invalidateQueries({ queryKey: keys.campaign(campaignId) });
+    refreshCampaign();
     if (data.status === 'SUCCEEDED')
       toast.success('New ideas are ready', { description: 'They are in Drafts.' });
     else
@@ -95,7 +93,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
         description: data.errorMessage ?? undefined,
         action: { label: 'Details', onClick: () => setGenerateOpen(true) },
       });
-  }, [generation.data, campaignId, queryClient]);
+  }, [generation.data, refreshCampaign]);
 
   const all = ideas.data ?? [];
   const platformsInUse = useMemo(

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-state';
 import { PageHeader } from '@/components/shell/page-header';
-import { useCampaign } from '@/lib/queries/workspace';
+import { useCampaign } from '@/lib/queries/use-campaigns';
 import { CampaignForm } from './campaign-form';
 
 export function CampaignEditor({ id }: { id: string }) {

@@ -7,30 +7,21 @@ import {
   type Platform,
   UpdateCampaignBody,
 } from '@muse/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Save } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
-import { toast } from 'sonner';
-import {
-  apiFieldErrors,
-  type FieldErrors,
-  splitLines,
-  splitList,
-  zodFieldErrors,
-} from '@/components/forms/form-errors';
+import { type PathValue, useForm } from 'react-hook-form';
+import { contractResolver, fromForm, showServerErrors } from '@/components/forms/contract-form';
+import { splitLines, splitList } from '@/components/forms/form-errors';
 import { PlatformPicker } from '@/components/forms/platform-picker';
-import { useApi } from '@/components/providers';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { describeError } from '@/lib/api/http';
 import { CAMPAIGN_STATUS } from '@/lib/labels';
-import { keys } from '@/lib/queries/keys';
-import { useClients } from '@/lib/queries/workspace';
+import { useSaveCampaign } from '@/lib/queries/use-campaigns';
+import { useClients } from '@/lib/queries/use-clients';
 
 interface Draft {
   clientId: string;
@@ -81,6 +72,16 @@ const bodyOf = (draft: Draft) => ({
   status: draft.status,
 });
 
+type CampaignBody = CreateCampaignBody | UpdateCampaignBody;
+
+const NOUNS = { name: 'a campaign name', platforms: 'at least one platform' };
+
+/** A new campaign names its client; an existing one keeps it. */
+const schemaFor = (campaign?: Campaign) =>
+  campaign
+    ? fromForm(bodyOf, UpdateCampaignBody)
+    : fromForm((draft: Draft) => ({ ...bodyOf(draft), clientId: draft.clientId }), CreateCampaignBody);
+
 /** Create or edit a campaign; validated with the shared contract before it is sent, and again by the API. */
 export function CampaignForm({
   campaign,
@@ -89,58 +90,36 @@ export function CampaignForm({
   campaign?: Campaign;
   defaultClientId?: string;
 }) {
-  const api = useApi();
   const router = useRouter();
-  const queryClient = useQueryClient();
   const clients = useClients();
-  const [draft, setDraft] = useState(() => draftOf(campaign, defaultClientId));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set =
-    <K extends keyof Draft>(key: K) =>
-    (value: Draft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
-  const selectedClient = clients.data?.find((client) => client.id === draft.clientId);
-
-  const save = useMutation({
-    mutationFn: async (body: ReturnType<typeof bodyOf>) =>
-      campaign
-        ? api.campaigns.update(campaign.id, body)
-        : api.campaigns.create({ ...body, clientId: draft.clientId }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(keys.campaign(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: keys.allCampaigns });
-      toast.success(campaign ? 'Campaign saved' : 'Campaign created — generate its first ideas');
-      router.push(`/app/campaigns/${saved.id}`);
-    },
-    onError: (error) => {
-      setErrors(apiFieldErrors(error));
-      toast.error('Not saved', { description: describeError(error) });
-    },
+  const form = useForm<Draft, unknown, CampaignBody>({
+    defaultValues: draftOf(campaign, defaultClientId),
+    resolver: contractResolver<Draft, CampaignBody>(schemaFor(campaign), {
+      nouns: NOUNS,
+      fixed: { clientId: 'Choose the client this campaign is for' },
+    }),
+    reValidateMode: 'onSubmit',
   });
+  const { errors } = form.formState;
+  const [clientId, platforms, status, startDate] = form.watch([
+    'clientId',
+    'platforms',
+    'status',
+    'startDate',
+  ]);
+  const selectedClient = clients.data?.find((client) => client.id === clientId);
+  const save = useSaveCampaign(campaign);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const body = bodyOf(draft);
-    const parsed = campaign
-      ? UpdateCampaignBody.safeParse(body)
-      : CreateCampaignBody.safeParse({ ...body, clientId: draft.clientId });
-    if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error, {
-        name: 'a campaign name',
-        platforms: 'at least one platform',
-      });
-      if (found.clientId) found.clientId = 'Choose the client this campaign is for';
-      setErrors(found);
-      return;
-    }
-    setErrors({});
-    save.mutate(body);
-  }
+  const submit = form.handleSubmit((body) =>
+    save.mutate(body, {
+      onSuccess: (saved) => router.push(`/app/campaigns/${saved.id}`),
+      onError: (error) => showServerErrors(form.setError, error),
+    }),
+  );
 
-  const text = (key: Exclude<keyof Draft, 'platforms' | 'status'>) => ({
-    value: draft[key],
-    onChange: (event: { target: { value: string } }) => set(key)(event.target.value),
-  });
+  const text = (key: Exclude<keyof Draft, 'platforms' | 'status'>) => form.register(key);
+  const choose = <K extends 'clientId' | 'platforms' | 'status'>(key: K, value: PathValue<Draft, K>) =>
+    form.setValue(key, value, { shouldDirty: true });
 
   return (
     <form onSubmit={submit} noValidate className="grid gap-6">
@@ -149,14 +128,14 @@ export function CampaignForm({
           <CardTitle>The campaign</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-4 sm:grid-cols-2">
-          <Field id="clientId" label="Client" error={errors.clientId}>
+          <Field id="clientId" label="Client" error={errors.clientId?.message}>
             {(control) => (
               <Select
-                value={draft.clientId}
+                value={clientId}
                 onValueChange={(value) => {
-                  set('clientId')(value);
+                  choose('clientId', value);
                   const client = clients.data?.find((c) => c.id === value);
-                  if (client && draft.platforms.length === 0) set('platforms')(client.platforms);
+                  if (client && platforms.length === 0) choose('platforms', client.platforms);
                 }}
                 disabled={Boolean(campaign)}
               >
@@ -173,10 +152,10 @@ export function CampaignForm({
               </Select>
             )}
           </Field>
-          <Field id="name" label="Campaign name" error={errors.name}>
+          <Field id="name" label="Campaign name" error={errors.name?.message}>
             {(control) => <Input {...control} {...text('name')} placeholder="Autumn harvest launch" />}
           </Field>
-          <Field id="objective" label="Objective" error={errors.objective} className="sm:col-span-2">
+          <Field id="objective" label="Objective" error={errors.objective?.message} className="sm:col-span-2">
             {(control) => (
               <Input
                 {...control}
@@ -188,17 +167,22 @@ export function CampaignForm({
           <Field
             id="brief"
             label="Brief"
-            error={errors.brief}
+            error={errors.brief?.message}
             hint="What the campaign is about, the offer, the context. The richer the brief, the better the ideas."
             className="sm:col-span-2"
           >
             {(control) => <Textarea {...control} {...text('brief')} rows={5} />}
           </Field>
-          <Field id="keyMessages" label="Key messages" error={errors.keyMessages} hint="One per line">
+          <Field
+            id="keyMessages"
+            label="Key messages"
+            error={errors.keyMessages?.message}
+            hint="One per line"
+          >
             {(control) => <Textarea {...control} {...text('keyMessages')} rows={4} />}
           </Field>
           <div className="grid content-start gap-4">
-            <Field id="themes" label="Themes" error={errors.themes} hint="Separated by commas">
+            <Field id="themes" label="Themes" error={errors.themes?.message} hint="Separated by commas">
               {(control) => (
                 <Input {...control} {...text('themes')} placeholder="origin stories, slow mornings" />
               )}
@@ -206,7 +190,7 @@ export function CampaignForm({
             <Field
               id="toneOverride"
               label="Tone for this campaign"
-              error={errors.toneOverride}
+              error={errors.toneOverride?.message}
               hint={selectedClient ? `Leave empty to use ${selectedClient.name}’s usual voice` : 'Optional'}
             >
               {(control) => <Input {...control} {...text('toneOverride')} />}
@@ -220,38 +204,38 @@ export function CampaignForm({
           <CardDescription>Where it runs, when, and how many ideas to generate.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4 sm:grid-cols-2">
-          <Field id="platforms" label="Platforms" error={errors.platforms} className="sm:col-span-2">
+          <Field id="platforms" label="Platforms" error={errors.platforms?.message} className="sm:col-span-2">
             {(control) => (
               <PlatformPicker
                 id={control.id}
-                value={draft.platforms}
-                onChange={set('platforms')}
+                value={platforms}
+                onChange={(value) => choose('platforms', value)}
                 invalid={Boolean(errors.platforms)}
                 describedBy={control['aria-describedby']}
               />
             )}
           </Field>
-          <Field id="startDate" label="Starts" error={errors.startDate}>
+          <Field id="startDate" label="Starts" error={errors.startDate?.message}>
             {(control) => <Input {...control} {...text('startDate')} type="date" />}
           </Field>
-          <Field id="endDate" label="Ends" error={errors.endDate}>
+          <Field id="endDate" label="Ends" error={errors.endDate?.message}>
             {(control) => (
-              <Input {...control} {...text('endDate')} type="date" min={draft.startDate || undefined} />
+              <Input {...control} {...text('endDate')} type="date" min={startDate || undefined} />
             )}
           </Field>
-          <Field id="numPosts" label="Posts" error={errors.numPosts}>
+          <Field id="numPosts" label="Posts" error={errors.numPosts?.message}>
             {(control) => (
               <Input {...control} {...text('numPosts')} type="number" inputMode="numeric" min={0} max={50} />
             )}
           </Field>
-          <Field id="numReels" label="Reels" error={errors.numReels}>
+          <Field id="numReels" label="Reels" error={errors.numReels?.message}>
             {(control) => (
               <Input {...control} {...text('numReels')} type="number" inputMode="numeric" min={0} max={50} />
             )}
           </Field>
-          <Field id="status" label="Status" error={errors.status}>
+          <Field id="status" label="Status" error={errors.status?.message}>
             {(control) => (
-              <Select value={draft.status} onValueChange={(value) => set('status')(value as Draft['status'])}>
+              <Select value={status} onValueChange={(value) => choose('status', value as Draft['status'])}>
                 <SelectTrigger {...control}>
                   <SelectValue />
                 </SelectTrigger>

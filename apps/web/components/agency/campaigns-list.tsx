@@ -12,7 +12,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { CAMPAIGN_STATUS, formatDateRange, PLATFORM_LABELS, plural } from '@/lib/labels';
-import { useCampaigns, useClients } from '@/lib/queries/workspace';
+import { useCampaigns } from '@/lib/queries/use-campaigns';
+import { useClients } from '@/lib/queries/use-clients';
 
 const ALL = 'all';
 

@@ -1,12 +1,9 @@
 'use client';
 
 import type { Client } from '@muse/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Archive, ArchiveRestore } from 'lucide-react';
 import Link from 'next/link';
-import { toast } from 'sonner';
 import { PageSkeleton } from '@/components/page-skeleton';
-import { useApi } from '@/components/providers';
 import { QueryError } from '@/components/query-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
@@ -21,10 +18,8 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog';
-import { describeError } from '@/lib/api/http';
 import { formatDate } from '@/lib/labels';
-import { keys } from '@/lib/queries/keys';
-import { useClient } from '@/lib/queries/workspace';
+import { useChangeClientArchive, useClient } from '@/lib/queries/use-clients';
 import { ClientForm } from './client-form';
 
 export function ClientEditor({ id }: { id: string }) {
@@ -66,26 +61,9 @@ export function ClientEditor({ id }: { id: string }) {
   );
 }
 
-/** Archives or restores the client, then refreshes what shows it: lists, the page, the activity feed. */
-function useArchiveState(client: Client, change: 'archive' | 'restore') {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const done = change === 'archive' ? 'archived' : 'restored';
-  return useMutation({
-    mutationFn: () => api.clients[change](client.id),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(keys.client(updated.id), updated);
-      void queryClient.invalidateQueries({ queryKey: keys.allClients });
-      void queryClient.invalidateQueries({ queryKey: ['activity'] });
-      toast.success(`${updated.name} ${done}`);
-    },
-    onError: (error) => toast.error(`Not ${done}`, { description: describeError(error) }),
-  });
-}
-
 /** Archiving hides the client from new work, so it asks first and says how to undo it. */
 function ArchiveButton({ client }: { client: Client }) {
-  const archive = useArchiveState(client, 'archive');
+  const archive = useChangeClientArchive(client, 'archive');
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -119,7 +97,7 @@ function ArchiveButton({ client }: { client: Client }) {
 
 /** An archived client keeps its campaigns and ideas but gets no new campaigns until it is restored. */
 function ArchivedNotice({ client }: { client: Client }) {
-  const restore = useArchiveState(client, 'restore');
+  const restore = useChangeClientArchive(client, 'restore');
   return (
     <div
       role="status"

@@ -2,7 +2,7 @@
 
 import { MessageSquareWarning } from 'lucide-react';
 import { timeAgo } from '@/lib/labels';
-import { useComments } from '@/lib/queries/ideas';
+import { useComments } from '@/lib/queries/use-ideas';
 
 /** What the client asked to change, at the top of an idea sent back: not buried in the comments. */
 export function ClientRequest({ ideaId }: { ideaId: string }) {

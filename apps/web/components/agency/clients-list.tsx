@@ -15,7 +15,7 @@ import { Label } from '@/components/ui/label';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Switch } from '@/components/ui/switch';
 import { PLATFORM_LABELS } from '@/lib/labels';
-import { useClients } from '@/lib/queries/workspace';
+import { useClients } from '@/lib/queries/use-clients';
 
 export function ClientsList() {
   const [showArchived, setShowArchived] = useState(false);

@@ -15,7 +15,10 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatCompact, formatNumber } from '@/lib/labels';
-import { useCampaigns, useClients, useRecentActivity, useUsage } from '@/lib/queries/workspace';
+import { useRecentActivity } from '@/lib/queries/use-activity';
+import { useCampaigns } from '@/lib/queries/use-campaigns';
+import { useClients } from '@/lib/queries/use-clients';
+import { useUsage } from '@/lib/queries/use-usage';
 
 function totals(campaigns: Campaign[]) {
   let awaiting = 0;

@@ -1,12 +1,9 @@
 'use client';
 
 import type { Campaign, Platform } from '@muse/contracts';
-import { useMutation } from '@tanstack/react-query';
 import { Sparkles } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
-import { toast } from 'sonner';
 import { PlatformPicker } from '@/components/forms/platform-picker';
-import { useApi } from '@/components/providers';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -19,8 +16,9 @@ import {
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { describeError } from '@/lib/api/http';
-import { isRunning, useGeneration } from '@/lib/queries/generation';
+import { isRunning } from '@/lib/queries/generations';
+import { useGenerateIdeas } from '@/lib/queries/use-campaigns';
+import { useGeneration } from '@/lib/queries/use-generations';
 import { GenerationProgress } from './generation-progress';
 
 const MAX_PER_RUN = 30;
@@ -42,7 +40,6 @@ export function GenerateDialog({
   generationId: string | null;
   onStarted: (generationId: string) => void;
 }) {
-  const api = useApi();
   const [numPosts, setNumPosts] = useState(String(Math.min(campaign.numPosts || 3, MAX_PER_RUN)));
   const [numReels, setNumReels] = useState(String(Math.min(campaign.numReels, MAX_PER_RUN)));
   const [platforms, setPlatforms] = useState<Platform[]>(campaign.platforms);
@@ -51,21 +48,17 @@ export function GenerateDialog({
   const generation = useGeneration(generationId);
   const running = Boolean(generationId) && (generation.isPending || isRunning(generation.data));
 
-  const start = useMutation({
-    mutationFn: () =>
-      api.campaigns.generate(
-        campaign.id,
-        {
-          numPosts: Number(numPosts),
-          numReels: Number(numReels),
-          platforms,
-          ...(instructions.trim() ? { instructions: instructions.trim() } : {}),
-        },
-        crypto.randomUUID(),
-      ),
-    onSuccess: (started) => onStarted(started.generationId),
-    onError: (failure) => toast.error('Generation not started', { description: describeError(failure) }),
-  });
+  const start = useGenerateIdeas(campaign.id);
+  const generate = () =>
+    start.mutate(
+      {
+        numPosts: Number(numPosts),
+        numReels: Number(numReels),
+        platforms,
+        ...(instructions.trim() ? { instructions: instructions.trim() } : {}),
+      },
+      { onSuccess: (started) => onStarted(started.generationId) },
+    );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -77,7 +70,7 @@ export function GenerateDialog({
     else if (platforms.length === 0) setError('Pick at least one platform.');
     else {
       setError(null);
-      start.mutate();
+      generate();
     }
   }
 
@@ -99,7 +92,7 @@ export function GenerateDialog({
             generation={generation.data}
             onRetry={() => {
               start.reset();
-              start.mutate();
+              generate();
             }}
           />
         )}

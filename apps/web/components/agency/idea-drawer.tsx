@@ -2,7 +2,6 @@
 
 import { EDITABLE_STATUSES, type Idea } from '@muse/contracts';
 import * as DialogPrimitive from '@radix-ui/react-dialog';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Lock, RefreshCw } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
@@ -11,17 +10,16 @@ import { CommentsPanel } from '@/components/ideas/comments-panel';
 import { FormatBadges, StatusBadge } from '@/components/ideas/idea-badges';
 import { IdeaContent } from '@/components/ideas/idea-content';
 import { RevisionHistory } from '@/components/ideas/revision-history';
-import { useApi } from '@/components/providers';
 import { QueryError } from '@/components/query-state';
 import { Button } from '@/components/ui/button';
 import { Dialog, SheetContent } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { describeError } from '@/lib/api/http';
-import { isRunning, useGeneration } from '@/lib/queries/generation';
-import { useIdea, useIdeaActivity, useMoveIdeas } from '@/lib/queries/ideas';
-import { keys } from '@/lib/queries/keys';
+import { isRunning } from '@/lib/queries/generations';
+import { useIdeaActivity } from '@/lib/queries/use-activity';
+import { useGeneration } from '@/lib/queries/use-generations';
+import { useIdea, useMoveIdeas, useRefreshIdea, useRegenerateIdea } from '@/lib/queries/use-ideas';
 import { useUnsavedChanges } from '@/lib/unsaved-changes';
 import { actionLabel, movesFrom } from '@/lib/workflow';
 import { ClientRequest } from './client-request';
@@ -29,28 +27,22 @@ import { GenerationProgress } from './generation-progress';
 import { IdeaEditor } from './idea-editor';
 
 function Regenerate({ idea, campaignId }: { idea: Idea; campaignId: string }) {
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [instructions, setInstructions] = useState('');
   const [generationId, setGenerationId] = useState<string | null>(null);
   const generation = useGeneration(generationId);
-  const start = useMutation({
-    mutationFn: () =>
-      api.ideas.regenerate(idea.id, instructions.trim() ? { instructions: instructions.trim() } : {}),
-    onSuccess: (started) => setGenerationId(started.generationId),
-    onError: (error) => toast.error('Regeneration not started', { description: describeError(error) }),
-  });
+  const regenerate = useRegenerateIdea(idea.id);
+  const start = () =>
+    regenerate.mutate(instructions, { onSuccess: (started) => setGenerationId(started.generationId) });
+  const refreshIdea = useRefreshIdea(idea.id, campaignId);
   const finished = useRef<string | null>(null);
   useEffect(() => {
     const data = generation.data;
     if (!data || isRunning(data) || finished.current === data.id) return;
     finished.current = data.id;
-    void queryClient.invalidateQueries({ queryKey: keys.idea(idea.id) });
-    void queryClient.invalidateQueries({ queryKey: keys.revisions(idea.id) });
-    void queryClient.invalidateQueries({ queryKey: keys.ideas(campaignId) });
+    refreshIdea();
     if (data.status === 'SUCCEEDED')
       toast.success('New version written', { description: 'See History for what changed.' });
-  }, [generation.data, idea.id, campaignId, queryClient]);
+  }, [generation.data, refreshIdea]);
   const running = Boolean(generationId) && isRunning(generation.data ?? { status: 'QUEUED' });
   return (
     <div className="grid gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3">
@@ -63,13 +55,13 @@ function Regenerate({ idea, campaignId }: { idea: Idea; campaignId: string }) {
           onChange={(event) => setInstructions(event.target.value)}
           disabled={running}
         />
-        <Button variant="secondary" onClick={() => start.mutate()} pending={start.isPending || running}>
+        <Button variant="secondary" onClick={start} pending={regenerate.isPending || running}>
           <RefreshCw aria-hidden />
           Regenerate
         </Button>
       </div>
       {generationId && (generation.data?.status !== 'SUCCEEDED' || running) && (
-        <GenerationProgress generation={generation.data} onRetry={() => start.mutate()} />
+        <GenerationProgress generation={generation.data} onRetry={start} />
       )}
     </div>
   );

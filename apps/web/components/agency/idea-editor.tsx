@@ -1,7 +1,6 @@
 'use client';
 
-import { type Idea, IdeaContentFields, type ReelBeat } from '@muse/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { type Idea, IdeaContentFields, type ReelBeat, RouteCallError } from '@muse/contracts';
 import { Plus, Save, Trash2 } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { z } from 'zod';
@@ -16,10 +15,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { ApiRequestError } from '@/lib/api/http';
 import { plural } from '@/lib/labels';
-import { useUpdateIdea } from '@/lib/queries/ideas';
-import { keys } from '@/lib/queries/keys';
+import { useReplaceCachedIdea, useUpdateIdea } from '@/lib/queries/use-ideas';
 
 const ContentBody = z.strictObject(IdeaContentFields).partial();
 
@@ -42,7 +39,7 @@ export function IdeaEditor({
 }) {
   const update = useUpdateIdea(campaignId);
   const api = useApi();
-  const queryClient = useQueryClient();
+  const replaceCachedIdea = useReplaceCachedIdea();
   const [base, setBase] = useState(idea);
   /** The version someone else saved while this one was being edited: shown beside the user's text. */
   const [theirs, setTheirs] = useState<Idea | null>(null);
@@ -115,7 +112,7 @@ export function IdeaEditor({
       {
         onSuccess: (saved) => load(saved),
         onError: async (error) => {
-          if (error instanceof ApiRequestError && error.code === 'version_conflict') {
+          if (error instanceof RouteCallError && error.code === 'version_conflict') {
             setTheirs(await api.ideas.get(idea.id).catch(() => null));
           } else {
             setErrors(apiFieldErrors(error));
@@ -267,7 +264,7 @@ export function IdeaEditor({
               size="sm"
               variant="secondary"
               onClick={() => {
-                queryClient.setQueryData(keys.idea(idea.id), theirs);
+                replaceCachedIdea(theirs);
                 load(theirs);
               }}
             >

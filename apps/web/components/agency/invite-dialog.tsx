@@ -1,12 +1,10 @@
 'use client';
 
 import { InviteUserBody, type TenantRole } from '@muse/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { UserPlus } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
-import { toast } from 'sonner';
-import { apiFieldErrors, type FieldErrors, zodFieldErrors } from '@/components/forms/form-errors';
-import { useApi } from '@/components/providers';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { contractResolver, fromForm, showServerErrors } from '@/components/forms/contract-form';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -20,52 +18,53 @@ import {
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { describeError } from '@/lib/api/http';
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { keys } from '@/lib/queries/keys';
-import { useClients } from '@/lib/queries/workspace';
+import { useClients } from '@/lib/queries/use-clients';
+import { useInviteUser } from '@/lib/queries/use-users';
 
 const ROLES: TenantRole[] = ['AGENCY_MEMBER', 'AGENCY_ADMIN', 'CLIENT'];
 
+interface Draft {
+  email: string;
+  name: string;
+  role: TenantRole;
+  clientId: string;
+}
+
+const blank: Draft = { email: '', name: '', role: 'AGENCY_MEMBER', clientId: '' };
+
+/** Only a client contact names a client. */
+const bodyOf = ({ email, name, role, clientId }: Draft) => ({
+  email,
+  name,
+  role,
+  ...(role === 'CLIENT' && clientId ? { clientId } : {}),
+});
+
+const resolver = contractResolver(fromForm(bodyOf, InviteUserBody), { nouns: { name: 'a name' } });
+
 export function InviteDialog() {
-  const api = useApi();
-  const queryClient = useQueryClient();
   const clients = useClients();
   const [open, setOpen] = useState(false);
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<TenantRole>('AGENCY_MEMBER');
-  const [clientId, setClientId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  const invite = useMutation({
-    mutationFn: (body: InviteUserBody) => api.users.invite(body),
-    onSuccess: (user) => {
-      void queryClient.invalidateQueries({ queryKey: keys.users });
-      toast.success(`${user.name} is invited`, { description: `They can sign in with ${user.email}.` });
-      setOpen(false);
-      setEmail('');
-      setName('');
-      setClientId('');
-    },
-    onError: (error) => {
-      setErrors(apiFieldErrors(error));
-      toast.error('Invitation not sent', { description: describeError(error) });
-    },
+  const form = useForm<Draft, unknown, InviteUserBody>({
+    defaultValues: blank,
+    resolver,
+    reValidateMode: 'onSubmit',
   });
+  const { errors } = form.formState;
+  const [role, clientId] = form.watch(['role', 'clientId']);
+  const invite = useInviteUser();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = InviteUserBody.safeParse({
-      email,
-      name,
-      role,
-      ...(role === 'CLIENT' && clientId ? { clientId } : {}),
-    });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, { name: 'a name' }));
-    setErrors({});
-    invite.mutate(parsed.data);
-  }
+  const submit = form.handleSubmit((body) =>
+    invite.mutate(body, {
+      onSuccess: () => {
+        setOpen(false);
+        // The role stays as it was: the next invitation is often for the same kind of person.
+        form.reset({ ...blank, role: form.getValues('role') });
+      },
+      onError: (error) => showServerErrors(form.setError, error),
+    }),
+  );
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -83,25 +82,18 @@ export function InviteDialog() {
           </DialogDescription>
         </DialogHeader>
         <form id="invite-form" onSubmit={submit} noValidate className="grid gap-4">
-          <Field id="invite-name" label="Name" error={errors.name}>
-            {(control) => (
-              <Input {...control} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-            )}
+          <Field id="invite-name" label="Name" error={errors.name?.message}>
+            {(control) => <Input {...control} {...form.register('name')} autoComplete="off" />}
           </Field>
-          <Field id="invite-email" label="Email" error={errors.email}>
-            {(control) => (
-              <Input
-                {...control}
-                type="email"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                autoComplete="off"
-              />
-            )}
+          <Field id="invite-email" label="Email" error={errors.email?.message}>
+            {(control) => <Input {...control} type="email" {...form.register('email')} autoComplete="off" />}
           </Field>
-          <Field id="invite-role" label="Role" error={errors.role}>
+          <Field id="invite-role" label="Role" error={errors.role?.message}>
             {(control) => (
-              <Select value={role} onValueChange={(value) => setRole(value as TenantRole)}>
+              <Select
+                value={role}
+                onValueChange={(value) => form.setValue('role', value as TenantRole, { shouldDirty: true })}
+              >
                 <SelectTrigger {...control}>
                   <SelectValue />
                 </SelectTrigger>
@@ -119,11 +111,14 @@ export function InviteDialog() {
             <Field
               id="invite-client"
               label="Client"
-              error={errors.clientId}
+              error={errors.clientId?.message}
               hint="They will only see this client’s campaigns."
             >
               {(control) => (
-                <Select value={clientId} onValueChange={setClientId}>
+                <Select
+                  value={clientId}
+                  onValueChange={(value) => form.setValue('clientId', value, { shouldDirty: true })}
+                >
                   <SelectTrigger {...control}>
                     <SelectValue placeholder="Choose a client" />
                   </SelectTrigger>

@@ -1,10 +1,8 @@
 'use client';
 
-import type { TenantRole, UpdateUserBody, User } from '@muse/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TenantRole } from '@muse/contracts';
 import { MoreHorizontal, Users } from 'lucide-react';
-import { toast } from 'sonner';
-import { useApi, useSession } from '@/components/providers';
+import { useSession } from '@/components/providers';
 import { ListStates } from '@/components/query-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Avatar } from '@/components/ui/avatar';
@@ -20,25 +18,15 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { describeError } from '@/lib/api/http';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { timeAgo, USER_STATUS } from '@/lib/labels';
-import { keys } from '@/lib/queries/keys';
+import { useUpdateUser, useUsers } from '@/lib/queries/use-users';
 import { InviteDialog } from './invite-dialog';
 
 export function TeamTable() {
-  const api = useApi();
   const session = useSession();
-  const queryClient = useQueryClient();
-  const users = useQuery({ queryKey: keys.users, queryFn: () => api.users.list() });
-  const update = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) => api.users.update(id, body),
-    onSuccess: (user) => {
-      queryClient.setQueryData<User[]>(keys.users, (list) => list?.map((u) => (u.id === user.id ? user : u)));
-      toast.success(`${user.name} updated`);
-    },
-    onError: (error) => toast.error('Not changed', { description: describeError(error) }),
-  });
+  const users = useUsers();
+  const update = useUpdateUser();
 
   return (
     <>

@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDate, formatNumber, formatShareUsed, plural } from '@/lib/labels';
-import { useUsage } from '@/lib/queries/workspace';
+import { useUsage } from '@/lib/queries/use-usage';
 
 function Breakdown({
   title,

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { fieldErrorsOf } from '@/lib/api/http';
+import { fieldErrorsOf } from '@/lib/api-client/errors';
 import { formatNumber, plural } from '@/lib/labels';
 
 export type FieldErrors = Record<string, string>;
 /** What each required field asks for, by field name: { name: 'a name' } gives "Enter a name". */
 export type RequiredNouns = Record<string, string>;
 
-const capitalised = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+export const capitalised = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
 const FORMATS: Record<string, string> = {
   email: 'Enter an email address, like name@example.com',
   url: 'Enter a web address, like example.com',
@@ -49,6 +49,14 @@ export function zodFieldErrors(error: z.ZodError, nouns?: RequiredNouns): FieldE
     const key = String(issue.path[0] ?? 'form');
     errors[key] ??= plainMessage(issue, nouns);
   }
+  return errors;
+}
+
+/** First plain message per full path (admin.email), for bodies that nest objects. */
+export function pathFieldErrors(error: z.ZodError, nouns?: RequiredNouns): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues)
+    errors[issue.path.map(String).join('.') || 'form'] ??= plainMessage(issue, nouns);
   return errors;
 }
 

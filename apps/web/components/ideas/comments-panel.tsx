@@ -12,7 +12,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Switch } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
 import { timeAgo } from '@/lib/labels';
-import { useAddComment, useComments } from '@/lib/queries/ideas';
+import { useAddComment, useComments } from '@/lib/queries/use-ideas';
 
 /** The conversation on an idea. The agency chooses per comment whether the client sees it. */
 export function CommentsPanel({ ideaId, audience }: { ideaId: string; audience: 'agency' | 'client' }) {

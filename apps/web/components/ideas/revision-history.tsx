@@ -6,7 +6,7 @@ import { QueryError } from '@/components/query-state';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDate, timeAgo } from '@/lib/labels';
-import { useRevisions } from '@/lib/queries/ideas';
+import { useRevisions } from '@/lib/queries/use-ideas';
 import { fieldText } from '@/lib/word-diff';
 import { DiffText } from './diff-text';
 

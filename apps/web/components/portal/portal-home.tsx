@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDateRange, plural } from '@/lib/labels';
-import { useCampaigns } from '@/lib/queries/workspace';
+import { useCampaigns } from '@/lib/queries/use-campaigns';
 
 export function PortalHome() {
   const session = useSession();

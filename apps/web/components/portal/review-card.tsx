@@ -11,7 +11,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
 import { cn } from '@/lib/cn';
-import { useRevisions } from '@/lib/queries/ideas';
+import { useRevisions } from '@/lib/queries/use-ideas';
 import { lastSeenSnapshot } from './last-seen';
 
 export type ReviewDecision =

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Idea } from '@muse/contracts';
+import { type Idea, RouteCallError } from '@muse/contracts';
 import { ArrowLeft, CheckCheck, Keyboard, PartyPopper } from 'lucide-react';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -12,10 +12,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { ApiRequestError } from '@/lib/api/http';
 import { formatDateRange, plural } from '@/lib/labels';
-import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/ideas';
-import { useCampaign } from '@/lib/queries/workspace';
+import { useCampaign } from '@/lib/queries/use-campaigns';
+import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/use-ideas';
 import { ReviewCard, type ReviewDecision, type ReviewMode } from './review-card';
 
 const SHORTCUTS: [string, string][] = [
@@ -125,7 +124,7 @@ export function ReviewScreen({ campaignId }: { campaignId: string }) {
   }, [shown, activeId, busyIds, decide, focusCard]);
 
   if (campaign.isError) {
-    const missing = campaign.error instanceof ApiRequestError && campaign.error.status === 404;
+    const missing = campaign.error instanceof RouteCallError && campaign.error.status === 404;
     return missing ? (
       <EmptyState
         icon={ArrowLeft}

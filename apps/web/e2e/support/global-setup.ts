@@ -1,14 +1,14 @@
 import fs from 'node:fs';
-import { startPlatform } from './platform';
+import { startStack } from './stack';
 
-/** Starts the platform for the run (unless E2E_BASE_URL is set) and returns its teardown. */
+/** Starts the stack for the run (unless E2E_BASE_URL is set) and returns its teardown. */
 export default async function globalSetup() {
   if (process.env.E2E_BASE_URL) return;
-  const platform = await startPlatform();
-  process.env.E2E_BASE_URL = platform.webUrl;
-  process.env.E2E_API_URL = platform.apiUrl;
+  const stack = await startStack();
+  process.env.E2E_BASE_URL = stack.webUrl;
+  process.env.E2E_API_URL = stack.apiUrl;
   return async () => {
-    await platform.stop();
-    fs.rmSync(platform.dataDir, { recursive: true, force: true });
+    await stack.stop();
+    fs.rmSync(stack.dataDir, { recursive: true, force: true });
   };
 }

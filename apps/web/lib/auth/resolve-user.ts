@@ -1,8 +1,7 @@
 import 'server-only';
-import { WORKSPACE_HEADER } from '@muse/contracts';
-import { createApi } from '@/lib/api/endpoints';
-import { ApiRequestError } from '@/lib/api/http';
-import { serverConfig } from '@/lib/server-config';
+import { RouteCallError } from '@muse/contracts';
+import { createApi } from '@/lib/api-client/endpoints';
+import { serverTransport } from '@/lib/api-client/server-transport';
 import type { Session } from './session';
 import { SIGN_IN_ERRORS, type SignInErrorCode } from './sign-in-errors';
 
@@ -13,25 +12,14 @@ export type Resolution =
 
 /** The API for a signed-in identity: its own workspaces and invitations, or, naming one, that workspace. */
 export function identityApi(token: string, workspace?: string) {
-  return createApi((path, init) =>
-    fetch(`${serverConfig.API_URL}${path}`, {
-      ...init,
-      cache: 'no-store',
-      headers: {
-        ...(init.headers as Record<string, string>),
-        authorization: `Bearer ${token}`,
-        ...(workspace ? { [WORKSPACE_HEADER]: workspace } : {}),
-      },
-      signal: AbortSignal.timeout(10_000),
-    }),
-  );
+  return createApi(serverTransport(token, workspace));
 }
 
 function failure(error: unknown): Resolution {
-  if (error instanceof ApiRequestError && (error.status === 401 || error.status === 404)) {
+  if (error instanceof RouteCallError && (error.status === 401 || error.status === 404)) {
     return { ok: false, code: 'no-account', message: SIGN_IN_ERRORS['no-account'] };
   }
-  if (error instanceof ApiRequestError && error.status === 403) {
+  if (error instanceof RouteCallError && error.status === 403) {
     return { ok: false, code: 'blocked', message: error.message || SIGN_IN_ERRORS.blocked };
   }
   return { ok: false, code: 'unreachable', message: SIGN_IN_ERRORS.unreachable };
@@ -68,7 +56,7 @@ export async function startSignIn(sub: string, token: string): Promise<Resolutio
     const { workspaces, invitations } = await identityApi(token).workspaces();
     const [only, ...others] = workspaces;
     if (only && others.length === 0 && invitations.length === 0) return resolveUser(sub, token, only.id);
-    if (!only && invitations.length === 0) return failure(new ApiRequestError(401, 'unauthenticated', ''));
+    if (!only && invitations.length === 0) return failure(new RouteCallError(401, 'unauthenticated', ''));
     return { ok: 'choose' };
   } catch (error) {
     return failure(error);

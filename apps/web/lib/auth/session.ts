@@ -7,7 +7,7 @@ import { serverConfig } from '@/lib/server-config';
 import { localKeyPair } from './local-keys';
 
 /**
- * The session cookie: who signed in and, cached from GET /api/me, their role and workspace, so
+ * The session cookie: who signed in and, cached from the API's `me` route, their role and workspace, so
  * the proxy can route without calling the API on every navigation. The API still checks every
  * permission on every request.
  */

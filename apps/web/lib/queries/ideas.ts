@@ -1,139 +1,21 @@
-'use client';
-
-import type { Idea, IdeaStatus, UpdateIdeaBody } from '@muse/contracts';
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { toast } from 'sonner';
-import { useApi } from '@/components/providers';
-import { describeError } from '@/lib/api/http';
-import { IDEA_STATUS, plural } from '@/lib/labels';
+import { queryOptions, skipToken } from '@tanstack/react-query';
+import type { Api } from '@/lib/api-client/endpoints';
 import { keys } from './keys';
 
-export function useCampaignIdeas(campaignId: string) {
-  const api = useApi();
-  return useQuery({ queryKey: keys.ideas(campaignId), queryFn: () => api.campaigns.ideas(campaignId) });
-}
+/** Every idea of a campaign, as the board and the review screen show them. */
+export const campaignIdeasQuery = (api: Api, campaignId: string) =>
+  queryOptions({ queryKey: keys.ideas(campaignId), queryFn: () => api.campaigns.ideas(campaignId) });
 
-export function useIdea(id: string | null) {
-  const api = useApi();
-  return useQuery({
-    queryKey: keys.idea(id ?? ''),
-    queryFn: () => api.ideas.get(id ?? ''),
-    enabled: Boolean(id),
-  });
-}
-
-function refreshCampaign(queryClient: QueryClient, campaignId: string) {
-  void queryClient.invalidateQueries({ queryKey: keys.ideas(campaignId) });
-  void queryClient.invalidateQueries({ queryKey: keys.campaign(campaignId) });
-  void queryClient.invalidateQueries({ queryKey: keys.allCampaigns });
-  void queryClient.invalidateQueries({ queryKey: ['activity'] });
-}
-
-export interface MoveIdeas {
-  ideas: Pick<Idea, 'id' | 'version'>[];
-  to: IdeaStatus;
-  comment?: string;
-}
-
-/**
- * Moves ideas to another status. The board shows the move at once; on any error (a stale
- * version, a move no longer allowed) it rolls back, says why, and reloads the latest state.
- */
-export function useMoveIdeas(campaignId: string, { quiet = false }: { quiet?: boolean } = {}) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ ideas, to, comment }: MoveIdeas): Promise<Idea | null> => {
-      const [only] = ideas;
-      if (ideas.length === 1 && only)
-        return api.ideas.update(only.id, { version: only.version, status: to, comment });
-      await api.ideas.bulkStatus({ ids: ideas.map((idea) => idea.id), status: to, comment });
-      return null;
-    },
-    onMutate: async ({ ideas, to }) => {
-      await queryClient.cancelQueries({ queryKey: keys.ideas(campaignId) });
-      const previous = queryClient.getQueryData<Idea[]>(keys.ideas(campaignId));
-      const moving = new Set(ideas.map((idea) => idea.id));
-      queryClient.setQueryData<Idea[]>(keys.ideas(campaignId), (list) =>
-        list?.map((idea) => (moving.has(idea.id) ? { ...idea, status: to } : idea)),
-      );
-      for (const { id } of ideas) {
-        queryClient.setQueryData<Idea>(keys.idea(id), (idea) => (idea ? { ...idea, status: to } : idea));
-      }
-      return { previous };
-    },
-    onError: (error, { ideas }, context) => {
-      if (context?.previous) queryClient.setQueryData(keys.ideas(campaignId), context.previous);
-      for (const { id } of ideas) void queryClient.invalidateQueries({ queryKey: keys.idea(id) });
-      toast.error(ideas.length > 1 ? 'Those ideas were not moved' : 'The idea was not moved', {
-        description: describeError(error),
-      });
-    },
-    onSuccess: (moved, { ideas, to }) => {
-      // A move is a new version: an open editor must start from it, or its next save is a conflict.
-      if (moved) queryClient.setQueryData(keys.idea(moved.id), moved);
-      else for (const { id } of ideas) void queryClient.invalidateQueries({ queryKey: keys.idea(id) });
-      if (!quiet) {
-        const what = ideas.length === 1 ? 'Idea' : plural(ideas.length, 'idea');
-        toast.success(`${what} moved to “${IDEA_STATUS[to].label}”`);
-      }
-    },
-    onSettled: () => refreshCampaign(queryClient, campaignId),
-  });
-}
-
-/** Saves content edits at the version the editor started from. */
-export function useUpdateIdea(campaignId: string) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateIdeaBody }) => api.ideas.update(id, body),
-    onSuccess: (idea) => {
-      queryClient.setQueryData(keys.idea(idea.id), idea);
-      queryClient.setQueryData<Idea[]>(keys.ideas(campaignId), (list) =>
-        list?.map((item) => (item.id === idea.id ? idea : item)),
-      );
-      void queryClient.invalidateQueries({ queryKey: keys.revisions(idea.id) });
-      toast.success('Changes saved');
-    },
-    // A conflict is the editor's to resolve (it keeps the user's text beside the other version).
-    onError: (error) => {
-      toast.error('Changes not saved', { description: describeError(error) });
-    },
-    onSettled: () => refreshCampaign(queryClient, campaignId),
-  });
-}
+/** null asks for nothing (no idea is open). */
+export const ideaQuery = (api: Api, id: string | null) =>
+  queryOptions({ queryKey: keys.idea(id ?? ''), queryFn: id ? () => api.ideas.get(id) : skipToken });
 
 /** The idea's revision history; null asks for nothing (a card that needs no history). */
-export function useRevisions(ideaId: string | null) {
-  const api = useApi();
-  return useQuery({
+export const revisionsQuery = (api: Api, ideaId: string | null) =>
+  queryOptions({
     queryKey: keys.revisions(ideaId ?? ''),
-    queryFn: () => api.ideas.revisions(ideaId ?? ''),
-    enabled: ideaId !== null,
+    queryFn: ideaId ? () => api.ideas.revisions(ideaId) : skipToken,
   });
-}
 
-export function useComments(ideaId: string) {
-  const api = useApi();
-  return useQuery({ queryKey: keys.comments(ideaId), queryFn: () => api.ideas.comments(ideaId) });
-}
-
-export function useAddComment(ideaId: string) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { body: string; visibility?: 'INTERNAL' | 'CLIENT' }) =>
-      api.ideas.comment(ideaId, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.comments(ideaId) }),
-    onError: (error) => toast.error('Comment not posted', { description: describeError(error) }),
-  });
-}
-
-export function useIdeaActivity(ideaId: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: keys.activity({ entityType: 'idea', entityId: ideaId }),
-    queryFn: () => api.activity({ entityType: 'idea', entityId: ideaId, limit: 50 }),
-  });
-}
+export const commentsQuery = (api: Api, ideaId: string) =>
+  queryOptions({ queryKey: keys.comments(ideaId), queryFn: () => api.ideas.comments(ideaId) });

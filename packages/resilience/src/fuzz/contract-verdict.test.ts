@@ -10,6 +10,7 @@ function routeWithBody(body: z.ZodType): DeclaredRoute {
     method: 'PATCH',
     path: '/api/things/:id',
     roles: ['AGENCY_ADMIN'],
+    sample: undefined,
     definition: {
       contract: {
         method: 'PATCH',
@@ -21,7 +22,7 @@ function routeWithBody(body: z.ZodType): DeclaredRoute {
         body,
       },
       access: 'users.update',
-      handler: () => {},
+      handle: () => undefined,
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ResourceKind } from '@muse/api/routes';
+import type { ResourceKind } from '@muse/api/testing';
 import { concretePath, type DeclaredRoute, sampleBody } from '../stack/routes.ts';
 import type { RawRequest } from './contract-verdict.ts';
 import {
@@ -282,7 +282,7 @@ export function malformedRequests(options: {
     return {
       route,
       path,
-      query: route.definition?.sample?.query ?? {},
+      query: route.sample?.query ?? {},
       body: sampleBody(route, options.ids),
       authorization: options.authorization(route),
     };
@@ -323,7 +323,7 @@ export function malformedListQueries(options: {
     const value = random.pick<string>(
       key === 'limit' ? BAD_LIMITS : key === 'cursor' ? BAD_CURSORS : HOSTILE_STRINGS,
     );
-    const query = new URLSearchParams({ ...route.definition?.sample?.query, [key]: value });
+    const query = new URLSearchParams({ ...route.sample?.query, [key]: value });
     return {
       route,
       kind: `bad ${key}`,

@@ -1,4 +1,4 @@
-import { type DeclaredRoute, declaredRoutes, type ResourceKind } from '@muse/api/routes';
+import { type DeclaredRoute, declaredRoutes, type ResourceKind } from '@muse/api/testing';
 import type { Role } from '@muse/contracts';
 import { type Agency, actorOf, type World } from './world.ts';
 
@@ -24,13 +24,13 @@ export function concretePath(route: DeclaredRoute, ids: Record<ResourceKind, str
   let path = route.path;
   for (const [, name = ''] of route.path.matchAll(/:(\w+)/g)) {
     const kind = route.definition?.resources?.[name];
-    const value = kind ? ids[kind] : route.definition?.sample?.params?.[name];
+    const value = kind ? ids[kind] : route.sample?.params?.[name];
     if (value === undefined) {
       throw new Error(`${route.method} ${route.path}: :${name} has no declared resource or sample`);
     }
     path = path.replace(`:${name}`, encodeURIComponent(value));
   }
-  const query = route.definition?.sample?.query;
+  const query = route.sample?.query;
   return query ? `${path}?${new URLSearchParams(query)}` : path;
 }
 
@@ -40,7 +40,7 @@ export function sampleBody(
   ids: Record<ResourceKind, string>,
 ): Record<string, unknown> | undefined {
   if (!route.definition?.contract.body) return undefined;
-  const body: Record<string, unknown> = { ...(route.definition.sample?.body as object | undefined) };
+  const body: Record<string, unknown> = { ...(route.sample?.body as object | undefined) };
   for (const [field, kind] of Object.entries(route.definition.bodyResources ?? {})) {
     body[field] = Array.isArray(body[field]) ? [ids[kind]] : ids[kind];
   }

@@ -16,7 +16,7 @@ export interface ApiOptions {
 }
 
 /** Variables common to the API and the worker: local auth, rate limits out of the way of the load. */
-function platformEnv(options: ApiOptions): Record<string, string> {
+function serverEnv(options: ApiOptions): Record<string, string> {
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -42,7 +42,7 @@ export async function startApi(options: ApiOptions): Promise<ServiceProcess & { 
       name: options.name ?? 'api',
       cwd: 'apps/api',
       entry: 'src/main.ts',
-      env: { ...platformEnv(options), PORT: String(port) },
+      env: { ...serverEnv(options), PORT: String(port) },
       readyUrl: `${url}/readyz`,
     },
     options.logDir,
@@ -63,7 +63,7 @@ export async function startWorker(options: ApiOptions): Promise<ServiceProcess> 
         GENERATION_SUPERVISE_INTERVAL_SECONDS: '1',
         GENERATION_SWEEP_INTERVAL_SECONDS: '1',
         GENERATION_HEARTBEAT_SECONDS: '10',
-        ...platformEnv(options),
+        ...serverEnv(options),
         WORKER_PORT: String(port),
       },
       readyUrl: `http://127.0.0.1:${port}/readyz`,

@@ -1,8 +1,8 @@
 import type { ActivityQuery } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { UserActor } from '../auth/actor.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { activityRepository } from './activity.repository.ts';
 import { visibleData, visibleEntityTypes } from './activity.visibility.ts';
@@ -12,8 +12,7 @@ export function createActivityService(deps: { db: Database }) {
 
   return {
     /** The agency's audit log, newest first, for one entity or all of them, as the actor's role may see it. */
-    async list(actor: Principal, query: ActivityQuery) {
-      authorize(actor, 'activity.read');
+    async list(actor: UserActor, query: ActivityQuery) {
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
         const rows = await activityRepository.list(tx, {

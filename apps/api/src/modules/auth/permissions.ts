@@ -2,8 +2,8 @@ import type { Role } from '@muse/contracts';
 import { AppError } from '../../http/app-error.ts';
 
 /**
- * Who may do what: the one table of the API. Services check it; the authorization matrix test
- * reads it to know which roles must get 403.
+ * Who may do what: the one table of the API. The route pipeline checks it against each route's
+ * access; the authorization matrix test reads it to know which roles must get 403.
  */
 export const PERMISSIONS = {
   'me.read': ['PLATFORM_ADMIN', 'AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],

@@ -10,9 +10,9 @@ import { fromCalendarDate, toCalendarDate } from '../../shared/calendar-date.ts'
 import { changedFields } from '../../shared/changed-fields.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { audit } from '../activity/audit.ts';
+import type { Actor, UserActor } from '../auth/actor.ts';
 import { type Audience, audienceOf } from '../auth/audience.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
-import type { Principal } from '../auth/principal.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import { clientsRepository } from '../clients/clients.repository.ts';
 import { toCampaign } from './campaigns.presenter.ts';
 import { type CampaignRow, campaignsRepository } from './campaigns.repository.ts';
@@ -57,8 +57,7 @@ export function createCampaignsService(deps: { db: Database }) {
   const { db } = deps;
 
   return {
-    async list(actor: Principal, query: ListCampaignsQuery) {
-      authorize(actor, 'campaigns.list');
+    async list(actor: Actor, query: ListCampaignsQuery) {
       const audience = audienceOf(actor);
       const own = clientOf(audience);
       if (own && query.clientId && query.clientId !== own) return { items: [], nextCursor: null };
@@ -75,8 +74,7 @@ export function createCampaignsService(deps: { db: Database }) {
       });
     },
 
-    async get(actor: Principal, id: string) {
-      authorize(actor, 'campaigns.read');
+    async get(actor: Actor, id: string) {
       const audience = audienceOf(actor);
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
         const row = await campaignsRepository.findById(tx, id, clientOf(audience));
@@ -85,8 +83,7 @@ export function createCampaignsService(deps: { db: Database }) {
       });
     },
 
-    async create(actor: Principal, body: CreateCampaignBody) {
-      authorize(actor, 'campaigns.create');
+    async create(actor: UserActor, body: CreateCampaignBody) {
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
         const client = await lockedClient(tx, body.clientId);
@@ -112,8 +109,7 @@ export function createCampaignsService(deps: { db: Database }) {
      * The result must keep the campaign rules. An archived campaign is read-only unless the update
      * gives it a status again, which restores it (not for an archived client).
      */
-    async update(actor: Principal, id: string, body: UpdateCampaignBody) {
-      authorize(actor, 'campaigns.update');
+    async update(actor: UserActor, id: string, body: UpdateCampaignBody) {
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
         const current = await campaignsRepository.findById(tx, id);
@@ -153,8 +149,7 @@ export function createCampaignsService(deps: { db: Database }) {
     },
 
     /** Its ideas stay readable and stop changing; archiving twice changes nothing. */
-    async archive(actor: Principal, id: string) {
-      authorize(actor, 'campaigns.archive');
+    async archive(actor: UserActor, id: string) {
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
         const current = await campaignsRepository.findById(tx, id);

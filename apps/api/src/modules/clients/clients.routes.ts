@@ -1,61 +1,38 @@
 import { clientRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
-import { defineRoutes } from '../../http/route-registry.ts';
-import { createClientsController } from './clients.controller.ts';
+import { implementRoute } from '../../http/route-registry.ts';
 import { createClientsService } from './clients.service.ts';
 
 export function createClientsRoutes(deps: { db: Database }) {
-  const controller = createClientsController(createClientsService(deps));
-  return defineRoutes(
-    {
-      contract: clientRoutes.list,
+  const clients = createClientsService(deps);
+  return [
+    implementRoute(clientRoutes.list, {
       access: 'clients.list',
-      sample: { query: { q: 'a', includeArchived: 'true' } },
-      handler: controller.list,
-    },
-    {
-      contract: clientRoutes.create,
+      handle: ({ query }, actor) => clients.list(actor, query),
+    }),
+    implementRoute(clientRoutes.create, {
       access: 'clients.create',
-      sample: {
-        body: {
-          name: 'Harbour Bakery',
-          industry: 'Neighbourhood bakery',
-          website: 'https://harbour-bakery.example',
-          brandVoice: 'Warm and unhurried, like the smell of bread at six in the morning.',
-          toneKeywords: ['warm', 'honest'],
-          targetAudience: 'Early risers in the harbour district',
-          doList: ['name the baker'],
-          dontList: ['cheap'],
-          defaultHashtags: ['#HarbourBakery'],
-          platforms: ['INSTAGRAM', 'FACEBOOK'],
-        },
-      },
-      handler: controller.create,
-    },
-    {
-      contract: clientRoutes.get,
+      handle: ({ body }, actor) => clients.create(actor, body),
+    }),
+    implementRoute(clientRoutes.get, {
       access: 'clients.read',
       resources: { id: 'client' },
-      handler: controller.get,
-    },
-    {
-      contract: clientRoutes.update,
+      handle: ({ params }, actor) => clients.get(actor, params.id),
+    }),
+    implementRoute(clientRoutes.update, {
       access: 'clients.update',
       resources: { id: 'client' },
-      sample: { body: { brandVoice: 'Warm, curious and a little nerdy.' } },
-      handler: controller.update,
-    },
-    {
-      contract: clientRoutes.archive,
+      handle: ({ params, body }, actor) => clients.update(actor, params.id, body),
+    }),
+    implementRoute(clientRoutes.archive, {
       access: 'clients.archive',
       resources: { id: 'client' },
-      handler: controller.archive,
-    },
-    {
-      contract: clientRoutes.restore,
+      handle: ({ params }, actor) => clients.archive(actor, params.id),
+    }),
+    implementRoute(clientRoutes.restore, {
       access: 'clients.restore',
       resources: { id: 'client' },
-      handler: controller.restore,
-    },
-  );
+      handle: ({ params }, actor) => clients.restore(actor, params.id),
+    }),
+  ];
 }

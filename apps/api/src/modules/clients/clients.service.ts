@@ -5,9 +5,9 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { changedFields } from '../../shared/changed-fields.ts';
 import { decodeKeyCursor, toPageBy } from '../../shared/keyset-page.ts';
 import { audit } from '../activity/audit.ts';
+import type { Actor, UserActor } from '../auth/actor.ts';
 import { audienceOf } from '../auth/audience.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
-import type { Principal } from '../auth/principal.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import { clientsRepository } from './clients.repository.ts';
 
 const NameKeyset = z.tuple([z.string(), z.uuid()]);
@@ -16,8 +16,7 @@ export function createClientsService(deps: { db: Database }) {
   const { db } = deps;
 
   /** Archives or restores, under the client's lock; a client already so is returned as it is, with no event. */
-  function setArchived(actor: Principal, id: string, archived: boolean) {
-    authorize(actor, archived ? 'clients.archive' : 'clients.restore');
+  function setArchived(actor: UserActor, id: string, archived: boolean) {
     const tenantId = tenantScopeOf(actor);
     return db.withTenantTx(tenantId, async (tx) => {
       await clientsRepository.lock(tx, id, 'update');
@@ -35,8 +34,7 @@ export function createClientsService(deps: { db: Database }) {
   }
 
   return {
-    async list(actor: Principal, query: ListClientsQuery) {
-      authorize(actor, 'clients.list');
+    async list(actor: Actor, query: ListClientsQuery) {
       const cursor = query.cursor ? decodeKeyCursor(query.cursor, NameKeyset) : undefined;
       const rows = await db.withTenantTx(tenantScopeOf(actor), (tx) =>
         clientsRepository.list(tx, {
@@ -50,8 +48,7 @@ export function createClientsService(deps: { db: Database }) {
     },
 
     /** A client contact reads its own client's profile; any other client is 404 to it. */
-    async get(actor: Principal, id: string) {
-      authorize(actor, 'clients.read');
+    async get(actor: Actor, id: string) {
       const audience = audienceOf(actor);
       if (audience.kind === 'client' && audience.clientId !== id) throw notFound('Client');
       const client = await db.withTenantTx(tenantScopeOf(actor), (tx) => clientsRepository.findById(tx, id));
@@ -59,8 +56,7 @@ export function createClientsService(deps: { db: Database }) {
       return client;
     },
 
-    async create(actor: Principal, body: CreateClientBody) {
-      authorize(actor, 'clients.create');
+    async create(actor: UserActor, body: CreateClientBody) {
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
         const client = await clientsRepository.create(tx, {
@@ -78,8 +74,7 @@ export function createClientsService(deps: { db: Database }) {
     },
 
     /** Platforms that campaigns still plan for stay: removing one is 409, naming the campaigns. */
-    async update(actor: Principal, id: string, body: UpdateClientBody) {
-      authorize(actor, 'clients.update');
+    async update(actor: UserActor, id: string, body: UpdateClientBody) {
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
         await clientsRepository.lock(tx, id, 'update');
@@ -116,10 +111,10 @@ export function createClientsService(deps: { db: Database }) {
     },
 
     /** The client keeps its campaigns and ideas, and gets no new campaigns; archiving twice changes nothing. */
-    archive: (actor: Principal, id: string) => setArchived(actor, id, true),
+    archive: (actor: UserActor, id: string) => setArchived(actor, id, true),
 
     /** The undo of archive: campaigns can be created for the client again; restoring an active client changes nothing. */
-    restore: (actor: Principal, id: string) => setArchived(actor, id, false),
+    restore: (actor: UserActor, id: string) => setArchived(actor, id, false),
   };
 }
 

@@ -1,24 +1,20 @@
 import { ideaRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
-import { defineRoutes } from '../../http/route-registry.ts';
-import { createCommentsController } from './comments.controller.ts';
+import { implementRoute } from '../../http/route-registry.ts';
 import { createCommentsService } from './comments.service.ts';
 
 export function createCommentsRoutes(deps: { db: Database }) {
-  const controller = createCommentsController(createCommentsService(deps));
-  return defineRoutes(
-    {
-      contract: ideaRoutes.listComments,
+  const comments = createCommentsService(deps);
+  return [
+    implementRoute(ideaRoutes.listComments, {
       access: 'comments.read',
       resources: { id: 'idea' },
-      handler: controller.list,
-    },
-    {
-      contract: ideaRoutes.createComment,
+      handle: ({ params, query }, actor) => comments.list(actor, params.id, query),
+    }),
+    implementRoute(ideaRoutes.createComment, {
       access: 'comments.create',
       resources: { id: 'idea' },
-      sample: { body: { body: 'Love the hook: can the caption name the tasting flight?' } },
-      handler: controller.create,
-    },
-  );
+      handle: ({ params, body }, actor) => comments.create(actor, params.id, body),
+    }),
+  ];
 }

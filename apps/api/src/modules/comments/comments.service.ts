@@ -3,9 +3,9 @@ import type { Database } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { audit } from '../activity/audit.ts';
+import type { Actor, UserActor } from '../auth/actor.ts';
 import { audienceOf } from '../auth/audience.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
-import type { Principal } from '../auth/principal.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import { ideasRepository } from '../ideas/ideas.repository.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { type CommentRow, commentsRepository } from './comments.repository.ts';
@@ -21,8 +21,7 @@ export function createCommentsService(deps: { db: Database }) {
 
   return {
     /** Oldest first; a client contact reads only the comments visible to the client. */
-    async list(actor: Principal, ideaId: string, query: ListCommentsQuery) {
-      authorize(actor, 'comments.read');
+    async list(actor: Actor, ideaId: string, query: ListCommentsQuery) {
       const audience = audienceOf(actor);
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
@@ -42,8 +41,7 @@ export function createCommentsService(deps: { db: Database }) {
     },
 
     /** The agency chooses the visibility (INTERNAL unless told); a client's comments are the client's to see. */
-    async create(actor: Principal, ideaId: string, body: CreateCommentBody) {
-      authorize(actor, 'comments.create');
+    async create(actor: UserActor, ideaId: string, body: CreateCommentBody) {
       const tenantId = tenantScopeOf(actor);
       const audience = audienceOf(actor);
       if (audience.kind === 'client' && body.visibility === 'INTERNAL') {

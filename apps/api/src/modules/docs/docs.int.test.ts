@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_OF } from '../../http/app-error.ts';
-import { routeTable } from '../../http/route-table.ts';
+import { routeTable } from '../../test/route-table.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
 
 let api: TestApp;

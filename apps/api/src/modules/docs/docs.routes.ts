@@ -1,9 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type DocsAsset, operationsRoutes } from '@muse/contracts';
-import type { Request, Response } from 'express';
-import { defineRoutes, type RouteDefinition } from '../../http/route-registry.ts';
-import { parseRequest, sendResponse } from '../../http/validation.ts';
+import { implementRoute, type RouteDefinition } from '../../http/route-registry.ts';
 import { buildOpenApiDocument } from './openapi-document.ts';
 
 const swaggerUiDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
@@ -44,32 +42,29 @@ const ASSET_TYPES: Record<DocsAsset, string> = {
 /** The OpenAPI document (generated on first request) and a Swagger UI page that renders it. */
 export function createDocsRoutes(deps: { routes: () => readonly RouteDefinition[] }) {
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
-  return defineRoutes(
-    {
-      contract: operationsRoutes.openapi,
+  return [
+    implementRoute(operationsRoutes.openapi, {
       access: 'public',
-      handler(_req: Request, res: Response) {
+      handle: () => {
         document ??= buildOpenApiDocument(deps.routes());
-        sendResponse(res, operationsRoutes.openapi, document);
+        return document;
       },
-    },
-    {
-      contract: operationsRoutes.docs,
+    }),
+    implementRoute(operationsRoutes.docs, {
       access: 'public',
-      handler: (_req, res) => {
+      // An HTML page, not JSON.
+      respond: (_request, _caller, { res }) => {
         res.type('html').send(PAGE);
       },
-    },
-    {
-      contract: operationsRoutes.docsAsset,
+    }),
+    implementRoute(operationsRoutes.docsAsset, {
       access: 'public',
-      sample: { params: { asset: 'docs.js' } },
-      handler(req, res) {
-        const { asset } = parseRequest(operationsRoutes.docsAsset, req).params;
+      // Files of the page, not JSON.
+      respond({ params: { asset } }, _caller, { res }) {
         res.type(ASSET_TYPES[asset]).setHeader('Cache-Control', 'public, max-age=3600');
         if (asset === 'docs.js') res.send(INITIALIZER);
         else res.sendFile(asset, { root: swaggerUiDir });
       },
-    },
-  );
+    }),
+  ];
 }

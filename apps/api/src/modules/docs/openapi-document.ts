@@ -66,7 +66,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  for (const { contract, sample, access } of routes) {
+  for (const { contract, access } of routes) {
     const errorResponses = Object.fromEntries(
       errorStatuses(contract).map((status) => [
         status,
@@ -91,12 +91,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
           ? {
               body: {
                 required: true,
-                content: {
-                  'application/json': {
-                    schema: contract.body,
-                    ...(sample?.body === undefined ? {} : { example: sample.body }),
-                  },
-                },
+                content: { 'application/json': { schema: contract.body } },
               },
             }
           : {}),

@@ -4,8 +4,8 @@ import type { Logger } from '@muse/logger';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import type { ApiConfig } from '../../config.ts';
-import { defineRoutes } from '../../http/route-registry.ts';
-import { createGenerationsController } from './generations.controller.ts';
+import { implementRoute } from '../../http/route-registry.ts';
+import { createGenerationAnswer } from './generations.answer.ts';
 import { createGenerationApiMetrics } from './generations.metrics.ts';
 import type { GenerationQueue } from './generations.queue.ts';
 import { createGenerationRateLimit } from './generations.rate-limit.ts';
@@ -23,8 +23,14 @@ export interface GenerationsRoutesDeps {
 
 export function createGenerationsRoutes(deps: GenerationsRoutesDeps) {
   const metrics = createGenerationApiMetrics(deps.metrics, deps.db, deps.logger);
-  const controller = createGenerationsController({
-    service: createGenerationsService({ db: deps.db, queue: deps.queue, settings: deps.settings, metrics }),
+  const service = createGenerationsService({
+    db: deps.db,
+    queue: deps.queue,
+    settings: deps.settings,
+    metrics,
+  });
+  const answer = createGenerationAnswer({
+    service,
     rateLimit: createGenerationRateLimit({
       perMinute: deps.settings.rateLimitPerMinute,
       redis: deps.redis,
@@ -33,32 +39,47 @@ export function createGenerationsRoutes(deps: GenerationsRoutesDeps) {
     }),
     metrics,
   });
-  return defineRoutes(
-    {
-      contract: generationRoutes.generate,
+  return [
+    implementRoute(generationRoutes.generate, {
       access: 'generations.create',
       resources: { id: 'campaign' },
-      sample: { body: { numPosts: 2, numReels: 1, platforms: ['INSTAGRAM'] } },
-      handler: controller.generate,
-    },
-    {
-      contract: generationRoutes.regenerate,
+      // 202 or 200, and headers of its own: the generation answer.
+      respond: ({ params, query, body }, actor, http) =>
+        answer(
+          {
+            contract: generationRoutes.generate,
+            kind: 'campaign',
+            actor,
+            wait: query.wait,
+            start: (key) => service.generate(actor, params.id, body, key),
+          },
+          http,
+        ),
+    }),
+    implementRoute(generationRoutes.regenerate, {
       access: 'generations.create',
       resources: { id: 'idea' },
-      sample: { body: { instructions: 'Make it warmer and shorter' } },
-      handler: controller.regenerate,
-    },
-    {
-      contract: generationRoutes.get,
+      respond: ({ params, query, body }, actor, http) =>
+        answer(
+          {
+            contract: generationRoutes.regenerate,
+            kind: 'idea',
+            actor,
+            wait: query.wait,
+            start: (key) => service.regenerate(actor, params.id, body, key),
+          },
+          http,
+        ),
+    }),
+    implementRoute(generationRoutes.get, {
       access: 'generations.read',
       resources: { id: 'generation' },
-      handler: controller.get,
-    },
-    {
-      contract: generationRoutes.listForCampaign,
+      handle: ({ params }, actor) => service.get(actor, params.id),
+    }),
+    implementRoute(generationRoutes.listForCampaign, {
       access: 'generations.read',
       resources: { id: 'campaign' },
-      handler: controller.listForCampaign,
-    },
-  );
+      handle: ({ params, query }, actor) => service.listForCampaign(actor, params.id, query),
+    }),
+  ];
 }

@@ -10,8 +10,8 @@ import type { ApiConfig } from '../../config.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPageAt } from '../../shared/keyset-page.ts';
 import { audit } from '../activity/audit.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Actor, UserActor } from '../auth/actor.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import { buildAiRequest } from './generations.ai-request.ts';
 import type { GenerationApiMetrics, GenerationKind } from './generations.metrics.ts';
 import { type PresentedGeneration, presentGeneration } from './generations.presenter.ts';
@@ -68,8 +68,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
     return presentGeneration(row, ideaIds.get(row.id) ?? []);
   }
 
-  async function get(actor: Principal, id: string) {
-    authorize(actor, 'generations.read');
+  async function get(actor: Actor, id: string) {
     const generation = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {
       const row = await generationsRepository.findById(tx, id);
       return row && present(tx, row);
@@ -98,7 +97,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
    * One transaction: replay an Idempotency-Key, or check the target and the quota, insert the
    * QUEUED generation and enqueue its job. Nothing is queued unless all of it commits.
    */
-  async function start(actor: Principal, request: StartRequest): Promise<StartedGeneration> {
+  async function start(actor: UserActor, request: StartRequest): Promise<StartedGeneration> {
     const tenantId = tenantScopeOf(actor);
     const started = await db.withTenantTx(tenantId, async (tx) => {
       await generationsRepository.lockTenant(tx, tenantId);
@@ -164,8 +163,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
   }
 
   return {
-    generate(actor: Principal, campaignId: string, body: GenerateBody, idempotencyKey: string | null) {
-      authorize(actor, 'generations.create');
+    generate(actor: UserActor, campaignId: string, body: GenerateBody, idempotencyKey: string | null) {
       return start(actor, {
         kind: 'campaign',
         idempotencyKey,
@@ -189,8 +187,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
       });
     },
 
-    regenerate(actor: Principal, ideaId: string, body: RegenerateIdeaBody, idempotencyKey: string | null) {
-      authorize(actor, 'generations.create');
+    regenerate(actor: UserActor, ideaId: string, body: RegenerateIdeaBody, idempotencyKey: string | null) {
       return start(actor, {
         kind: 'idea',
         idempotencyKey,
@@ -224,8 +221,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
 
     get,
 
-    async listForCampaign(actor: Principal, campaignId: string, query: ListGenerationsQuery) {
-      authorize(actor, 'generations.read');
+    async listForCampaign(actor: Actor, campaignId: string, query: ListGenerationsQuery) {
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
         if (!(await generationsRepository.campaignExists(tx, campaignId))) throw notFound('Campaign');
@@ -240,7 +236,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
      * The generation once it has finished, or as it stands when the configured wait (at most
      * 60 s) runs out or the caller goes away. Polls with a growing interval.
      */
-    async waitUntilFinished(actor: Principal, id: string, signal: AbortSignal) {
+    async waitUntilFinished(actor: Actor, id: string, signal: AbortSignal) {
       const tenantId = tenantScopeOf(actor);
       const deadline = Date.now() + settings.waitTimeoutMs;
       let interval = WAIT_FIRST_POLL_MS;

@@ -2,7 +2,7 @@ import type { IdeaTransition } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import { AppError } from '../../http/app-error.ts';
 import { type AuditEntry, audit } from '../activity/audit.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { UserActor } from '../auth/actor.ts';
 import { writeComments } from '../comments/comments.writer.ts';
 import { type IdeaForChange, type IdeaRecord, ideasRepository } from './ideas.repository.ts';
 import { writeEdit } from './ideas.revisions.ts';
@@ -30,7 +30,7 @@ export interface AppliedChange {
 export async function recordChanges(
   tx: TenantTx,
   tenantId: string,
-  actor: Principal,
+  actor: UserActor,
   changes: AppliedChange[],
 ) {
   const edits = new Map<string, AuditEntry>();

@@ -1,51 +1,53 @@
 import { ideaRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
-import { defineRoutes } from '../../http/route-registry.ts';
-import { createIdeasController } from './ideas.controller.ts';
+import { implementRoute } from '../../http/route-registry.ts';
+import { csvFileName, ideasCsv } from './ideas.csv.ts';
 import { createIdeasService } from './ideas.service.ts';
 
+/** Lets spreadsheet apps detect UTF-8 (Excel reads a CSV without it in the system code page). */
+const BYTE_ORDER_MARK = '\uFEFF';
+
 export function createIdeasRoutes(deps: { db: Database }) {
-  const controller = createIdeasController(createIdeasService(deps));
-  return defineRoutes(
-    {
-      contract: ideaRoutes.listForCampaign,
+  const ideas = createIdeasService(deps);
+  return [
+    implementRoute(ideaRoutes.listForCampaign, {
       access: 'ideas.read',
       resources: { id: 'campaign' },
-      sample: { query: { type: 'POST', limit: '50' } },
-      handler: controller.listForCampaign,
-    },
-    {
-      contract: ideaRoutes.exportCsv,
+      handle: ({ params, query }, actor) => ideas.listForCampaign(actor, params.id, query),
+    }),
+    implementRoute(ideaRoutes.exportCsv, {
       access: 'ideas.read',
       resources: { id: 'campaign' },
-      handler: controller.exportCsv,
-    },
-    {
-      contract: ideaRoutes.get,
+      // A file download, not JSON.
+      async respond({ params, query }, actor, { res }) {
+        const { campaign, ideas: rows } = await ideas.exportForCampaign(actor, params.id, query);
+        res
+          .status(200)
+          .attachment(csvFileName(campaign.name))
+          .type('text/csv; charset=utf-8')
+          .setHeader('Cache-Control', 'private, no-store')
+          .send(BYTE_ORDER_MARK + ideasCsv(rows));
+      },
+    }),
+    implementRoute(ideaRoutes.get, {
       access: 'ideas.read',
       resources: { id: 'idea' },
-      handler: controller.get,
-    },
-    {
-      contract: ideaRoutes.update,
+      handle: ({ params }, actor) => ideas.get(actor, params.id),
+    }),
+    implementRoute(ideaRoutes.update, {
       access: 'ideas.update',
       resources: { id: 'idea' },
-      // Asks for changes on an idea that already awaits them: every caller reaches the workflow's 409.
-      sample: { body: { version: 1, status: 'CHANGES_REQUESTED', comment: 'Use cups as well as grams' } },
-      handler: controller.update,
-    },
-    {
-      contract: ideaRoutes.bulkStatus,
+      handle: ({ params, body }, actor) => ideas.update(actor, params.id, body),
+    }),
+    implementRoute(ideaRoutes.bulkStatus, {
       access: 'ideas.update',
       bodyResources: { ids: 'idea' },
-      sample: { body: { ids: ['00000000-0000-4000-8000-000000000000'], status: 'CLIENT_APPROVED' } },
-      handler: controller.bulkStatus,
-    },
-    {
-      contract: ideaRoutes.revisions,
+      handle: ({ body }, actor) => ideas.bulkStatus(actor, body),
+    }),
+    implementRoute(ideaRoutes.revisions, {
       access: 'ideas.read',
       resources: { id: 'idea' },
-      handler: controller.revisions,
-    },
-  );
+      handle: ({ params, query }, actor) => ideas.revisions(actor, params.id, query),
+    }),
+  ];
 }

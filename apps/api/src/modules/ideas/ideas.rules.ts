@@ -59,9 +59,9 @@ export const versionConflict = (currentVersion?: number) =>
   });
 
 /**
- * Whether `by` may move an idea from `from` to `to` (the review workflow, DESIGN §5.1): a move
- * the workflow lacks is 409 invalid_transition, a move of the other side 403, a change request
- * without a comment 400.
+ * Whether `by` may move an idea from `from` to `to` (the review workflow: `IDEA_TRANSITIONS` in
+ * the contracts): a move the workflow lacks is 409 invalid_transition, a move of the other side
+ * 403, a change request without a comment 400.
  */
 export function checkMove(
   from: IdeaStatus,

@@ -12,9 +12,9 @@ import { z } from 'zod';
 import { notFound } from '../../http/app-error.ts';
 import { fromCalendarDate } from '../../shared/calendar-date.ts';
 import { decodeCursor, decodeKeyCursor, toPage, toPageBy } from '../../shared/keyset-page.ts';
+import type { Actor, UserActor } from '../auth/actor.ts';
 import { type Audience, audienceOf } from '../auth/audience.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
-import type { Principal } from '../auth/principal.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { findEach, planMoves, writeMoves } from './ideas.bulk.ts';
 import { archivedCampaign, recordChanges } from './ideas.changes.ts';
@@ -36,8 +36,7 @@ export function createIdeasService(deps: { db: Database }) {
   const { db } = deps;
 
   return {
-    async listForCampaign(actor: Principal, campaignId: string, query: ListIdeasQuery) {
-      authorize(actor, 'ideas.read');
+    async listForCampaign(actor: Actor, campaignId: string, query: ListIdeasQuery) {
       const audience = audienceOf(actor);
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const statuses = statusesFor(audience, query.status);
@@ -63,8 +62,7 @@ export function createIdeasService(deps: { db: Database }) {
     },
 
     /** Every idea of the campaign the caller may see, for the CSV export. */
-    async exportForCampaign(actor: Principal, campaignId: string, query: ExportIdeasQuery) {
-      authorize(actor, 'ideas.read');
+    async exportForCampaign(actor: Actor, campaignId: string, query: ExportIdeasQuery) {
       const audience = audienceOf(actor);
       const statuses = statusesFor(audience, query.status);
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
@@ -82,8 +80,7 @@ export function createIdeasService(deps: { db: Database }) {
       });
     },
 
-    async get(actor: Principal, id: string) {
-      authorize(actor, 'ideas.read');
+    async get(actor: Actor, id: string) {
       const audience = audienceOf(actor);
       const row = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {
         const idea = await ideasRepository.findVisible(tx, id, audience);
@@ -98,8 +95,7 @@ export function createIdeasService(deps: { db: Database }) {
      * write is conditional on that version: of two concurrent updates of one version, one wins
      * and the other is 409 version_conflict.
      */
-    async update(actor: Principal, id: string, body: UpdateIdeaBody) {
-      authorize(actor, 'ideas.update');
+    async update(actor: UserActor, id: string, body: UpdateIdeaBody) {
       const tenantId = tenantScopeOf(actor);
       const audience = audienceOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
@@ -133,8 +129,7 @@ export function createIdeasService(deps: { db: Database }) {
     },
 
     /** Moves every listed idea or none: any idea missing, unmovable or changed meanwhile fails them all. */
-    async bulkStatus(actor: Principal, body: BulkStatusBody) {
-      authorize(actor, 'ideas.update');
+    async bulkStatus(actor: UserActor, body: BulkStatusBody) {
       const tenantId = tenantScopeOf(actor);
       const audience = audienceOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
@@ -163,8 +158,7 @@ export function createIdeasService(deps: { db: Database }) {
     },
 
     /** Newest version first; a client contact sees only the versions it was shown. */
-    async revisions(actor: Principal, id: string, query: ListRevisionsQuery) {
-      authorize(actor, 'ideas.read');
+    async revisions(actor: Actor, id: string, query: ListRevisionsQuery) {
       const audience = audienceOf(actor);
       const before = query.cursor ? decodeKeyCursor(query.cursor, VersionKeyset)[0] : undefined;
       const page = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {

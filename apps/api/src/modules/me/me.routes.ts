@@ -1,20 +1,19 @@
 import { meRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
-import { defineRoutes } from '../../http/route-registry.ts';
-import { createMeController } from './me.controller.ts';
+import { implementRoute } from '../../http/route-registry.ts';
 import { createMeService } from './me.service.ts';
 
 export function createMeRoutes(deps: { db: Database }) {
-  const controller = createMeController(createMeService(deps));
-  return defineRoutes(
-    { contract: meRoutes.get, access: 'me.read', handler: controller.get },
-    { contract: meRoutes.workspaces, access: 'identity', handler: controller.workspaces },
-    {
-      contract: meRoutes.acceptInvitation,
+  const me = createMeService(deps);
+  return [
+    implementRoute(meRoutes.get, { access: 'me.read', handle: (_request, actor) => me.get(actor) }),
+    implementRoute(meRoutes.workspaces, {
       access: 'identity',
-      // Whose invitation it is, is the identity's verified email: me.int.test.ts tries others'.
-      sample: { params: { id: '00000000-0000-4000-8000-000000000000' } },
-      handler: controller.acceptInvitation,
-    },
-  );
+      handle: (_request, identity) => me.workspaces(identity),
+    }),
+    implementRoute(meRoutes.acceptInvitation, {
+      access: 'identity',
+      handle: ({ params }, identity) => me.acceptInvitation(identity, params.id),
+    }),
+  ];
 }

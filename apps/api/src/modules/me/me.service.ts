@@ -3,9 +3,8 @@ import type { Database } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
 import { audit } from '../activity/audit.ts';
+import type { UserActor } from '../auth/actor.ts';
 import { authRepository, type PrincipalRow } from '../auth/auth.repository.ts';
-import { authorize } from '../auth/permissions.ts';
-import type { Principal } from '../auth/principal.ts';
 import type { VerifiedIdentity } from '../auth/token-verifier.ts';
 import { workspaceOf } from '../auth/workspace.ts';
 
@@ -49,8 +48,7 @@ export function createMeService(deps: { db: Database }) {
 
   return {
     /** All of it is the authenticated principal: no further database work. */
-    get(actor: Principal): Me {
-      authorize(actor, 'me.read');
+    get(actor: UserActor): Me {
       return {
         user: {
           id: actor.userId,

@@ -3,7 +3,7 @@ import { instanceHeaders, operationsRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import type { Registry } from 'prom-client';
 import { AppError } from '../../http/app-error.ts';
-import { defineRoutes } from '../../http/route-registry.ts';
+import { implementRoute } from '../../http/route-registry.ts';
 import { sendResponse } from '../../http/validation.ts';
 import { isReady, readinessAnswer } from '../../shared/readiness.ts';
 
@@ -26,36 +26,36 @@ export function createOperationsRoutes(deps: {
   /** The launcher's MUSE_INSTANCE_ID, echoed on /healthz and /readyz. */
   instanceId: string | undefined;
 }) {
-  return defineRoutes(
-    {
-      contract: operationsRoutes.healthz,
+  return [
+    implementRoute(operationsRoutes.healthz, {
       access: 'public',
       quiet: true,
-      handler: (_req, res) => {
+      // Headers of its own: the launcher's instance id.
+      respond: (_request, _caller, { res }) => {
         res.set(instanceHeaders(deps.instanceId));
         sendResponse(res, operationsRoutes.healthz, { status: 'ok', service: 'api' });
       },
-    },
-    {
-      contract: operationsRoutes.readyz,
+    }),
+    implementRoute(operationsRoutes.readyz, {
       access: 'public',
       quiet: true,
-      async handler(_req, res) {
+      // 503 while not ready, with the same body shape.
+      async respond(_request, _caller, { res }) {
         const ready = await isReady({ db: deps.db, draining: deps.lifecycle.draining });
         const { httpStatus, body } = readinessAnswer('api', ready);
         res.set(instanceHeaders(deps.instanceId));
         res.status(httpStatus).json(body);
       },
-    },
-    {
-      contract: operationsRoutes.metrics,
+    }),
+    implementRoute(operationsRoutes.metrics, {
       access: 'metrics-token',
       quiet: true,
-      async handler(req, res) {
+      // Prometheus text, not JSON.
+      async respond(_request, _caller, { req, res }) {
         const status = metricsScrapeStatus(req.headers.authorization, deps.metricsToken);
         if (status !== 200) throw scrapeRefused(status);
         res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
       },
-    },
-  );
+    }),
+  ];
 }

@@ -5,8 +5,7 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
 import { audit } from '../activity/audit.ts';
-import { authorize } from '../auth/permissions.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { UserActor } from '../auth/actor.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
 import { sessionsRepository } from '../sessions/sessions.repository.ts';
 import { type TenantRow, type TenantUsageCounts, tenantsRepository } from './tenants.repository.ts';
@@ -17,7 +16,7 @@ const withUsage = (tenant: TenantRow, counts: TenantUsageCounts | undefined, sin
   usage: { users: 0, clients: 0, campaigns: 0, tokensUsedThisMonth: 0, ...counts, periodStart: since },
 });
 
-async function provision(tx: BaseTx, tenantId: string, actor: Principal, body: CreateTenantBody) {
+async function provision(tx: BaseTx, tenantId: string, actor: UserActor, body: CreateTenantBody) {
   let slug = body.slug ?? slugFrom(body.name);
   if (!body.slug && (await tenantsRepository.slugTaken(tx, slug))) {
     slug = `${slug}-${randomBytes(2).toString('hex')}`;
@@ -70,8 +69,7 @@ export function createTenantsService(deps: { db: Database; principals: Principal
   }
 
   return {
-    async list(actor: Principal, query: ListTenantsQuery) {
-      authorize(actor, 'tenants.list');
+    async list(query: ListTenantsQuery) {
       const since = monthStart();
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       return db.withPlatformTx(async (tx) => {
@@ -88,14 +86,12 @@ export function createTenantsService(deps: { db: Database; principals: Principal
       });
     },
 
-    async get(actor: Principal, id: string) {
-      authorize(actor, 'tenants.read');
+    async get(id: string) {
       return read(id);
     },
 
     /** The tenant, its first admin's invitation and both audit events commit together or not at all. */
-    async create(actor: Principal, body: CreateTenantBody) {
-      authorize(actor, 'tenants.create');
+    async create(actor: UserActor, body: CreateTenantBody) {
       const tenantId = randomUUID();
       const admin = await db
         .withPlatformTx((tx) => provision(tx, tenantId, actor, body))
@@ -103,8 +99,7 @@ export function createTenantsService(deps: { db: Database; principals: Principal
       return { tenant: await read(tenantId), admin };
     },
 
-    async update(actor: Principal, id: string, body: UpdateTenantBody) {
-      authorize(actor, 'tenants.update');
+    async update(actor: UserActor, id: string, body: UpdateTenantBody) {
       await db.withPlatformTx(async (tx) => {
         const current = await tenantsRepository.findById(tx, id);
         if (!current) throw notFound('Tenant');

@@ -1,7 +1,7 @@
 import type { Database } from '@muse/db';
 import type { ApiConfig } from '../../config.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Actor } from '../auth/actor.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import { generationsRepository } from '../generations/generations.repository.ts';
 import { quotaPeriod } from '../generations/generations.rules.ts';
 import { type CampaignUsage, usageRepository } from './usage.repository.ts';
@@ -30,8 +30,7 @@ function byClient(campaigns: CampaignUsage[]) {
 export function createUsageService(deps: { db: Database; settings: ApiConfig['generation'] }) {
   return {
     /** This calendar month's tokens against the quota, as the quota check counts them. */
-    async get(actor: Principal) {
-      authorize(actor, 'usage.read');
+    async get(actor: Actor) {
       const tenantId = tenantScopeOf(actor);
       const period = quotaPeriod();
       const { quota, tokensUsed, tokensReserved, campaigns } = await deps.db.withTenantTx(

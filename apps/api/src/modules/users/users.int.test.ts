@@ -12,7 +12,7 @@ import {
   unique,
 } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { UserActor } from '../auth/actor.ts';
 import { PrincipalCache } from '../auth/principal-cache.ts';
 import { createUsersService } from './users.service.ts';
 
@@ -338,7 +338,8 @@ describe('PATCH /api/users/:id', () => {
 
   it('when pairs of authenticated admins demote each other at the same instant, then every agency keeps one admin', async () => {
     const service = createUsersService({ db: api.db, principals: new PrincipalCache(0) });
-    const asActor = (user: TestUser, tenant: TestTenant): Principal => ({
+    const asActor = (user: TestUser, tenant: TestTenant): UserActor => ({
+      kind: 'user',
       userId: user.id,
       email: user.email,
       name: user.name,

@@ -4,8 +4,8 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
 import { audit } from '../activity/audit.ts';
-import { authorize, tenantScopeOf } from '../auth/permissions.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Actor, UserActor } from '../auth/actor.ts';
+import { tenantScopeOf } from '../auth/permissions.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
 import { clientsRepository } from '../clients/clients.repository.ts';
 import { sessionsRepository } from '../sessions/sessions.repository.ts';
@@ -16,8 +16,7 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
   const { db, principals } = deps;
 
   return {
-    async list(actor: Principal, query: ListUsersQuery) {
-      authorize(actor, 'users.list');
+    async list(actor: Actor, query: ListUsersQuery) {
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const rows = await db.withTenantTx(tenantScopeOf(actor), (tx) =>
         usersRepository.list(tx, { ...query, after, limit: query.limit }),
@@ -25,8 +24,7 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
       return toPage(rows, query.limit);
     },
 
-    async invite(actor: Principal, body: InviteUserBody) {
-      authorize(actor, 'users.invite');
+    async invite(actor: UserActor, body: InviteUserBody) {
       const tenantId = tenantScopeOf(actor);
       return db
         .withTenantTx(tenantId, async (tx) => {
@@ -55,8 +53,7 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
         });
     },
 
-    async update(actor: Principal, id: string, body: UpdateUserBody) {
-      authorize(actor, 'users.update');
+    async update(actor: UserActor, id: string, body: UpdateUserBody) {
       const tenantId = tenantScopeOf(actor);
       const user = await db.withTenantTx(tenantId, async (tx) => {
         await usersRepository.lockTeam(tx, tenantId);

@@ -1,17 +1,13 @@
 import type { Metadata } from 'next';
 import { ClientsList } from '@/components/agency/clients-list';
 import { Prefetch } from '@/components/prefetch';
-import { keys } from '@/lib/queries/keys';
+import { clientsQuery } from '@/lib/queries/clients';
 
 export const metadata: Metadata = { title: 'Clients' };
 
 export default function ClientsPage() {
   return (
-    <Prefetch
-      load={(queryClient, api) =>
-        queryClient.prefetchQuery({ queryKey: keys.clients(), queryFn: () => api.clients.list() })
-      }
-    >
+    <Prefetch load={(queryClient, api) => queryClient.prefetchQuery(clientsQuery(api))}>
       <ClientsList />
     </Prefetch>
   );

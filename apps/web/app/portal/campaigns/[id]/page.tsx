@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { ReviewScreen } from '@/components/portal/review-screen';
 import { Prefetch } from '@/components/prefetch';
-import { keys } from '@/lib/queries/keys';
+import { campaignQuery } from '@/lib/queries/campaigns';
+import { campaignIdeasQuery } from '@/lib/queries/ideas';
 import { resourceIdOrNotFound } from '@/lib/resource-id';
 
 export const metadata: Metadata = { title: 'Review ideas' };
@@ -12,8 +13,8 @@ export default async function ReviewPage({ params }: PageProps<'/portal/campaign
     <Prefetch
       load={(queryClient, api) =>
         Promise.all([
-          queryClient.prefetchQuery({ queryKey: keys.campaign(id), queryFn: () => api.campaigns.get(id) }),
-          queryClient.prefetchQuery({ queryKey: keys.ideas(id), queryFn: () => api.campaigns.ideas(id) }),
+          queryClient.prefetchQuery(campaignQuery(api, id)),
+          queryClient.prefetchQuery(campaignIdeasQuery(api, id)),
         ])
       }
     >

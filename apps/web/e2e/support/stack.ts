@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '@muse/config/ports';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+
+export interface RunningStack {
+  webUrl: string;
+  apiUrl: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `pnpm stack:start` isolated on free ports and a temporary data folder; resolves once it is running. */
+export async function startStack(timeoutMs = 8 * 60_000): Promise<RunningStack> {
+  const [web, api, worker, ai, model, pg] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-e2e-'));
+  const logFile = path.join(dataDir, 'stack.log');
+  // The start command itself (not through pnpm), so stopping waits for its own orderly shutdown.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/launcher/src/start.ts'], {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      MUSE_DATA_DIR: dataDir,
+      WEB_PORT: String(web),
+      API_PORT: String(api),
+      WORKER_PORT: String(worker),
+      AI_SERVICE_PORT: String(ai),
+      OFFLINE_MODEL_PORT: String(model),
+      MUSE_PG_PORT: String(pg),
+    },
+  });
+  const log = fs.createWriteStream(logFile);
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`the stack did not start in time; see ${logFile}`)),
+      timeoutMs,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Muse is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the stack exited with code ${code} before it was ready; see ${logFile}`));
+    });
+  });
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || !child.pid) return resolve();
+      child.once('exit', () => resolve());
+      // SIGINT to the whole group: the start command then stops every service and the database in order.
+      process.kill(-child.pid, 'SIGINT');
+      setTimeout(() => {
+        if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+      }, 30_000).unref();
+    });
+
+  return { webUrl: `http://localhost:${web}`, apiUrl: `http://localhost:${api}`, dataDir, stop };
+}

@@ -1,0 +1,34 @@
+import { RouteCallError } from '@muse/contracts';
+
+/** Maps `invalid_input` details to `{ "field.path": message }` for forms. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof RouteCallError) || error.code !== 'invalid_input') return {};
+  const errors: Record<string, string> = {};
+  for (const detail of error.details) {
+    if (typeof detail !== 'object' || detail === null) continue;
+    const { path, message } = detail as { path?: unknown; message?: unknown };
+    if (Array.isArray(path) && typeof message === 'string') errors[path.join('.')] ??= message;
+  }
+  return errors;
+}
+
+/** A sentence for a toast: the API's own message for domain errors, a plain one for the rest. */
+export function describeError(error: unknown): string {
+  if (error instanceof RouteCallError) {
+    switch (error.code) {
+      case 'version_conflict':
+        return 'Someone else changed this in the meantime. We reloaded the latest version — please try again.';
+      case 'invalid_transition':
+        return 'That move is no longer possible: the idea changed status in the meantime.';
+      case 'rate_limited':
+        return 'Too many requests right now. Wait a moment and try again.';
+      case 'unexpected_response':
+      case 'internal':
+        return 'Something went wrong on our side. Please try again.';
+      default:
+        return error.message;
+    }
+  }
+  if (error instanceof TypeError) return 'Cannot reach the server. Check your connection and try again.';
+  return 'Something went wrong. Please try again.';
+}

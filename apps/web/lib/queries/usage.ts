@@ -1,0 +1,6 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Api } from '@/lib/api-client/endpoints';
+import { keys } from './keys';
+
+/** Tokens this month vs quota. */
+export const usageQuery = (api: Api) => queryOptions({ queryKey: keys.usage, queryFn: () => api.usage() });

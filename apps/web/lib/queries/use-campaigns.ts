@@ -1,0 +1,53 @@
+'use client';
+
+import type { Campaign, CreateCampaignBody, GenerateBody, UpdateCampaignBody } from '@muse/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { toast } from 'sonner';
+import { useApi } from '@/components/providers';
+import { describeError } from '@/lib/api-client/errors';
+import { type CampaignFilters, campaignQuery, campaignsQuery } from './campaigns';
+import { keys } from './keys';
+
+export function useCampaigns(filters: CampaignFilters = {}) {
+  return useQuery(campaignsQuery(useApi(), filters));
+}
+
+export function useCampaign(id: string) {
+  return useQuery(campaignQuery(useApi(), id));
+}
+
+/** Creates a campaign, or saves `campaign`; the form shows field errors itself. */
+export function useSaveCampaign(campaign?: Campaign) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    // Without a campaign the form checked the body with CreateCampaignBody.
+    mutationFn: (body: CreateCampaignBody | UpdateCampaignBody) =>
+      campaign ? api.campaigns.update(campaign.id, body) : api.campaigns.create(body as CreateCampaignBody),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(keys.campaign(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: keys.allCampaigns });
+      toast.success(campaign ? 'Campaign saved' : 'Campaign created — generate its first ideas');
+    },
+    onError: (error) => toast.error('Not saved', { description: describeError(error) }),
+  });
+}
+
+/** Starts a generation run; each run is its own request, so a retry never starts a second one. */
+export function useGenerateIdeas(campaignId: string) {
+  const api = useApi();
+  return useMutation({
+    mutationFn: (body: GenerateBody) => api.campaigns.generate(campaignId, body, crypto.randomUUID()),
+    onError: (failure) => toast.error('Generation not started', { description: describeError(failure) }),
+  });
+}
+
+/** After a run has finished: the board and the campaign's counts show its ideas. */
+export function useRefreshCampaign(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: keys.ideas(campaignId) });
+    void queryClient.invalidateQueries({ queryKey: keys.campaign(campaignId) });
+  }, [queryClient, campaignId]);
+}
