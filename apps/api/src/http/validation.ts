@@ -1,28 +1,10 @@
 import type { RouteContract, ValidationIssue } from '@muse/contracts';
+import { issuesOf } from '@muse/http';
 import type { Request, Response } from 'express';
 import type { ZodError, z } from 'zod';
 import { AppError } from './app-error.ts';
 
 type Location = NonNullable<ValidationIssue['location']>;
-
-/** Zod issues as `error.details`: one entry per offending field, unknown keys included. */
-export function issuesOf(error: ZodError, location?: Location): ValidationIssue[] {
-  return error.issues.flatMap((issue): ValidationIssue[] => {
-    const base = location ? { location } : {};
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        ...base,
-        path: [...issue.path, key].map(pathSegment),
-        code: issue.code,
-        message: 'unknown field',
-      }));
-    }
-    return [{ ...base, path: issue.path.map(pathSegment), code: issue.code, message: issue.message }];
-  });
-}
-
-const pathSegment = (segment: PropertyKey): string | number =>
-  typeof segment === 'number' ? segment : String(segment);
 
 function parsePart<S extends z.ZodType>(schema: S, value: unknown, location: Location): z.output<S> {
   const result = schema.safeParse(value);

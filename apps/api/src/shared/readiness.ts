@@ -1,4 +1,3 @@
-import type { HealthStatus } from '@muse/contracts';
 import type { Database } from '@muse/db';
 
 /** How long /readyz waits for the database before calling it down. */
@@ -18,15 +17,4 @@ export async function isReady(deps: { db: Pick<Database, 'ping'>; draining: bool
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The /readyz answer of a service: 200 when ready, 503 naming the failed check otherwise. */
-export function readinessAnswer(
-  service: 'api' | 'worker',
-  ready: boolean,
-): { httpStatus: 200 | 503; body: HealthStatus } {
-  return {
-    httpStatus: ready ? 200 : 503,
-    body: { status: ready ? 'ok' : 'unavailable', service, checks: { database: ready ? 'ok' : 'failed' } },
-  };
 }

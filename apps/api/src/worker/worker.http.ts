@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import { metricsScrapeStatus } from '@muse/config';
-import { type HealthStatus, instanceHeaders } from '@muse/contracts';
+import { operationsRoutes } from '@muse/contracts';
+import { errorHandler, HttpError, mountRoute, noRouteMessage, sendHealth, sendMetrics } from '@muse/http';
+import type { Logger } from '@muse/logger';
+import express from 'express';
 import type { Registry } from 'prom-client';
-import { readinessAnswer } from '../shared/readiness.ts';
 
 export interface WorkerServerDeps {
   registry: Registry;
@@ -12,38 +13,32 @@ export interface WorkerServerDeps {
   ready(): Promise<boolean>;
   /** The launcher's MUSE_INSTANCE_ID, echoed on /healthz and /readyz. */
   instanceId: string | undefined;
+  logger: Logger;
 }
 
-/** The worker's operations endpoints: GET /healthz, /readyz and /metrics (Prometheus). */
+/** The worker's operations endpoints: GET /healthz, /readyz and /metrics (Prometheus), as the API answers them. */
 export function createWorkerServer(deps: WorkerServerDeps): Server {
-  return createServer((req, res) => {
-    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-    };
-    const instance = instanceHeaders(deps.instanceId);
-    const path = new URL(req.url ?? '/', 'http://worker').pathname;
-    if (req.method !== 'GET') {
-      json(405, { error: { code: 'method_not_allowed', message: 'Only GET is served here' } });
-      return;
-    }
-    if (path === '/healthz') {
-      json(200, { status: 'ok', service: 'worker' } satisfies HealthStatus, instance);
-    } else if (path === '/readyz') {
-      void deps.ready().then((ready) => {
-        const { httpStatus, body } = readinessAnswer('worker', ready);
-        json(httpStatus, body, instance);
-      });
-    } else if (
-      path === '/metrics' &&
-      metricsScrapeStatus(req.headers.authorization, deps.metricsToken) === 401
-    ) {
-      json(401, { error: { code: 'unauthenticated', message: 'Metrics need the metrics token' } });
-    } else if (path === '/metrics' && deps.metricsToken) {
-      void deps.registry.metrics().then((text) => {
-        res.writeHead(200, { 'content-type': deps.registry.contentType }).end(text);
-      });
-    } else {
-      json(404, { error: { code: 'not_found', message: `No route for GET ${path}` } });
-    }
+  const { instanceId } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  mountRoute(app, operationsRoutes.healthz, (_req, res) =>
+    sendHealth(res, { service: 'worker', instanceId }),
+  );
+  mountRoute(app, operationsRoutes.readyz, async (_req, res) => {
+    sendHealth(res, { service: 'worker', instanceId, checks: { database: await deps.ready() } });
   });
+  mountRoute(app, operationsRoutes.metrics, (req, res) =>
+    sendMetrics(req, res, deps.registry, deps.metricsToken),
+  );
+  app.use((req, _res, next) => next(new HttpError(404, 'not_found', noRouteMessage(req))));
+  app.use(
+    errorHandler({
+      toHttpError: (error) =>
+        error instanceof HttpError ? error : new HttpError(500, 'internal', 'Something went wrong'),
+      report: (error, answered) => {
+        if (answered.status >= 500) deps.logger.error({ err: error }, 'worker endpoint failed');
+      },
+    }),
+  );
+  return createServer(app);
 }

@@ -37,6 +37,7 @@ export async function startWorker(options: { config: WorkerConfig; logger: Logge
     metricsToken: config.metricsToken,
     instanceId: config.instanceId,
     ready: () => isReady({ db, draining }),
+    logger,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,21 +1,13 @@
-import { metricsScrapeStatus } from '@muse/config';
-import { instanceHeaders, operationsRoutes } from '@muse/contracts';
+import { operationsRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
+import { sendHealth, sendMetrics } from '@muse/http';
 import type { Registry } from 'prom-client';
-import { AppError } from '../../http/app-error.ts';
 import { implementRoute } from '../../http/route-registry.ts';
-import { sendResponse } from '../../http/validation.ts';
-import { isReady, readinessAnswer } from '../../shared/readiness.ts';
+import { isReady } from '../../shared/readiness.ts';
 
 /** Set when the process is shutting down, so load balancers stop sending traffic before it goes. */
 export interface Lifecycle {
   draining: boolean;
-}
-
-function scrapeRefused(status: 401 | 404): AppError {
-  return status === 404
-    ? new AppError('not_found', 'No route for GET /metrics')
-    : new AppError('unauthenticated', 'Metrics need the metrics token (Authorization: Bearer …)');
 }
 
 export function createOperationsRoutes(deps: {
@@ -31,31 +23,23 @@ export function createOperationsRoutes(deps: {
       access: 'public',
       quiet: true,
       // Headers of its own: the launcher's instance id.
-      respond: (_request, _caller, { res }) => {
-        res.set(instanceHeaders(deps.instanceId));
-        sendResponse(res, operationsRoutes.healthz, { status: 'ok', service: 'api' });
-      },
+      respond: (_request, _caller, { res }) =>
+        sendHealth(res, { service: 'api', instanceId: deps.instanceId }),
     }),
     implementRoute(operationsRoutes.readyz, {
       access: 'public',
       quiet: true,
       // 503 while not ready, with the same body shape.
       async respond(_request, _caller, { res }) {
-        const ready = await isReady({ db: deps.db, draining: deps.lifecycle.draining });
-        const { httpStatus, body } = readinessAnswer('api', ready);
-        res.set(instanceHeaders(deps.instanceId));
-        res.status(httpStatus).json(body);
+        const database = await isReady({ db: deps.db, draining: deps.lifecycle.draining });
+        sendHealth(res, { service: 'api', instanceId: deps.instanceId, checks: { database } });
       },
     }),
     implementRoute(operationsRoutes.metrics, {
       access: 'metrics-token',
       quiet: true,
       // Prometheus text, not JSON.
-      async respond(_request, _caller, { req, res }) {
-        const status = metricsScrapeStatus(req.headers.authorization, deps.metricsToken);
-        if (status !== 200) throw scrapeRefused(status);
-        res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
-      },
+      respond: (_request, _caller, { req, res }) => sendMetrics(req, res, deps.metrics, deps.metricsToken),
     }),
   ];
 }
