@@ -40,6 +40,11 @@ export function defineRouteContracts<const T extends Record<string, RouteContrac
   return routes;
 }
 
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string has the shape of one of our ids (a UUID of any version), before anything is looked up. */
+export const isUuid = (value: string): boolean => UUID_SHAPE.test(value);
+
 /** `:id` of a single resource. */
 export const IdParams = z.strictObject({ id: z.uuid() });
 export type IdParams = z.infer<typeof IdParams>;

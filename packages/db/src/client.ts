@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { isUuid } from '@muse/contracts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { LRUCache } from 'lru-cache';
 import { type Prisma, PrismaClient } from './generated/prisma/client.ts';
@@ -183,8 +184,6 @@ export interface TxOptions {
   timeoutMs?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function createDatabase(options: DatabaseOptions) {
   const base = createBaseClient(options);
   // Sign-in and platform administration log in as muse_platform beside the application role,
@@ -201,7 +200,7 @@ export function createDatabase(options: DatabaseOptions) {
   const scopedClients = new LRUCache<string, TenantClient>({ max: 2000 });
 
   function forTenant(tenantId: string): TenantClient {
-    if (!UUID.test(tenantId)) throw new TenantGuardError(`not a tenant id: ${JSON.stringify(tenantId)}`);
+    if (!isUuid(tenantId)) throw new TenantGuardError(`not a tenant id: ${JSON.stringify(tenantId)}`);
     let scoped = scopedClients.get(tenantId);
     if (!scoped) {
       scoped = scopedTo(base, tenantId);

@@ -1,6 +1,6 @@
 import 'server-only';
+import { isUuid } from '@muse/contracts';
 import { NextResponse } from 'next/server';
-import { isResourceId } from '@/lib/resource-id';
 import { apiTokenFor, currentIdentity } from './current-session';
 import { identityApi, resolveUser } from './resolve-user';
 import { HOME_BY_ROLE, safeReturnPath } from './roles';
@@ -10,7 +10,7 @@ import { workspacePagePath } from './workspace-page';
 /** The value of a form field that names a workspace or an invitation, or null for anything else. */
 export function formId(form: FormData, name: string, also: readonly string[] = []): string | null {
   const value = form.get(name);
-  return typeof value === 'string' && (isResourceId(value) || also.includes(value)) ? value : null;
+  return typeof value === 'string' && (isUuid(value) || also.includes(value)) ? value : null;
 }
 
 const see = (path: string, request: Request) => NextResponse.redirect(new URL(path, request.url), 303);

@@ -1,12 +1,10 @@
-import { PLATFORM_WORKSPACE, WORKSPACE_HEADER } from '@muse/contracts';
+import { isUuid, PLATFORM_WORKSPACE, WORKSPACE_HEADER } from '@muse/contracts';
 import { AppError } from '../../http/app-error.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The X-Muse-Workspace a request sent: a tenant id or `platform`; anything else is 400. */
 export function requestedWorkspace(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (value === PLATFORM_WORKSPACE || UUID.test(value)) return value.toLowerCase();
+  if (value === PLATFORM_WORKSPACE || isUuid(value)) return value.toLowerCase();
   throw new AppError('invalid_input', `${WORKSPACE_HEADER} names a tenant id or "${PLATFORM_WORKSPACE}"`);
 }
 

@@ -1,5 +1,6 @@
-import type { AuthSession } from '@muse/contracts';
+import { type AuthSession, isUuid } from '@muse/contracts';
 import type { Database } from '@muse/db';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../../http/app-error.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
 import type { TokenVerifier, VerifiedIdentity } from '../auth/token-verifier.ts';
@@ -14,8 +15,6 @@ export const SESSION_TTL_MS = 12 * 60 * 60_000;
 const ACTIVE_TTL_MS = 3_000;
 const MAX_REMEMBERED = 10_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const ended = () => new AppError('unauthenticated', 'This session has ended; sign in again');
 const notLocal = () =>
   new AppError('not_found', 'Sign-in is not local here: the identity provider keeps the sessions');
@@ -28,25 +27,18 @@ export function createSessionsService(deps: { db: Database; principals: Principa
   const { db, principals, local } = deps;
   // sid → an "active" answer. Disabling a user or suspending a tenant invalidates principals
   // and may have ended sessions: answers from before such a change are not trusted.
-  const active = new Map<string, { subject: string; until: number; generation: number }>();
+  const active = new LRUCache<string, { subject: string; generation: number }>({
+    max: MAX_REMEMBERED,
+    ttl: ACTIVE_TTL_MS,
+  });
 
   async function isActive(id: string, subject: string): Promise<boolean> {
     const known = active.get(id);
-    if (
-      known &&
-      known.subject === subject &&
-      known.until > Date.now() &&
-      known.generation === principals.generation
-    ) {
-      return true;
-    }
+    if (known && known.subject === subject && known.generation === principals.generation) return true;
     active.delete(id);
     const generation = principals.generation;
-    if (!UUID.test(id) || !(await sessionsRepository.isActive(db.client, id, subject))) return false;
-    if (generation === principals.generation) {
-      if (active.size >= MAX_REMEMBERED) active.delete(active.keys().next().value as string);
-      active.set(id, { subject, until: Date.now() + ACTIVE_TTL_MS, generation });
-    }
+    if (!isUuid(id) || !(await sessionsRepository.isActive(db.client, id, subject))) return false;
+    if (generation === principals.generation) active.set(id, { subject, generation });
     return true;
   }
 
