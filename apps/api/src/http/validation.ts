@@ -1,7 +1,7 @@
 import type { RouteContract, ValidationIssue } from '@muse/contracts';
 import { issuesOf } from '@muse/http';
 import type { Request, Response } from 'express';
-import type { ZodError, z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from './app-error.ts';
 
 type Location = NonNullable<ValidationIssue['location']>;
