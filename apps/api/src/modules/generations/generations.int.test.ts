@@ -90,6 +90,24 @@ async function makeBrandAgency(options: { quota?: number } = {}) {
   return { ...agency, campaign };
 }
 
+/** A run some worker is still on, queued now, for the quota's reservation to count. */
+function runInFlight(
+  agency: Awaited<ReturnType<typeof makeBrandAgency>>,
+  figures: { requestedPosts: number; tokenBudget?: number; promptTokens?: number; completionTokens?: number },
+) {
+  return api.db.withTenantTx(agency.tenant.id, (tx) =>
+    tx.generation.create({
+      data: {
+        tenantId: agency.tenant.id,
+        campaignId: agency.campaign.id,
+        status: 'RUNNING',
+        queuedAt: new Date(),
+        ...figures,
+      },
+    }),
+  );
+}
+
 function makeBrandCampaign(
   agency: Agency,
   overrides: {
@@ -426,20 +444,12 @@ describe('POST /api/campaigns/:id/generate', () => {
 
   it('when a budgeted run is still in flight, then its budget less what it spent is reserved, in the quota check and in /api/usage alike', async () => {
     const agency = await makeBrandAgency({ quota: 1 });
-    await api.db.withTenantTx(agency.tenant.id, (tx) =>
-      tx.generation.create({
-        data: {
-          tenantId: agency.tenant.id,
-          campaignId: agency.campaign.id,
-          status: 'RUNNING',
-          requestedPosts: 5,
-          tokenBudget: 20_000,
-          promptTokens: 1_500,
-          completionTokens: 500,
-          queuedAt: new Date(),
-        },
-      }),
-    );
+    await runInFlight(agency, {
+      requestedPosts: 5,
+      tokenBudget: 20_000,
+      promptTokens: 1_500,
+      completionTokens: 500,
+    });
     const res = await generate(agency.member, agency.campaign.id, { numPosts: 1 });
     expect(res.status).toBe(429);
     expect(res.body.error.details[0]).toMatchObject({ tokensUsed: 2_000, tokensReserved: 18_000 });
@@ -449,17 +459,7 @@ describe('POST /api/campaigns/:id/generate', () => {
 
   it('when runs still in flight reserve the headroom, then the next run is refused until they finish', async () => {
     const agency = await makeBrandAgency({ quota: 5_000 });
-    await api.db.withTenantTx(agency.tenant.id, (tx) =>
-      tx.generation.create({
-        data: {
-          tenantId: agency.tenant.id,
-          campaignId: agency.campaign.id,
-          status: 'RUNNING',
-          requestedPosts: 3,
-          queuedAt: new Date(),
-        },
-      }),
-    );
+    await runInFlight(agency, { requestedPosts: 3 });
     const res = await generate(agency.member, agency.campaign.id, { numPosts: 2 });
     expect(res.status).toBe(429);
     expect(res.body.error.details[0].tokensReserved).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadCsv } from '../../test/csv-export.ts';
 import { bearer, makeAgency, makeCampaign, makeClient, makeIdea } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -37,21 +38,6 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const download = (campaignId: string, authorization: string, query: Record<string, string> = {}) =>
-  api.http
-    .get(`/api/campaigns/${campaignId}/ideas.csv`)
-    .query(query)
-    .set('Authorization', authorization)
-    .buffer(true)
-    .parse((res, done) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        text += chunk;
-      });
-      res.on('end', () => done(null, text));
-    });
-
 describe('GET /api/campaigns/:id/ideas.csv', () => {
   it('when the agency exports, then every idea comes back cell for cell, formulas neutralised, as a named UTF-8 attachment', async () => {
     const agency = await makeAgency(api.db);
@@ -71,7 +57,7 @@ describe('GET /api/campaigns/:id/ideas.csv', () => {
       }),
     );
     const plain = await makeIdea(api.db, campaign, { status: 'CLIENT_APPROVED' });
-    const res = await download(campaign.id, await bearer(agency.member));
+    const res = await downloadCsv(api, campaign.id, await bearer(agency.member));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename=autumn-launch-cafe-ideas.csv');
@@ -99,7 +85,7 @@ describe('GET /api/campaigns/:id/ideas.csv', () => {
     await makeIdea(api.db, campaign);
     await makeIdea(api.db, campaign, { status: 'AGENCY_REJECTED' });
     const sent = await makeIdea(api.db, campaign, { status: 'PENDING_CLIENT' });
-    const res = await download(campaign.id, await bearer(agency.contact));
+    const res = await downloadCsv(api, campaign.id, await bearer(agency.contact));
     expect(res.status).toBe(200);
     const [, ...rows] = parseCsv((res.body as string).slice(1));
     expect(rows.map((row) => row[0])).toEqual([sent.id]);
@@ -110,7 +96,9 @@ describe('GET /api/campaigns/:id/ideas.csv', () => {
     const campaign = await makeCampaign(api.db, agency.tenant, agency.client);
     const approved = await makeIdea(api.db, campaign, { status: 'CLIENT_APPROVED' });
     await makeIdea(api.db, campaign);
-    const res = await download(campaign.id, await bearer(agency.admin), { status: 'CLIENT_APPROVED' });
+    const res = await downloadCsv(api, campaign.id, await bearer(agency.admin), {
+      status: 'CLIENT_APPROVED',
+    });
     expect(
       parseCsv((res.body as string).slice(1))
         .slice(1)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadCsv } from '../../test/csv-export.ts';
 import { bearer, makeAgency, makeCampaign, makeIdea } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -9,20 +10,6 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const MARKER = 'UNSENT-DRAFT-7f3a';
-
-const download = (campaignId: string, authorization: string) =>
-  api.http
-    .get(`/api/campaigns/${campaignId}/ideas.csv`)
-    .set('Authorization', authorization)
-    .buffer(true)
-    .parse((res, done) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        text += chunk;
-      });
-      res.on('end', () => done(null, text));
-    });
 
 /** An idea the agency sent, the client asked to change, and the agency then edited without sending. */
 async function reworkedButUnsent() {
@@ -58,7 +45,7 @@ describe('a client contact reads the version of an idea that was last sent to it
       .get(`/api/campaigns/${campaign.id}/ideas`)
       .set('Authorization', clientAuth);
     expect(clientList.body.items.map((item: { caption: string }) => item.caption)).toEqual([sentCaption]);
-    const clientCsv = await download(campaign.id, clientAuth);
+    const clientCsv = await downloadCsv(api, campaign.id, clientAuth);
     expect(clientCsv.status).toBe(200);
     expect(clientCsv.body).toContain(sentCaption);
     expect(clientCsv.body).not.toContain(MARKER);
@@ -69,7 +56,7 @@ describe('a client contact reads the version of an idea that was last sent to it
       .get(`/api/campaigns/${campaign.id}/ideas`)
       .set('Authorization', agencyAuth);
     expect(agencyList.body.items[0].caption).toContain(MARKER);
-    expect((await download(campaign.id, agencyAuth)).body).toContain(MARKER);
+    expect((await downloadCsv(api, campaign.id, agencyAuth)).body).toContain(MARKER);
   });
 
   it('when the agency sends the edited idea again, then the client reads the edit everywhere', async () => {
@@ -86,6 +73,6 @@ describe('a client contact reads the version of an idea that was last sent to it
       .get(`/api/campaigns/${campaign.id}/ideas`)
       .set('Authorization', clientAuth);
     expect(clientList.body.items[0].caption).toContain(MARKER);
-    expect((await download(campaign.id, clientAuth)).body).toContain(MARKER);
+    expect((await downloadCsv(api, campaign.id, clientAuth)).body).toContain(MARKER);
   });
 });
