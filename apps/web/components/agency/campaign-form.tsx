@@ -11,7 +11,7 @@ import { Save } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { type PathValue, useForm } from 'react-hook-form';
 import { contractResolver, fromForm, showServerErrors } from '@/components/forms/contract-form';
-import { splitLines, splitList } from '@/components/forms/form-errors';
+import { countOf, splitLines, splitList } from '@/components/forms/form-errors';
 import { PlatformPicker } from '@/components/forms/platform-picker';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -55,8 +55,6 @@ const draftOf = (campaign?: Campaign, clientId?: string): Draft => ({
   status: campaign && campaign.status !== 'ARCHIVED' ? campaign.status : 'DRAFT',
 });
 
-const toCount = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
-
 const bodyOf = (draft: Draft) => ({
   name: draft.name,
   objective: draft.objective,
@@ -67,8 +65,8 @@ const bodyOf = (draft: Draft) => ({
   platforms: draft.platforms,
   startDate: draft.startDate || null,
   endDate: draft.endDate || null,
-  numPosts: toCount(draft.numPosts),
-  numReels: toCount(draft.numReels),
+  numPosts: countOf(draft.numPosts),
+  numReels: countOf(draft.numReels),
   status: draft.status,
 });
 

@@ -1,8 +1,9 @@
 'use client';
 
-import type { Campaign, Platform } from '@muse/contracts';
+import { type Campaign, type GenerateBody, MAX_IDEAS_PER_TYPE } from '@muse/contracts';
 import { Sparkles } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { showServerErrors } from '@/components/forms/contract-form';
 import { PlatformPicker } from '@/components/forms/platform-picker';
 import { Button } from '@/components/ui/button';
 import {
@@ -19,9 +20,8 @@ import { Textarea } from '@/components/ui/textarea';
 import { isRunning } from '@/lib/queries/generations';
 import { useGenerateIdeas } from '@/lib/queries/use-campaigns';
 import { useGeneration } from '@/lib/queries/use-generations';
+import { type GenerateDraft, generateDraftOf, generateResolver } from './generate-request';
 import { GenerationProgress } from './generation-progress';
-
-const MAX_PER_RUN = 30;
 
 /**
  * Asks for ideas and follows the run live. The idempotency key belongs to one attempt, so a
@@ -40,39 +40,23 @@ export function GenerateDialog({
   generationId: string | null;
   onStarted: (generationId: string) => void;
 }) {
-  const [numPosts, setNumPosts] = useState(String(Math.min(campaign.numPosts || 3, MAX_PER_RUN)));
-  const [numReels, setNumReels] = useState(String(Math.min(campaign.numReels, MAX_PER_RUN)));
-  const [platforms, setPlatforms] = useState<Platform[]>(campaign.platforms);
-  const [instructions, setInstructions] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm<GenerateDraft, unknown, GenerateBody>({
+    defaultValues: generateDraftOf(campaign),
+    resolver: generateResolver,
+    reValidateMode: 'onSubmit',
+  });
+  const { errors } = form.formState;
+  const platforms = form.watch('platforms');
   const generation = useGeneration(generationId);
   const running = Boolean(generationId) && (generation.isPending || isRunning(generation.data));
 
   const start = useGenerateIdeas(campaign.id);
-  const generate = () =>
-    start.mutate(
-      {
-        numPosts: Number(numPosts),
-        numReels: Number(numReels),
-        platforms,
-        ...(instructions.trim() ? { instructions: instructions.trim() } : {}),
-      },
-      { onSuccess: (started) => onStarted(started.generationId) },
-    );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const posts = Number(numPosts);
-    const reels = Number(numReels);
-    if (![posts, reels].every((n) => Number.isInteger(n) && n >= 0 && n <= MAX_PER_RUN)) {
-      setError(`Ask for 0 to ${MAX_PER_RUN} posts and reels.`);
-    } else if (posts + reels === 0) setError('Ask for at least one post or reel.');
-    else if (platforms.length === 0) setError('Pick at least one platform.');
-    else {
-      setError(null);
-      generate();
-    }
-  }
+  const submit = form.handleSubmit((body) =>
+    start.mutate(body, {
+      onSuccess: (started) => onStarted(started.generationId),
+      onError: (error) => showServerErrors(form.setError, error),
+    }),
+  );
 
   const showProgress = Boolean(generationId);
   return (
@@ -92,47 +76,47 @@ export function GenerateDialog({
             generation={generation.data}
             onRetry={() => {
               start.reset();
-              generate();
+              void submit();
             }}
           />
         )}
         <form id="generate-form" onSubmit={submit} noValidate className="grid gap-4">
           <fieldset disabled={running || start.isPending} className="grid gap-4 disabled:opacity-60">
             <div className="grid grid-cols-2 gap-4">
-              <Field id="gen-posts" label="Posts">
+              <Field id="gen-posts" label="Posts" error={errors.numPosts?.message}>
                 {(control) => (
                   <Input
                     {...control}
                     type="number"
                     inputMode="numeric"
+                    {...form.register('numPosts')}
                     min={0}
-                    max={MAX_PER_RUN}
-                    value={numPosts}
-                    onChange={(e) => setNumPosts(e.target.value)}
+                    max={MAX_IDEAS_PER_TYPE}
                   />
                 )}
               </Field>
-              <Field id="gen-reels" label="Reels">
+              <Field id="gen-reels" label="Reels" error={errors.numReels?.message}>
                 {(control) => (
                   <Input
                     {...control}
                     type="number"
                     inputMode="numeric"
+                    {...form.register('numReels')}
                     min={0}
-                    max={MAX_PER_RUN}
-                    value={numReels}
-                    onChange={(e) => setNumReels(e.target.value)}
+                    max={MAX_IDEAS_PER_TYPE}
                   />
                 )}
               </Field>
             </div>
-            <Field id="gen-platforms" label="Platforms">
+            <Field id="gen-platforms" label="Platforms" error={errors.platforms?.message}>
               {(control) => (
                 <PlatformPicker
                   id={control.id}
                   value={platforms}
-                  onChange={setPlatforms}
+                  onChange={(value) => form.setValue('platforms', value, { shouldDirty: true })}
                   allowed={campaign.platforms}
+                  invalid={Boolean(errors.platforms)}
+                  describedBy={control['aria-describedby']}
                 />
               )}
             </Field>
@@ -140,20 +124,15 @@ export function GenerateDialog({
               id="gen-instructions"
               label="Extra instructions"
               hint="Optional, e.g. “lean into the Saturday cupping events”."
+              error={errors.instructions?.message}
             >
               {(control) => (
-                <Textarea
-                  {...control}
-                  rows={3}
-                  maxLength={2000}
-                  value={instructions}
-                  onChange={(e) => setInstructions(e.target.value)}
-                />
+                <Textarea {...control} {...form.register('instructions')} rows={3} maxLength={2000} />
               )}
             </Field>
-            {error && (
+            {errors.root?.form && (
               <p role="alert" className="text-sm font-medium text-red-600">
-                {error}
+                {errors.root.form.message}
               </p>
             )}
           </fieldset>

@@ -1,6 +1,6 @@
 import { CreateCampaignBody, CreateClientBody, CreateTenantBody, InviteUserBody } from '@muse/contracts';
 import { describe, expect, it } from 'vitest';
-import { normalisedWebsite, plainMessage, zodFieldErrors } from './form-errors';
+import { countOf, normalisedWebsite, plainMessage, zodFieldErrors } from './form-errors';
 
 const client = {
   name: 'Luna Bakery',
@@ -75,5 +75,15 @@ describe('normalisedWebsite', () => {
     ).toBe(true);
     expect(normalisedWebsite('http://lunabakery.com')).toBe('http://lunabakery.com');
     expect(normalisedWebsite('   ')).toBeNull();
+  });
+});
+
+describe('countOf', () => {
+  it('reads a typed count, and takes an empty field for no number rather than 0', () => {
+    expect(countOf(' 12 ')).toBe(12);
+    expect(countOf('0')).toBe(0);
+    expect(countOf('1.5')).toBe(1.5);
+    expect(countOf('  ')).toBeNaN();
+    expect(CreateCampaignBody.shape.numPosts.safeParse(countOf('')).success).toBe(false);
   });
 });

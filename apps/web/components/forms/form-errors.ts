@@ -75,6 +75,9 @@ export function apiFieldErrors(error: unknown): FieldErrors {
   return errors;
 }
 
+/** A count typed in a number field; left empty it is no number, so the contract asks for one. */
+export const countOf = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
+
 export const splitLines = (value: string) =>
   value
     .split('\n')
