@@ -2,8 +2,7 @@
 
 import type { Tenant } from '@muse/contracts';
 import { Building2, MoreHorizontal } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
-import { toast } from 'sonner';
+import { useState } from 'react';
 import { ListStates } from '@/components/query-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
@@ -23,33 +22,22 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
 import { Progress } from '@/components/ui/progress';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { formatCompact, formatNumber, TENANT_STATUS } from '@/lib/labels';
+import { formatCompact, TENANT_STATUS } from '@/lib/labels';
 import { useTenants, useUpdateTenant } from '@/lib/queries/use-tenants';
 import { CreateTenantDialog } from './create-tenant-dialog';
+import { QuotaDialog } from './quota-dialog';
 
 type Pending = { tenant: Tenant; kind: 'suspend' | 'quota' } | null;
 
 export function TenantsTable() {
   const tenants = useTenants();
   const [pending, setPending] = useState<Pending>(null);
-  const [quota, setQuota] = useState('');
 
   const update = useUpdateTenant();
   const change = (variables: Parameters<typeof update.mutate>[0]) =>
     update.mutate(variables, { onSuccess: () => setPending(null) });
-
-  function saveQuota(event: FormEvent) {
-    event.preventDefault();
-    if (!pending) return;
-    const value = Number(quota);
-    if (!Number.isInteger(value) || value < 0)
-      return toast.error('Enter a whole number of tokens, 0 or more.');
-    change({ id: pending.tenant.id, body: { monthlyTokenQuota: value } });
-  }
 
   return (
     <>
@@ -128,12 +116,7 @@ export function TenantsTable() {
                           </Button>
                         </DropdownMenuTrigger>
                         <DropdownMenuContent align="end">
-                          <DropdownMenuItem
-                            onSelect={() => {
-                              setQuota(String(tenant.monthlyTokenQuota));
-                              setPending({ tenant, kind: 'quota' });
-                            }}
-                          >
+                          <DropdownMenuItem onSelect={() => setPending({ tenant, kind: 'quota' })}>
                             Edit quota
                           </DropdownMenuItem>
                           {tenant.status === 'ACTIVE' ? (
@@ -185,39 +168,10 @@ export function TenantsTable() {
         </DialogContent>
       </Dialog>
 
-      <Dialog open={pending?.kind === 'quota'} onOpenChange={(open) => !open && setPending(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Monthly quota of {pending?.tenant.name}</DialogTitle>
-            <DialogDescription>
-              Prompt and completion tokens per calendar month. Used so far:{' '}
-              {formatNumber(pending?.tenant.usage.tokensUsedThisMonth ?? 0)}.
-            </DialogDescription>
-          </DialogHeader>
-          <form id="quota-form" onSubmit={saveQuota}>
-            <Field id="quota" label="Tokens per month">
-              {(control) => (
-                <Input
-                  {...control}
-                  type="number"
-                  min={0}
-                  step={100000}
-                  value={quota}
-                  onChange={(e) => setQuota(e.target.value)}
-                />
-              )}
-            </Field>
-          </form>
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => setPending(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" form="quota-form" pending={update.isPending}>
-              Save quota
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <QuotaDialog
+        tenant={pending?.kind === 'quota' ? pending.tenant : null}
+        onClose={() => setPending(null)}
+      />
     </>
   );
 }
