@@ -7,7 +7,6 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { IdeaCard } from '@/components/ideas/idea-card';
-import { useApi } from '@/components/providers';
 import { QueryError } from '@/components/query-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
@@ -16,10 +15,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { describeError } from '@/lib/api-client/errors';
 import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange, IDEA_STATUS, PLATFORM_LABELS } from '@/lib/labels';
 import { isRunning } from '@/lib/queries/generations';
-import { useCampaign, useRefreshCampaign } from '@/lib/queries/use-campaigns';
+import { useCampaign, useExportCampaignCsv, useRefreshCampaign } from '@/lib/queries/use-campaigns';
 import { useGeneration } from '@/lib/queries/use-generations';
 import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/use-ideas';
 import { canAllMove, movesFrom } from '@/lib/workflow';
@@ -33,16 +31,8 @@ const COLUMN_HINTS: Partial<Record<IdeaStatus, string>> = {
   CHANGES_REQUESTED: 'Edit and resubmit.',
 };
 
-async function downloadCsv(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** The campaign's ideas in columns by status, with filters, bulk moves, generation and the idea drawer. */
 export function CampaignBoard({ campaignId }: { campaignId: string }) {
-  const api = useApi();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -50,6 +40,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
   const refreshCampaign = useRefreshCampaign(campaignId);
   const ideas = useCampaignIdeas(campaignId);
   const move = useMoveIdeas(campaignId);
+  const exportCsv = useExportCampaignCsv(campaignId);
   const [type, setType] = useState<IdeaType | 'ALL'>('ALL');
   const [platform, setPlatform] = useState<Platform | 'ALL'>('ALL');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -118,14 +109,6 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
     move.mutate({ ideas: chosen, to });
     setSelected(new Set());
   };
-  async function exportCsv() {
-    try {
-      await downloadCsv(await api.campaigns.csv(campaignId), `${campaign.data?.name ?? 'ideas'}.csv`);
-    } catch (error) {
-      toast.error('Export failed', { description: describeError(error) });
-    }
-  }
-
   if (campaign.isError) return <QueryError error={campaign.error} retry={() => campaign.refetch()} />;
   const running = Boolean(generationId) && isRunning(generation.data ?? { status: 'QUEUED' });
 
@@ -161,7 +144,11 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
         }
         actions={
           <>
-            <Button variant="secondary" onClick={exportCsv} disabled={all.length === 0}>
+            <Button
+              variant="secondary"
+              onClick={() => exportCsv.mutate(`${campaign.data?.name ?? 'ideas'}.csv`)}
+              disabled={all.length === 0}
+            >
               <Download aria-hidden />
               Export CSV
             </Button>

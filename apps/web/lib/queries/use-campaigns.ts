@@ -6,6 +6,7 @@ import { useCallback } from 'react';
 import { toast } from 'sonner';
 import { useApi } from '@/components/providers';
 import { describeError } from '@/lib/api-client/errors';
+import { saveFile } from '@/lib/save-file';
 import { type CampaignFilters, campaignQuery, campaignsQuery } from './campaigns';
 import { keys } from './keys';
 
@@ -40,6 +41,15 @@ export function useGenerateIdeas(campaignId: string) {
   return useMutation({
     mutationFn: (body: GenerateBody) => api.campaigns.generate(campaignId, body, crypto.randomUUID()),
     onError: (failure) => toast.error('Generation not started', { description: describeError(failure) }),
+  });
+}
+
+/** Downloads the campaign's ideas as a CSV file named `fileName`. */
+export function useExportCampaignCsv(campaignId: string) {
+  const api = useApi();
+  return useMutation({
+    mutationFn: async (fileName: string) => saveFile(await api.campaigns.csv(campaignId), fileName),
+    onError: (error) => toast.error('Export failed', { description: describeError(error) }),
   });
 }
 
