@@ -1,4 +1,4 @@
-import type { CampaignStatus, IdeaStatus, Platform, TenantStatus, UserStatus } from '@muse/contracts';
+import type { CampaignStatus, IdeaStatus, TenantStatus, UserStatus } from '@muse/contracts';
 import type { BadgeTone } from '@/components/ui/badge';
 
 export const IDEA_STATUS: Record<IdeaStatus, { label: string; clientLabel: string; tone: BadgeTone }> = {
@@ -19,15 +19,6 @@ export const BOARD_COLUMNS: readonly IdeaStatus[] = [
   'CLIENT_REJECTED',
   'AGENCY_REJECTED',
 ];
-
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  INSTAGRAM: 'Instagram',
-  TIKTOK: 'TikTok',
-  FACEBOOK: 'Facebook',
-  LINKEDIN: 'LinkedIn',
-  X: 'X',
-  YOUTUBE: 'YouTube',
-};
 
 export const CAMPAIGN_STATUS: Record<CampaignStatus, { label: string; tone: BadgeTone }> = {
   DRAFT: { label: 'Draft', tone: 'neutral' },

@@ -4,8 +4,20 @@ export const PLATFORMS = ['INSTAGRAM', 'TIKTOK', 'FACEBOOK', 'LINKEDIN', 'X', 'Y
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
+/** How people write each platform's name, on screen and in exports. */
+export const PLATFORM_NAMES: Record<Platform, string> = {
+  INSTAGRAM: 'Instagram',
+  TIKTOK: 'TikTok',
+  FACEBOOK: 'Facebook',
+  LINKEDIN: 'LinkedIn',
+  X: 'X',
+  YOUTUBE: 'YouTube',
+};
+
 export const IdeaType = z.enum(['POST', 'REEL']);
 export type IdeaType = z.infer<typeof IdeaType>;
+
+export const IDEA_TYPE_NAMES: Record<IdeaType, string> = { POST: 'Post', REEL: 'Reel' };
 
 export const Role = z.enum(['PLATFORM_ADMIN', 'AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT']);
 export type Role = z.infer<typeof Role>;

@@ -1,5 +1,15 @@
 import type { IdeaStatus } from './common.ts';
 
+/** An idea's status in words for whoever reads it, agency or client (exports, messages). */
+export const IDEA_STATUS_NAMES: Record<IdeaStatus, string> = {
+  GENERATED: 'Draft',
+  PENDING_CLIENT: 'Awaiting client review',
+  CHANGES_REQUESTED: 'Changes requested',
+  CLIENT_APPROVED: 'Approved',
+  CLIENT_REJECTED: 'Rejected by client',
+  AGENCY_REJECTED: 'Discarded',
+};
+
 /** Who may move an idea: the agency (admins and members) or the client's contact. */
 export type WorkflowActor = 'agency' | 'client';
 

@@ -1,6 +1,13 @@
 'use client';
 
-import { type Idea, type IdeaStatus, type IdeaType, PLATFORMS, type Platform } from '@muse/contracts';
+import {
+  type Idea,
+  type IdeaStatus,
+  type IdeaType,
+  PLATFORM_NAMES,
+  PLATFORMS,
+  type Platform,
+} from '@muse/contracts';
 import { Download, Pencil, Send, Sparkles, Trash2, X } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -15,7 +22,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange, IDEA_STATUS, PLATFORM_LABELS } from '@/lib/labels';
+import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange, IDEA_STATUS } from '@/lib/labels';
 import { isRunning } from '@/lib/queries/generations';
 import { useCampaign, useExportCampaignCsv, useRefreshCampaign } from '@/lib/queries/use-campaigns';
 import { useGeneration } from '@/lib/queries/use-generations';
@@ -188,7 +195,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
             <SelectItem value="ALL">All platforms</SelectItem>
             {platformsInUse.map((p) => (
               <SelectItem key={p} value={p}>
-                {PLATFORM_LABELS[p]}
+                {PLATFORM_NAMES[p]}
               </SelectItem>
             ))}
           </SelectContent>

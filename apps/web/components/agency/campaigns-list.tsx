@@ -1,6 +1,6 @@
 'use client';
 
-import type { CampaignStatus } from '@muse/contracts';
+import { type CampaignStatus, PLATFORM_NAMES } from '@muse/contracts';
 import { Megaphone, Plus } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { CAMPAIGN_STATUS, formatDateRange, PLATFORM_LABELS, plural } from '@/lib/labels';
+import { CAMPAIGN_STATUS, formatDateRange, plural } from '@/lib/labels';
 import { useCampaigns } from '@/lib/queries/use-campaigns';
 import { useClients } from '@/lib/queries/use-clients';
 
@@ -136,7 +136,7 @@ export function CampaignsList() {
                     <TableCell className="hidden lg:table-cell">
                       <div className="flex flex-wrap gap-1">
                         {campaign.platforms.map((platform) => (
-                          <Badge key={platform}>{PLATFORM_LABELS[platform]}</Badge>
+                          <Badge key={platform}>{PLATFORM_NAMES[platform]}</Badge>
                         ))}
                       </div>
                     </TableCell>

@@ -1,5 +1,6 @@
 'use client';
 
+import { PLATFORM_NAMES } from '@muse/contracts';
 import { Building2, Plus, Search } from 'lucide-react';
 import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
@@ -14,7 +15,6 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Switch } from '@/components/ui/switch';
-import { PLATFORM_LABELS } from '@/lib/labels';
 import { useClients } from '@/lib/queries/use-clients';
 
 export function ClientsList() {
@@ -110,7 +110,7 @@ export function ClientsList() {
                       </p>
                       <div className="mt-auto flex flex-wrap gap-1.5">
                         {client.platforms.map((platform) => (
-                          <Badge key={platform}>{PLATFORM_LABELS[platform]}</Badge>
+                          <Badge key={platform}>{PLATFORM_NAMES[platform]}</Badge>
                         ))}
                       </div>
                     </Link>

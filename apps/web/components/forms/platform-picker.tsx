@@ -1,9 +1,8 @@
 'use client';
 
-import { PLATFORMS, type Platform } from '@muse/contracts';
+import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@muse/contracts';
 import { Check } from 'lucide-react';
 import { cn } from '@/lib/cn';
-import { PLATFORM_LABELS } from '@/lib/labels';
 
 /** Toggle buttons for platforms; `allowed` limits the choice (e.g. to the campaign's platforms). */
 export function PlatformPicker({
@@ -48,7 +47,7 @@ export function PlatformPicker({
             )}
           >
             {selected && <Check className="size-3.5" aria-hidden />}
-            {PLATFORM_LABELS[platform]}
+            {PLATFORM_NAMES[platform]}
           </button>
         );
       })}

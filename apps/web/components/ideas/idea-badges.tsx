@@ -1,7 +1,7 @@
-import type { Idea, IdeaStatus } from '@muse/contracts';
+import { type Idea, type IdeaStatus, PLATFORM_NAMES } from '@muse/contracts';
 import { Clapperboard, Cpu, ImageIcon } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
-import { IDEA_STATUS, PLATFORM_LABELS } from '@/lib/labels';
+import { IDEA_STATUS } from '@/lib/labels';
 
 export function StatusBadge({
   status,
@@ -27,7 +27,7 @@ export function FormatBadges({
         {idea.type === 'REEL' ? <Clapperboard aria-hidden /> : <ImageIcon aria-hidden />}
         {idea.type === 'REEL' ? `Reel${idea.durationSec ? ` · ${idea.durationSec}s` : ''}` : 'Post'}
       </Badge>
-      <Badge>{PLATFORM_LABELS[idea.platform]}</Badge>
+      <Badge>{PLATFORM_NAMES[idea.platform]}</Badge>
       {idea.offlineModel && audience === 'agency' && <OfflineModelBadge />}
     </span>
   );

@@ -76,7 +76,12 @@ describe('GET /api/campaigns/:id/ideas.csv', () => {
     expect(cell(first, 'Call to action')).toBe("'@everyone come by");
     expect(cell(first, 'Visual direction')).toBe("'-50% on launch day");
     expect(cell(first, 'Hashtags')).toBe('#muse');
-    expect(cell(rows[1], 'Status')).toBe('CLIENT_APPROVED');
+    expect(cell(rows[1], 'Status')).toBe('Approved');
+    expect([cell(first, 'Type'), cell(first, 'Platform'), cell(first, 'Status')]).toEqual([
+      'Post',
+      'Instagram',
+      'Draft',
+    ]);
   });
 
   it('when a client contact exports, then only the ideas it may see are in the file', async () => {

@@ -79,6 +79,8 @@ describe('the ideas CSV', () => {
     expect(lines[0]).toBe(
       'ID,Type,Platform,Status,Round,Title,Hook,Caption,Hashtags,Call to action,Visual direction,Duration (s),Script,Audio,Scheduled for,Offline model,Created at,Updated at',
     );
+    expect(lines[1]).toContain(',Post,Instagram,Awaiting client review,');
+    expect(lines[2]).toContain(',Reel,');
     expect(lines[1]).toContain(
       ',Meet the growers,Every bag has a name on it,From Huila,#Coffee #Origin,Pre-order now,,,,,,no,',
     );

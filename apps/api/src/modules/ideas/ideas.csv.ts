@@ -1,4 +1,4 @@
-import type { ReelBeat } from '@muse/contracts';
+import { IDEA_STATUS_NAMES, IDEA_TYPE_NAMES, PLATFORM_NAMES, type ReelBeat } from '@muse/contracts';
 import type { toIdea } from './ideas.presenter.ts';
 
 type Idea = ReturnType<typeof toIdea>;
@@ -6,9 +6,9 @@ type Cell = string | number | Date | null;
 
 const COLUMNS: readonly [string, (idea: Idea) => Cell][] = [
   ['ID', (idea) => idea.id],
-  ['Type', (idea) => idea.type],
-  ['Platform', (idea) => idea.platform],
-  ['Status', (idea) => idea.status],
+  ['Type', (idea) => IDEA_TYPE_NAMES[idea.type]],
+  ['Platform', (idea) => PLATFORM_NAMES[idea.platform]],
+  ['Status', (idea) => IDEA_STATUS_NAMES[idea.status]],
   ['Round', (idea) => idea.round],
   ['Title', (idea) => idea.title],
   ['Hook', (idea) => idea.hook],
