@@ -15,6 +15,7 @@ export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set<Prisma.Model
   'IdeaRevision',
   'Comment',
   'ActivityEvent',
+  'EmailMessage',
 ]);
 
 export class TenantGuardError extends Error {

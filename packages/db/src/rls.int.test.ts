@@ -43,11 +43,21 @@ beforeAll(async () => {
       "select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by 1",
     )
   ).map((r) => r.table_name);
-  // The seed writes no generations: add one per tenant so that table is tested with rows too.
+  // The seed writes no generations or emails: add one of each per tenant so those tables are tested with rows too.
   for (const tenantId of [northwind, blueHarbor]) {
     await ownerDb.withTenantTx(tenantId, async (tx) => {
       const campaign = await tx.campaign.findFirstOrThrow({ select: { id: true } });
       await tx.generation.create({ data: { tenantId, campaignId: campaign.id, requestedPosts: 1 } });
+      await tx.emailMessage.create({
+        data: {
+          tenantId,
+          kind: 'test',
+          recipient: 'someone@example.test',
+          subject: 'Hi',
+          html: '<p>Hi</p>',
+          text: 'Hi',
+        },
+      });
     });
   }
 });
@@ -65,6 +75,7 @@ describe('row-level security', () => {
       'campaigns',
       'clients',
       'comments',
+      'email_messages',
       'generations',
       'idea_revisions',
       'ideas',
