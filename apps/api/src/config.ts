@@ -81,6 +81,11 @@ const variables = z
     GENERATION_SUPERVISE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(15),
     GENERATION_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
     GENERATION_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+    /** Where the worker sends email (smtp:// or smtps://); unset, every message fails with a reason saying so. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).default('Muse <no-reply@localhost>'),
+    EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+    EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
     WORKER_PORT: env.port(3002),
     /** Set by `npm start`; echoed on /healthz and /readyz so it knows its own services. */
     MUSE_INSTANCE_ID: z.string().min(1).optional(),
@@ -174,6 +179,12 @@ function toConfig(value: Variables) {
       superviseIntervalSeconds: value.GENERATION_SUPERVISE_INTERVAL_SECONDS,
       sweepIntervalSeconds: value.GENERATION_SWEEP_INTERVAL_SECONDS,
       workerConcurrency: value.GENERATION_WORKER_CONCURRENCY,
+    }),
+    email: Object.freeze({
+      smtpUrl: value.SMTP_URL,
+      from: value.MAIL_FROM,
+      retryLimit: value.EMAIL_RETRY_LIMIT,
+      retryDelaySeconds: value.EMAIL_RETRY_DELAY_SECONDS,
     }),
     workerPort: value.WORKER_PORT,
     instanceId: value.MUSE_INSTANCE_ID,

@@ -1,6 +1,7 @@
+import { sendEmailJob } from '../modules/email/email.job.ts';
 import { generateIdeasJob } from '../modules/generations/generations.job.ts';
 import { sweepGenerationsJob } from '../modules/generations/generations.sweep.job.ts';
 import type { AnyJobDefinition } from './job.ts';
 
 /** Every job the API may enqueue and every worker works; a new job is one more line here. */
-export const JOBS: readonly AnyJobDefinition[] = [generateIdeasJob, sweepGenerationsJob];
+export const JOBS: readonly AnyJobDefinition[] = [generateIdeasJob, sweepGenerationsJob, sendEmailJob];
