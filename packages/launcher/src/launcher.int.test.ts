@@ -18,6 +18,8 @@ const ports = {
   WEB_PORT: await freePort(),
   AI_SERVICE_PORT: await freePort(),
   OFFLINE_MODEL_PORT: await freePort(),
+  MUSE_SMTP_PORT: await freePort(),
+  MUSE_MAILBOX_PORT: await freePort(),
 };
 const webOrigin = `http://localhost:${ports.WEB_PORT}`;
 
@@ -116,6 +118,9 @@ describe('the start command', () => {
       }
       const landing = await (await fetch(`http://127.0.0.1:${ports.WEB_PORT}/`)).text();
       expect(landing).toContain('Campaign ideas in your clients’ voice');
+      const mailbox = `http://localhost:${ports.MUSE_MAILBOX_PORT}/`;
+      expect(stack.output).toContain(`Mailbox    ${mailbox}`);
+      expect(await (await fetch(mailbox)).text()).toContain('Dev mailbox');
 
       const expectedRoles = {
         'admin@muse.test': 'PLATFORM_ADMIN',
@@ -141,7 +146,12 @@ describe('the start command', () => {
     } finally {
       expect(await stopStack(stack)).toBe(0);
     }
-    for (const port of [ports.MUSE_PG_PORT, ...Object.values(services)]) {
+    for (const port of [
+      ports.MUSE_PG_PORT,
+      ports.MUSE_SMTP_PORT,
+      ports.MUSE_MAILBOX_PORT,
+      ...Object.values(services),
+    ]) {
       expect({ port, open: await accepts(port) }).toEqual({ port, open: false });
     }
   });

@@ -1,6 +1,7 @@
 // Starts the whole stack on one machine. With no configuration: an embedded PostgreSQL
 // (data under .data/), migrations, the demo seed on a fresh database, the offline model
-// unless OPENAI_API_KEY is set, then ai-service, api and web. Ctrl-C stops everything.
+// unless OPENAI_API_KEY is set, a mail catcher unless SMTP_URL is set, then ai-service, api and
+// web. Ctrl-C stops everything.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { EmbeddedPostgresError, startEmbeddedPostgres } from '@muse/db/embedded'
 import { seed } from '@muse/db/seed';
 import { ensureLocalKeyPair } from '@muse/local-auth';
 import { z } from 'zod';
+import { type MailCatcher, startMailCatcher } from './mail-catcher.ts';
 import { takenPortProblem } from './port-check.ts';
 import {
   API_NODE_FLAGS,
@@ -40,6 +42,10 @@ const config = loadConfig(
     WORKER_PORT: env.port(3002),
     WEB_PORT: env.port(3000),
     AI_SERVICE_TOKEN: z.string().min(16).optional(),
+    /** Your own SMTP server; unset, mail is caught and shown on the dev mailbox page. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MUSE_SMTP_PORT: env.port(1025),
+    MUSE_MAILBOX_PORT: env.port(8025),
   }),
 );
 
@@ -51,6 +57,7 @@ const instanceId = randomBytes(12).toString('base64url');
 const say = (line: string) => console.log(`muse: ${line}`);
 const running: RunningService[] = [];
 let stopDatabase: (() => Promise<void>) | undefined;
+let mailCatcher: MailCatcher | undefined;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
@@ -58,6 +65,7 @@ async function shutdown(code: number): Promise<never> {
     stopping = true;
     say('stopping…');
     for (const service of [...running].reverse()) await stopService(service);
+    await mailCatcher?.close();
     await stopDatabase?.();
     say('stopped');
   }
@@ -152,7 +160,18 @@ function buildWeb(): void {
   if (result.status !== 0) throw new Error(`the web app did not build:\n${result.stdout}${result.stderr}`);
 }
 
-function services(databaseUrl: string): Service[] {
+/** Where the api and the worker send email: the configured server, or the catcher's. */
+async function smtpUrl(): Promise<string> {
+  if (config.SMTP_URL) return config.SMTP_URL;
+  mailCatcher = await startMailCatcher({
+    smtpPort: config.MUSE_SMTP_PORT,
+    mailboxPort: config.MUSE_MAILBOX_PORT,
+  });
+  say(`mail is caught, not delivered: ${mailCatcher.mailboxUrl}`);
+  return mailCatcher.smtpUrl;
+}
+
+function services(databaseUrl: string, smtp: string): Service[] {
   const token = serviceToken();
   const local = (port: number) => `http://127.0.0.1:${port}`;
   const webOrigin = `http://localhost:${config.WEB_PORT}`;
@@ -189,6 +208,7 @@ function services(databaseUrl: string): Service[] {
         WEB_ORIGIN: webOrigin,
         AI_SERVICE_URL: local(config.AI_SERVICE_PORT),
         AI_SERVICE_TOKEN: token,
+        SMTP_URL: smtp,
       },
       readyUrl: `${local(config.API_PORT)}/readyz`,
     },
@@ -201,6 +221,7 @@ function services(databaseUrl: string): Service[] {
         AI_SERVICE_URL: local(config.AI_SERVICE_PORT),
         AI_SERVICE_TOKEN: token,
         WORKER_PORT: String(config.WORKER_PORT),
+        SMTP_URL: smtp,
       },
       readyUrl: `${local(config.WORKER_PORT)}/readyz`,
     },
@@ -230,6 +251,9 @@ function portsToListenOn(): Record<string, number> {
   return {
     ...(config.DATABASE_OWNER_URL ? {} : { MUSE_PG_PORT: config.MUSE_PG_PORT }),
     ...(config.OPENAI_API_KEY ? {} : { OFFLINE_MODEL_PORT: config.OFFLINE_MODEL_PORT }),
+    ...(config.SMTP_URL
+      ? {}
+      : { MUSE_SMTP_PORT: config.MUSE_SMTP_PORT, MUSE_MAILBOX_PORT: config.MUSE_MAILBOX_PORT }),
     AI_SERVICE_PORT: config.AI_SERVICE_PORT,
     API_PORT: config.API_PORT,
     WORKER_PORT: config.WORKER_PORT,
@@ -243,7 +267,8 @@ async function main(): Promise<void> {
   const databaseUrl = await prepareDatabase(await database());
   ensureLocalKeyPair(data);
   buildWeb();
-  for (const service of services(databaseUrl)) {
+  const smtp = await smtpUrl();
+  for (const service of services(databaseUrl, smtp)) {
     const handle = startService(repoRoot, logDir, {
       ...service,
       env: { ...service.env, MUSE_INSTANCE_ID: instanceId },
@@ -272,6 +297,7 @@ async function main(): Promise<void> {
     Web        http://localhost:${config.WEB_PORT}
     API        http://localhost:${config.API_PORT}/api   (docs: /api/docs)
     AI service http://localhost:${config.AI_SERVICE_PORT}${config.OPENAI_API_KEY ? '' : `   (offline model on :${config.OFFLINE_MODEL_PORT})`}
+    Mailbox    ${mailCatcher ? `${mailCatcher.mailboxUrl}   (mail is caught here, not delivered)` : `sent through ${new URL(smtp).host}`}
     Logs       ${logDir}
 
   Demo sign-ins (local auth; pick one on the sign-in page):
