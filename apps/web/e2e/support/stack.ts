@@ -15,7 +15,9 @@ export interface RunningStack {
 
 /** Starts `pnpm stack:start` isolated on free ports and a temporary data folder; resolves once it is running. */
 export async function startStack(timeoutMs = 8 * 60_000): Promise<RunningStack> {
-  const [web, api, worker, ai, model, pg] = [
+  const [web, api, worker, ai, model, pg, smtp, mailbox] = [
+    await freePort(),
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -39,6 +41,8 @@ export async function startStack(timeoutMs = 8 * 60_000): Promise<RunningStack> 
       AI_SERVICE_PORT: String(ai),
       OFFLINE_MODEL_PORT: String(model),
       MUSE_PG_PORT: String(pg),
+      MUSE_SMTP_PORT: String(smtp),
+      MUSE_MAILBOX_PORT: String(mailbox),
     },
   });
   const log = fs.createWriteStream(logFile);
