@@ -24,6 +24,10 @@ test('(a) when the owner creates a client and a campaign and generates ideas, th
 }) => {
   const { page } = await signedIn(browser, 'owner@northwind.test');
   await expect(page.getByRole('heading', { name: /Welcome back/ })).toBeVisible();
+  // The feed reads the seeded audit log (and earlier tests'): every event must have its sentence.
+  const recentActivity = page.getByRole('heading', { name: 'Recent activity' }).locator('xpath=../..');
+  await expect(recentActivity.getByRole('listitem').first()).toBeVisible();
+  await expect(recentActivity.getByRole('alert')).toHaveCount(0);
   await shot(page, 'a1-agency-dashboard');
 
   await page.getByRole('link', { name: 'Clients' }).first().click();

@@ -1,31 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MIGRATIONS_DIR, migrate } from './migrate.ts';
+import { migrate } from './migrate.ts';
+import { migrationsBefore } from './migrations-before.ts';
 import { createScratchDatabase, query } from './scratch-database.ts';
 
 const MEMBERSHIPS = '20261202180000_memberships';
 
 let database: { url: string; drop(): Promise<void> };
-let before: string;
+let before: ReturnType<typeof migrationsBefore>;
 const tenantA = randomUUID();
 const tenantB = randomUUID();
-
-/** The migrations folder as it was before memberships: what a database of that time has applied. */
-function migrationsBefore(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-migrations-before-'));
-  for (const entry of fs.readdirSync(MIGRATIONS_DIR).filter((entry) => entry < name)) {
-    fs.cpSync(path.join(MIGRATIONS_DIR, entry), path.join(dir, entry), { recursive: true });
-  }
-  return dir;
-}
 
 beforeAll(async () => {
   database = await createScratchDatabase(inject('databaseUrl'));
   before = migrationsBefore(MEMBERSHIPS);
-  await migrate(database.url, { dir: before });
+  await migrate(database.url, { dir: before.dir });
   // Data of that time: emails and subjects were unique across the platform.
   await query(
     database.url,
@@ -45,7 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database.drop();
-  fs.rmSync(before, { recursive: true, force: true });
+  before.remove();
 });
 
 describe('the memberships migration', () => {

@@ -1,7 +1,12 @@
-import { ideaSnapshot } from '@muse/contracts';
+import { AuditEvent, ideaSnapshot } from '@muse/contracts';
 import { localSubject } from '@muse/local-auth';
 import type { Database, TenantTx } from '../client.ts';
 import { DEMO_TENANTS, type DemoClient, type DemoTenant, PLATFORM_ADMIN } from './demo-data.ts';
+
+/** The template every seeded idea was written with. */
+const TEMPLATE_VERSION = 'post@v1';
+/** When the seeded ideas were generated: fixed, so lists have a stable order. */
+const GENERATED_AT = new Date(Date.UTC(2026, 9, 1, 9));
 
 export interface SeedResult {
   tenantsCreated: string[];
@@ -80,8 +85,10 @@ async function seedClient(
   const { contact, campaign: demoCampaign, ...profile } = demo;
   const client = await tx.client.create({ data: { ...profile, tenantId } });
   await addUser(contact.email, contact.name, 'CLIENT', client.id);
-  await tx.activityEvent.create({
-    data: { tenantId, actorId: ownerId, entityType: 'client', entityId: client.id, action: 'client.created' },
+  await audit(tx, tenantId, ownerId, client.id, {
+    action: 'client.created',
+    entityType: 'client',
+    data: { name: client.name, platforms: client.platforms },
   });
   if (!demoCampaign) return;
 
@@ -97,13 +104,26 @@ async function seedClient(
       createdById: ownerId,
     },
   });
-  await tx.activityEvent.create({
+  await audit(tx, tenantId, ownerId, campaign.id, {
+    action: 'campaign.created',
+    entityType: 'campaign',
+    data: { name: campaign.name, clientId: client.id, status: campaign.status },
+  });
+  // The run that wrote the campaign's ideas, so every idea has the generation the feed names.
+  const generation = await tx.generation.create({
     data: {
       tenantId,
-      actorId: ownerId,
-      entityType: 'campaign',
-      entityId: campaign.id,
-      action: 'campaign.created',
+      campaignId: campaign.id,
+      requestedById: ownerId,
+      status: 'SUCCEEDED',
+      requestedPosts: ideas.filter((idea) => idea.type === 'POST').length,
+      requestedReels: ideas.filter((idea) => idea.type === 'REEL').length,
+      producedCount: ideas.length,
+      platforms: [...new Set(ideas.map((idea) => idea.platform))],
+      templateVersions: { system: 'v1', post: 'v1', reel: 'v1' },
+      queuedAt: GENERATED_AT,
+      startedAt: GENERATED_AT,
+      finishedAt: GENERATED_AT,
     },
   });
 
@@ -111,7 +131,7 @@ async function seedClient(
     const { comments = [], status, ...content } = demoIdea;
     const sentToClient = status !== 'GENERATED' && status !== 'AGENCY_REJECTED';
     // Spread creation times so lists have a stable, realistic order.
-    const createdAt = new Date(Date.UTC(2026, 9, 1, 9, index * 7));
+    const createdAt = new Date(GENERATED_AT.getTime() + index * 7 * 60_000);
     const idea = await tx.idea.create({
       data: {
         ...content,
@@ -119,7 +139,9 @@ async function seedClient(
         campaignId: campaign.id,
         status,
         round: sentToClient ? 1 : 0,
-        templateVersion: 'post@v1',
+        sentVersion: sentToClient ? 1 : null,
+        generationId: generation.id,
+        templateVersion: TEMPLATE_VERSION,
         createdAt,
       },
     });
@@ -133,25 +155,25 @@ async function seedClient(
         createdAt,
       },
     });
-    await tx.activityEvent.create({
-      data: { tenantId, actorId: ownerId, entityType: 'idea', entityId: idea.id, action: 'idea.generated' },
+    await audit(tx, tenantId, ownerId, idea.id, {
+      action: 'idea.generated',
+      entityType: 'idea',
+      data: { generationId: generation.id, templateVersion: TEMPLATE_VERSION },
     });
     if (status !== 'GENERATED') {
       const actor =
         status.startsWith('CLIENT_') || status === 'CHANGES_REQUESTED'
           ? userIds.get(demo.contact.email)
           : ownerId;
-      await tx.activityEvent.create({
+      await audit(tx, tenantId, actor, idea.id, {
+        action: 'idea.status_changed',
+        entityType: 'idea',
         data: {
-          tenantId,
-          actorId: actor,
-          entityType: 'idea',
-          entityId: idea.id,
-          action: 'idea.status_changed',
-          data: {
-            from: sentToClient && status !== 'PENDING_CLIENT' ? 'PENDING_CLIENT' : 'GENERATED',
-            to: status,
-          },
+          title: idea.title,
+          from: sentToClient && status !== 'PENDING_CLIENT' ? 'PENDING_CLIENT' : 'GENERATED',
+          to: status,
+          version: idea.version,
+          round: idea.round,
         },
       });
     }
@@ -167,4 +189,16 @@ async function seedClient(
       });
     }
   }
+}
+
+/** Records one audit event, checked against the catalog the activity feed reads it with. */
+async function audit(
+  tx: TenantTx,
+  tenantId: string,
+  actorId: string | undefined,
+  entityId: string,
+  event: AuditEvent,
+): Promise<void> {
+  const { action, entityType, data } = AuditEvent.parse(event);
+  await tx.activityEvent.create({ data: { tenantId, actorId, entityType, entityId, action, data } });
 }
