@@ -16,6 +16,10 @@ export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set<Prisma.Model
   'Comment',
   'ActivityEvent',
   'EmailMessage',
+  'ReviewRound',
+  'ReviewLink',
+  'Notification',
+  'NotificationPreference',
 ]);
 
 export class TenantGuardError extends Error {

@@ -44,9 +44,25 @@ beforeAll(async () => {
       "select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by 1",
     )
   ).map((r) => r.table_name);
-  // The seed writes no emails: add one per tenant so that table is tested with rows too.
+  // Tables the seed leaves empty get a row per tenant, so they are tested with rows too.
   for (const tenantId of [northwind, blueHarbor]) {
     await ownerDb.withTenantTx(tenantId, async (tx) => {
+      const campaign = await tx.campaign.findFirstOrThrow({ select: { id: true, clientId: true } });
+      const user = await tx.user.findFirstOrThrow({ select: { id: true } });
+      const scope = { tenantId, campaignId: campaign.id, clientId: campaign.clientId };
+      await tx.reviewRound.create({ data: scope });
+      await tx.reviewLink.create({
+        data: {
+          ...scope,
+          reviewerName: 'Guest',
+          tokenHash: `hash-of-${tenantId}`,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
+      await tx.notification.create({ data: { tenantId, userId: user.id, kind: 'CLIENT_ANSWERED' } });
+      await tx.notificationPreference.create({
+        data: { tenantId, userId: user.id, kind: 'CLIENT_ANSWERED', delivery: 'DIGEST' },
+      });
       await tx.emailMessage.create({
         data: {
           tenantId,
@@ -78,6 +94,10 @@ describe('row-level security', () => {
       'generations',
       'idea_revisions',
       'ideas',
+      'notification_preferences',
+      'notifications',
+      'review_links',
+      'review_rounds',
       'users',
     ]);
     const rows = await query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
