@@ -114,6 +114,16 @@ describe('email', () => {
     expect(arrivedFor(recipient)).toHaveLength(1);
   });
 
+  it("when a message names its sender, then it comes from that name at MAIL_FROM's address", async () => {
+    const recipient = newRecipient();
+    await db.withTenantTx(tenantId, (tx) =>
+      queueEmail(tx, api, { ...message(recipient), fromName: 'Blue Harbor Agency' }),
+    );
+
+    const [mail] = await delivered(recipient);
+    expect(mail?.from?.text).toBe('"Blue Harbor Agency" <hello@northwind.test>');
+  });
+
   it('when the transaction that queued a message rolls back, then nothing is stored and nothing is sent', async () => {
     const recipient = newRecipient();
     const jobsBefore = (await api.boss.findJobs(sendEmailJob.name)).length;

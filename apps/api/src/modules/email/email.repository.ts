@@ -5,6 +5,8 @@ export interface NewEmailMessage {
   /** What the message is for, such as `invitation` or `review-reminder`. */
   kind: string;
   recipient: string;
+  /** The sender's display name: the agency's, so its clients see the agency and not Muse. */
+  fromName?: string;
   subject: string;
   html: string;
   text: string;
@@ -15,6 +17,7 @@ export interface NewEmailMessage {
 export interface OutboxMessage {
   id: string;
   recipient: string;
+  fromName: string | null;
   subject: string;
   html: string;
   text: string;
@@ -37,7 +40,7 @@ export async function insertEmailMessage(tx: TenantTx, message: NewEmailMessage)
  */
 export async function lockEmailMessage(tx: TenantTx, id: string): Promise<OutboxMessage | undefined> {
   const [row] = await tx.$queryRaw<OutboxMessage[]>`
-    select id, recipient, subject, html, text, headers, status::text as status, attempts
+    select id, recipient, from_name as "fromName", subject, html, text, headers, status::text as status, attempts
     from email_messages where id = ${id}::uuid for update`;
   return row;
 }

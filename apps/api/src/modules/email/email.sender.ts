@@ -11,7 +11,7 @@ export interface SendEmailJobData {
 /** What the sender needs of nodemailer's transporter. */
 export interface MailTransport {
   sendMail(mail: {
-    from: string;
+    from: string | { name: string; address: string };
     to: string;
     subject: string;
     html: string;
@@ -57,7 +57,7 @@ export function createEmailSender(options: EmailSenderOptions): JobHandler<SendE
         try {
           if (!transport) throw new SmtpNotConfiguredError();
           await transport.sendMail({
-            from,
+            from: message.fromName ? { name: message.fromName, address: addressOf(from) } : from,
             to: message.recipient,
             subject: message.subject,
             html: message.html,
@@ -80,6 +80,11 @@ export function createEmailSender(options: EmailSenderOptions): JobHandler<SendE
     }
     if (outcome.sent) logger.info({ emailMessageId }, 'email sent');
   };
+}
+
+/** The address of MAIL_FROM, which is either `address` or `Name <address>`. */
+function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }
 
 function describe(error: unknown): string {
