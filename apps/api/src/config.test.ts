@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseApiConfig, parseWorkerConfig } from './config.ts';
 
 const DATABASE_URL = 'postgresql://muse_app:secret@127.0.0.1:5432/muse';
+const LINK_SIGNING_SECRET = 'a-link-signing-secret-of-32-characters-or-more';
 
 const publicKeyPem = (modulusLength: number) =>
   generateKeyPairSync('rsa', {
@@ -99,15 +100,30 @@ describe('api configuration', () => {
   });
 
   it('when local auth would run with NODE_ENV=production, then it refuses unless explicitly allowed', () => {
-    expect(problemsOf({ DATABASE_URL, NODE_ENV: 'production' })).toEqual([
+    expect(problemsOf({ DATABASE_URL, NODE_ENV: 'production', LINK_SIGNING_SECRET })).toEqual([
       expect.stringMatching(/^AUTH_MODE: local sign-in/),
     ]);
     const allowed = parseApiConfig({
       DATABASE_URL,
       NODE_ENV: 'production',
       LOCAL_AUTH_ALLOW_IN_PRODUCTION: 'true',
+      LINK_SIGNING_SECRET,
     });
     expect(allowed.auth.mode).toBe('local');
+  });
+
+  it('when production has no LINK_SIGNING_SECRET, then it refuses to start; elsewhere a development secret stands in', () => {
+    const production = { DATABASE_URL, NODE_ENV: 'production', LOCAL_AUTH_ALLOW_IN_PRODUCTION: 'true' };
+    expect(problemsOf(production)).toEqual([
+      expect.stringMatching(/^LINK_SIGNING_SECRET: is required in production/),
+    ]);
+    expect(parseApiConfig({ ...production, LINK_SIGNING_SECRET }).linkSigningSecret).toBe(
+      LINK_SIGNING_SECRET,
+    );
+    expect(parseApiConfig({ DATABASE_URL }).linkSigningSecret).toMatch(/development/);
+    expect(problemsOf({ DATABASE_URL, LINK_SIGNING_SECRET: 'short' })).toEqual([
+      expect.stringMatching(/^LINK_SIGNING_SECRET: must be at least 32 characters/),
+    ]);
   });
 
   it('when TRUST_PROXY is a boolean, a hop count or a list, then Express gets the matching value', () => {

@@ -86,6 +86,11 @@ const variables = z
     MAIL_FROM: z.string().min(3).default('Muse <no-reply@localhost>'),
     EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+    /**
+     * Signs the links mail carries (unsubscribe, actions from a message). Required in production;
+     * elsewhere a fixed development secret stands in.
+     */
+    LINK_SIGNING_SECRET: env.secret(32).optional(),
     WORKER_PORT: env.port(3002),
     /** Set by `npm start`; echoed on /healthz and /readyz so it knows its own services. */
     MUSE_INSTANCE_ID: z.string().min(1).optional(),
@@ -106,6 +111,13 @@ const variables = z
           'local sign-in mints its own tokens and is meant for development: use AUTH_MODE=clerk in production, or set LOCAL_AUTH_ALLOW_IN_PRODUCTION=true for a demo',
       });
     }
+    if (value.NODE_ENV === 'production' && !value.LINK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LINK_SIGNING_SECRET'],
+        message: 'is required in production: it signs the links in the mail Muse sends',
+      });
+    }
     // An attempt must outlive its AI call plus the writes after it, or healthy runs would expire.
     if (value.GENERATION_JOB_EXPIRE_SECONDS * 1000 < value.AI_SERVICE_TIMEOUT_MS + 30_000) {
       ctx.addIssue({
@@ -121,6 +133,9 @@ const workerVariables = variables.safeExtend({ AI_SERVICE_TOKEN: env.secret(16) 
 type Variables = z.infer<typeof variables>;
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** Signs links outside production when LINK_SIGNING_SECRET is unset; production refuses to start without one. */
+const DEVELOPMENT_LINK_SIGNING_SECRET = 'muse-development-link-signing-secret-not-for-production';
 
 /**
  * A web app on this machine is opened as localhost, 127.0.0.1 or [::1] alike: each is its own
@@ -186,6 +201,7 @@ function toConfig(value: Variables) {
       retryLimit: value.EMAIL_RETRY_LIMIT,
       retryDelaySeconds: value.EMAIL_RETRY_DELAY_SECONDS,
     }),
+    linkSigningSecret: value.LINK_SIGNING_SECRET ?? DEVELOPMENT_LINK_SIGNING_SECRET,
     workerPort: value.WORKER_PORT,
     instanceId: value.MUSE_INSTANCE_ID,
   });

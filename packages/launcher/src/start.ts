@@ -42,6 +42,7 @@ const config = loadConfig(
     WORKER_PORT: env.port(3002),
     WEB_PORT: env.port(3000),
     AI_SERVICE_TOKEN: z.string().min(16).optional(),
+    LINK_SIGNING_SECRET: z.string().min(32).optional(),
     /** Your own SMTP server; unset, mail is caught and shown on the dev mailbox page. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MUSE_SMTP_PORT: env.port(1025),
@@ -99,6 +100,11 @@ function keptSecret(name: string): string {
 /** The service token the API presents to the ai-service: from the environment, or a kept one. */
 function serviceToken(): string {
   return config.AI_SERVICE_TOKEN ?? keptSecret('service-token');
+}
+
+/** What the API and the worker sign the links of their mail with: from the environment, or a kept one. */
+function linkSigningSecret(): string {
+  return config.LINK_SIGNING_SECRET ?? keptSecret('link-signing-secret');
 }
 
 /** The owner's connection to the database: the given server's, or the embedded one's. */
@@ -173,6 +179,7 @@ async function smtpUrl(): Promise<string> {
 
 function services(databaseUrl: string, smtp: string): Service[] {
   const token = serviceToken();
+  const signingSecret = linkSigningSecret();
   const local = (port: number) => `http://127.0.0.1:${port}`;
   const webOrigin = `http://localhost:${config.WEB_PORT}`;
   const offline = !config.OPENAI_API_KEY;
@@ -209,6 +216,7 @@ function services(databaseUrl: string, smtp: string): Service[] {
         AI_SERVICE_URL: local(config.AI_SERVICE_PORT),
         AI_SERVICE_TOKEN: token,
         SMTP_URL: smtp,
+        LINK_SIGNING_SECRET: signingSecret,
       },
       readyUrl: `${local(config.API_PORT)}/readyz`,
     },
@@ -218,10 +226,12 @@ function services(databaseUrl: string, smtp: string): Service[] {
       command: nodeCommand('src/worker.ts', API_NODE_FLAGS),
       env: {
         DATABASE_URL: databaseUrl,
+        WEB_ORIGIN: webOrigin,
         AI_SERVICE_URL: local(config.AI_SERVICE_PORT),
         AI_SERVICE_TOKEN: token,
         WORKER_PORT: String(config.WORKER_PORT),
         SMTP_URL: smtp,
+        LINK_SIGNING_SECRET: signingSecret,
       },
       readyUrl: `${local(config.WORKER_PORT)}/readyz`,
     },
