@@ -12,6 +12,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { createRateLimits } from './http/rate-limit.ts';
 import { mountRoutes, type RouteDefinition } from './http/route-registry.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 import { createActivityRoutes } from './modules/activity/activity.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { PrincipalCache } from './modules/auth/principal-cache.ts';
@@ -38,6 +39,8 @@ export interface AppDependencies {
   verifier: TokenVerifier;
   /** Where generation requests enqueue their job (in the same transaction as the generation). */
   generationQueue: Pick<GenerationQueue, 'enqueue' | 'untilFinished'>;
+  /** Where changes enqueue the jobs that follow them (mail, notifications), in their transaction. */
+  jobs: Pick<JobQueue, 'enqueue'>;
   /** Shared rate-limit counters; in-process memory when absent. */
   redis?: Redis;
   /** Namespace of the rate-limit keys in Redis. */

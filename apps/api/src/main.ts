@@ -69,6 +69,7 @@ const app = createApp({
   redis,
   lifecycle,
   generationQueue,
+  jobs,
 });
 
 const server = app.listen(config.port, (error?: Error) => {

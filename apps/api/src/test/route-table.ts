@@ -69,6 +69,7 @@ export function declaredRoutes(): DeclaredRoute[] {
       enqueue: () => Promise.reject(new Error('the route table enqueues no jobs')),
       untilFinished: () => Promise.reject(new Error('the route table waits for no jobs')),
     },
+    jobs: { enqueue: () => Promise.reject(new Error('the route table enqueues no jobs')) },
   });
   return routeTable(app).map((entry) => ({
     ...entry,

@@ -7,7 +7,7 @@ import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../app.ts';
 import { type ApiConfig, parseApiConfig } from '../config.ts';
-import { startJobQueue } from '../jobs/job-queue.ts';
+import { type JobQueue, startJobQueue } from '../jobs/job-queue.ts';
 import { createTokenVerifier } from '../modules/auth/token-verifier.ts';
 import { type GenerationQueue, startGenerationQueue } from '../modules/generations/generations.queue.ts';
 import type { Lifecycle } from '../modules/operations/operations.routes.ts';
@@ -26,13 +26,17 @@ export interface TestAppOptions {
   logger?: Logger;
   db?: Database;
   lifecycle?: Lifecycle;
-  generationQueue?: GenerationQueue;
+  /** The API's job queue and its generation side; started for the app (and stopped with it) when absent. */
+  queues?: Pick<ApiQueues, 'jobs' | 'generationQueue'>;
 }
+
+export type ApiQueues = { jobs: JobQueue; generationQueue: GenerationQueue; stop(): Promise<void> };
 
 export interface TestApp {
   app: Express;
   db: Database;
   generationQueue: GenerationQueue;
+  jobs: JobQueue;
   http: supertest.Agent;
   url: string;
   close(): Promise<void>;
@@ -52,7 +56,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const db = options.db ?? createTestDatabase(config.databaseUrl);
   const logger = options.logger ?? createLogger('api-test', { level: 'silent' });
-  const generationQueue = options.generationQueue ?? (await startApiQueue(config, logger));
+  const started = options.queues ? undefined : await startApiQueues(config, logger);
+  const { generationQueue, jobs } = options.queues ?? (started as ApiQueues);
   const app = createApp({
     config,
     db,
@@ -65,6 +70,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     rateLimitPrefix: options.rateLimitPrefix,
     lifecycle: options.lifecycle,
     generationQueue,
+    jobs,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -73,25 +79,27 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     db,
     generationQueue,
+    jobs,
     http: supertest.agent(url),
     url,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      if (!options.generationQueue) await generationQueue.stop();
+      await started?.stop();
       if (!options.db) await db.disconnect();
     },
   };
 }
 
 /** The API's job queue and its generation side, stopped together. */
-async function startApiQueue(config: ApiConfig, logger: Logger): Promise<GenerationQueue> {
+export async function startApiQueues(config: ApiConfig, logger: Logger): Promise<ApiQueues> {
   const jobs = await startJobQueue({ databaseUrl: config.databaseUrl, config, role: 'api', logger });
-  const generations = await startGenerationQueue({ jobs, databaseUrl: config.databaseUrl, logger });
+  const generationQueue = await startGenerationQueue({ jobs, databaseUrl: config.databaseUrl, logger });
   return {
-    ...generations,
+    jobs,
+    generationQueue,
     async stop() {
-      await generations.stop();
+      await generationQueue.stop();
       await jobs.stop();
     },
   };

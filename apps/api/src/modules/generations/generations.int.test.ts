@@ -468,7 +468,7 @@ describe('POST /api/campaigns/:id/generate', () => {
   it('when an agency sends more generation requests than its per-minute limit, then 429 rate_limited with Retry-After', async () => {
     const limited = await startTestApp({
       env: { DATABASE_URL: database.url, GENERATION_RATE_LIMIT_PER_MINUTE: '2' },
-      generationQueue: api.generationQueue,
+      queues: { jobs: api.jobs, generationQueue: api.generationQueue },
     });
     try {
       const agency = await makeBrandAgency();
