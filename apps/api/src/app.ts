@@ -25,12 +25,14 @@ import type { GenerationQueue } from './modules/generations/generations.queue.ts
 import { createGenerationsRoutes } from './modules/generations/generations.routes.ts';
 import { createIdeasRoutes } from './modules/ideas/ideas.routes.ts';
 import { createMeRoutes } from './modules/me/me.routes.ts';
+import { createNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { createOperationsRoutes, type Lifecycle } from './modules/operations/operations.routes.ts';
 import { createSessionsRoutes } from './modules/sessions/sessions.routes.ts';
 import { createSessionsService } from './modules/sessions/sessions.service.ts';
 import { createTenantsRoutes } from './modules/tenants/tenants.routes.ts';
 import { createUsageRoutes } from './modules/usage/usage.routes.ts';
 import { createUsersRoutes } from './modules/users/users.routes.ts';
+import { createTokenSigner } from './shared/signed-token.ts';
 
 export interface AppDependencies {
   config: ApiConfig;
@@ -71,8 +73,8 @@ export function createApp(deps: AppDependencies): Express {
     ...createUsersRoutes({ db, principals }),
     ...createClientsRoutes({ db }),
     ...createCampaignsRoutes({ db }),
-    ...createIdeasRoutes({ db }),
-    ...createCommentsRoutes({ db }),
+    ...createIdeasRoutes({ db, jobs: deps.jobs }),
+    ...createCommentsRoutes({ db, jobs: deps.jobs }),
     ...createActivityRoutes({ db }),
     ...createGenerationsRoutes({
       db,
@@ -84,6 +86,11 @@ export function createApp(deps: AppDependencies): Express {
       rateLimitPrefix: deps.rateLimitPrefix,
     }),
     ...createUsageRoutes({ db, settings: config.generation }),
+    ...createNotificationsRoutes({
+      db,
+      signer: createTokenSigner(config.linkSigningSecret),
+      webOrigin: config.webOrigin,
+    }),
   ];
 
   const app = express();

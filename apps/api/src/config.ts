@@ -86,6 +86,12 @@ const variables = z
     MAIL_FROM: z.string().min(3).default('Muse <no-reply@localhost>'),
     EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+    /** Notifications that come within this window reach a user in one message. */
+    NOTIFICATION_BATCH_SECONDS: z.coerce.number().int().min(0).max(3_600).default(120),
+    /** A daily-digest user gets mail once its oldest unmailed notification is this old. */
+    NOTIFICATION_DIGEST_AFTER_HOURS: z.coerce.number().min(0).max(168).default(24),
+    /** How often the worker looks for digests that are due. */
+    NOTIFICATION_DIGEST_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     /**
      * Signs the links mail carries (unsubscribe, actions from a message). Required in production;
      * elsewhere a fixed development secret stands in.
@@ -135,7 +141,7 @@ type Variables = z.infer<typeof variables>;
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Signs links outside production when LINK_SIGNING_SECRET is unset; production refuses to start without one. */
-const DEVELOPMENT_LINK_SIGNING_SECRET = 'muse-development-link-signing-secret-not-for-production';
+export const DEVELOPMENT_LINK_SIGNING_SECRET = 'muse-development-link-signing-secret-not-for-production';
 
 /**
  * A web app on this machine is opened as localhost, 127.0.0.1 or [::1] alike: each is its own
@@ -200,6 +206,11 @@ function toConfig(value: Variables) {
       from: value.MAIL_FROM,
       retryLimit: value.EMAIL_RETRY_LIMIT,
       retryDelaySeconds: value.EMAIL_RETRY_DELAY_SECONDS,
+    }),
+    notifications: Object.freeze({
+      batchSeconds: value.NOTIFICATION_BATCH_SECONDS,
+      digestAfterMs: value.NOTIFICATION_DIGEST_AFTER_HOURS * 3_600_000,
+      digestSweepSeconds: value.NOTIFICATION_DIGEST_SWEEP_SECONDS,
     }),
     linkSigningSecret: value.LINK_SIGNING_SECRET ?? DEVELOPMENT_LINK_SIGNING_SECRET,
     workerPort: value.WORKER_PORT,

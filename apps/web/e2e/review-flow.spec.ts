@@ -105,6 +105,13 @@ test('(b) when the client reviews on a phone, then it requests changes on one wi
   // Invited by the agency: the first sign-in lands on the workspace page, where the contact accepts.
   const { page } = await signedIn(browser, contactEmail, { viewport: PHONE, accepting: AGENCY });
   await expect(page.getByText(/3 ideas are waiting/)).toBeVisible();
+  // The sending reached the contact while it was still invited: one notification for three ideas.
+  const bell = page.getByRole('button', { name: 'Notifications: 1 unread' });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  await expect(page.getByRole('menuitem', { name: /sent 3 ideas for your review/ })).toBeVisible();
+  await shot(page, 'b0-portal-bell-phone');
+  await page.keyboard.press('Escape');
   await shot(page, 'b1-portal-home-phone');
   await page.getByRole('link', { name: new RegExp(campaignName) }).click();
   const cards = page.getByTestId('review-card');
@@ -137,6 +144,21 @@ test('(c) when the owner edits the changed idea and resubmits, then the client s
   browser,
 }) => {
   const owner = await signedIn(browser, 'owner@northwind.test');
+  // The owner created the campaign: each of the client's three answers is in its bell.
+  await owner.page
+    .getByRole('button', { name: /^Notifications: \d+ unread$/ })
+    .first()
+    .click();
+  await expect(
+    owner.page.getByRole('menuitem', { name: `Lena Baker asked for changes to “${changedTitle}”` }),
+  ).toBeVisible();
+  await expect(owner.page.getByRole('menuitem', { name: /Lena Baker approved/ })).toHaveCount(2);
+  await shot(owner.page, 'c0-agency-bell');
+  await owner.page.getByRole('menuitem', { name: 'All notifications and email settings' }).click();
+  await expect(owner.page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+  await owner.page.getByRole('button', { name: /^Mark all \d+ read$/ }).click();
+  await expect(owner.page.getByRole('button', { name: 'Notifications', exact: true }).first()).toBeVisible();
+  await shot(owner.page, 'c0-agency-notifications-page');
   await board(owner.page);
   const changes = column(owner.page, 'Changes requested');
   await expect(changes.getByTestId('idea-card')).toHaveCount(1);

@@ -104,6 +104,7 @@ export async function startJobQueue(options: JobQueueOptions) {
       const payload = job.data.parse(data);
       await boss.send(job.name, payload, {
         ...(job.idOf ? { id: job.idOf(payload) } : {}),
+        ...(job.delaySeconds ? { startAfter: job.delaySeconds(config) } : {}),
         db: fromPrisma(tx),
       });
     },

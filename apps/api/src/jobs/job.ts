@@ -56,6 +56,8 @@ export interface JobDefinition<Data extends object> {
   data: z.ZodType<Data>;
   /** The job's id from its payload: a payload enqueued twice is one job. Unset, every enqueue is new. */
   idOf?: (data: Data) => string;
+  /** Seconds between enqueuing and running, to gather what follows (a batch window). Unset, at once. */
+  delaySeconds?: (config: ApiConfig) => number;
   policy: (config: ApiConfig) => JobPolicy;
   working: (config: ApiConfig) => JobWorking;
   /**

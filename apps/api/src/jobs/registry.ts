@@ -1,7 +1,15 @@
 import { sendEmailJob } from '../modules/email/email.job.ts';
 import { generateIdeasJob } from '../modules/generations/generations.job.ts';
 import { sweepGenerationsJob } from '../modules/generations/generations.sweep.job.ts';
+import { deliverNotificationsJob } from '../modules/notifications/notifications.delivery.job.ts';
+import { sendNotificationDigestsJob } from '../modules/notifications/notifications.digest.job.ts';
 import type { AnyJobDefinition } from './job.ts';
 
 /** Every job the API may enqueue and every worker works; a new job is one more line here. */
-export const JOBS: readonly AnyJobDefinition[] = [generateIdeasJob, sweepGenerationsJob, sendEmailJob];
+export const JOBS: readonly AnyJobDefinition[] = [
+  generateIdeasJob,
+  sweepGenerationsJob,
+  sendEmailJob,
+  deliverNotificationsJob,
+  sendNotificationDigestsJob,
+];

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import type { Session } from '@/lib/auth/session';
 import { Logo } from './logo';
 import { MobileNav } from './mobile-nav';
@@ -25,7 +26,10 @@ export function AppShell({
         Skip to content
       </a>
       <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-slate-200 bg-white px-3 py-4 lg:flex">
-        <Logo subtitle={workspace} className="mb-6 px-2" />
+        <div className="mb-6 flex items-start justify-between gap-2">
+          <Logo subtitle={workspace} className="px-2" />
+          {area === 'app' && <NotificationBell area="/app" />}
+        </div>
         <NavLinks area={area} role={session.role} />
         <div className="mt-auto border-t border-slate-100 pt-3">
           <UserMenu />
@@ -36,7 +40,10 @@ export function AppShell({
           <MobileNav area={area} role={session.role} workspace={workspace} />
           <Logo />
         </div>
-        <UserMenu compact />
+        <div className="flex items-center gap-1">
+          {area === 'app' && <NotificationBell area="/app" />}
+          <UserMenu compact />
+        </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
         {children}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import type { Session } from '@/lib/auth/session';
 import { Logo } from './logo';
 import { UserMenu } from './user-menu';
@@ -13,7 +14,10 @@ export function PortalShell({ session, children }: { session: Session; children:
           <Link href="/portal" className="rounded-md focus-visible:outline-2 focus-visible:outline-brand-500">
             <Logo subtitle={session.clientName ?? 'Client portal'} />
           </Link>
-          <UserMenu compact />
+          <div className="flex items-center gap-1">
+            <NotificationBell area="/portal" />
+            <UserMenu compact />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 sm:py-8">

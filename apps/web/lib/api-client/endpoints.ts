@@ -6,6 +6,7 @@ import {
   generationRoutes,
   ideaRoutes,
   meRoutes,
+  notificationsRoutes,
   type RouteContract,
   type RouteInput,
   type RouteOutput,
@@ -119,6 +120,15 @@ export function createApi(transport: Transport) {
     }: Pick<Query<typeof activityRoutes.list>, 'entityType' | 'entityId' | 'limit'> = {}) =>
       call(activityRoutes.list, { query: { ...filters, limit } }),
     usage: () => call(usageRoutes.get, {}),
+    notifications: {
+      list: (query: Query<typeof notificationsRoutes.list> = {}) => call(notificationsRoutes.list, { query }),
+      markRead: (body: Body<typeof notificationsRoutes.markRead>) =>
+        call(notificationsRoutes.markRead, { body }),
+      preferences: () => call(notificationsRoutes.preferences, {}),
+      updatePreferences: (body: Body<typeof notificationsRoutes.updatePreferences>) =>
+        call(notificationsRoutes.updatePreferences, { body }),
+      unsubscribe: (token: string) => call(notificationsRoutes.unsubscribe, { body: { token } }),
+    },
   };
 }
 

@@ -15,4 +15,6 @@ export const keys = {
   usage: ['usage'] as const,
   users: ['users'] as const,
   tenants: ['tenants'] as const,
+  notifications: ['notifications'] as const,
+  notificationPreferences: ['notification-preferences'] as const,
 };

@@ -34,6 +34,9 @@ export const PERMISSIONS = {
   'generations.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'generations.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'usage.read': ['AGENCY_ADMIN'],
+  // A user's own notification centre and mail settings.
+  'notifications.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  'notifications.update': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,9 +1,10 @@
 import { ideaRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { implementRoute } from '../../http/route-registry.ts';
+import type { NotificationJobs } from '../notifications/notify.ts';
 import { createCommentsService } from './comments.service.ts';
 
-export function createCommentsRoutes(deps: { db: Database }) {
+export function createCommentsRoutes(deps: { db: Database; jobs: NotificationJobs }) {
   const comments = createCommentsService(deps);
   return [
     implementRoute(ideaRoutes.listComments, {

@@ -7,6 +7,8 @@ import type { Actor, UserActor } from '../auth/actor.ts';
 import { audienceOf } from '../auth/audience.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
 import { ideasRepository } from '../ideas/ideas.repository.ts';
+import type { NotificationJobs } from '../notifications/notify.ts';
+import { notifyOfComment } from '../notifications/review-notices.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { type CommentRow, commentsRepository } from './comments.repository.ts';
 import { writeComments } from './comments.writer.ts';
@@ -16,8 +18,8 @@ const toComment = ({ authorId, ...comment }: CommentRow, authors: Map<string, Us
   author: (authorId && authors.get(authorId)) || null,
 });
 
-export function createCommentsService(deps: { db: Database }) {
-  const { db } = deps;
+export function createCommentsService(deps: { db: Database; jobs: NotificationJobs }) {
+  const { db, jobs } = deps;
 
   return {
     /** Oldest first; a client contact reads only the comments visible to the client. */
@@ -55,6 +57,13 @@ export function createCommentsService(deps: { db: Database }) {
         if (!written) throw new Error('a comment insert returned no row');
         const { comment, event } = written;
         await audit(tx, tenantId, actor, event);
+        await notifyOfComment(
+          tx,
+          jobs,
+          tenantId,
+          { userId: actor.userId, name: actor.name, side: audience.kind },
+          { idea, body: body.body, visibility },
+        );
         const author = { id: actor.userId, name: actor.name, role: actor.role };
         return toComment(comment, new Map([[actor.userId, author]]));
       });

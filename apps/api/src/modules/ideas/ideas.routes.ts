@@ -1,13 +1,14 @@
 import { ideaRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { implementRoute } from '../../http/route-registry.ts';
+import type { NotificationJobs } from '../notifications/notify.ts';
 import { csvFileName, ideasCsv } from './ideas.csv.ts';
 import { createIdeasService } from './ideas.service.ts';
 
 /** Lets spreadsheet apps detect UTF-8 (Excel reads a CSV without it in the system code page). */
 const BYTE_ORDER_MARK = '\uFEFF';
 
-export function createIdeasRoutes(deps: { db: Database }) {
+export function createIdeasRoutes(deps: { db: Database; jobs: NotificationJobs }) {
   const ideas = createIdeasService(deps);
   return [
     implementRoute(ideaRoutes.listForCampaign, {

@@ -15,6 +15,8 @@ import { decodeCursor, decodeKeyCursor, toPage, toPageBy } from '../../shared/ke
 import type { Actor, UserActor } from '../auth/actor.ts';
 import { type Audience, audienceOf } from '../auth/audience.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
+import type { NotificationJobs } from '../notifications/notify.ts';
+import { notifyOfMoves } from '../notifications/review-notices.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { findEach, planMoves, writeMoves } from './ideas.bulk.ts';
 import { archivedCampaign, recordChanges } from './ideas.changes.ts';
@@ -32,8 +34,8 @@ function statusesFor(audience: Audience, status: IdeaStatus | undefined): readon
   return CLIENT_VISIBLE_STATUSES.includes(status) ? [status] : [];
 }
 
-export function createIdeasService(deps: { db: Database }) {
-  const { db } = deps;
+export function createIdeasService(deps: { db: Database; jobs: NotificationJobs }) {
+  const { db, jobs } = deps;
 
   return {
     async listForCampaign(actor: Actor, campaignId: string, query: ListIdeasQuery) {
@@ -124,6 +126,16 @@ export function createIdeasService(deps: { db: Database }) {
         await recordChanges(tx, tenantId, actor, [
           { before, after, changedFields: change.changedFields, move: change.move, comment: change.comment },
         ]);
+        if (change.move) {
+          await notifyOfMoves(tx, jobs, tenantId, actor, [
+            {
+              idea: after,
+              to: change.move.to,
+              startsRound: change.move.startsRound,
+              comment: change.comment?.body,
+            },
+          ]);
+        }
         return toIdea(await ideaAsSeenBy(tx, audience, after));
       });
     },
@@ -145,6 +157,18 @@ export function createIdeasService(deps: { db: Database }) {
             ...(body.comment
               ? { comment: { body: body.comment, visibility: commentVisibility(audience.kind, change.move) } }
               : {}),
+          })),
+        );
+        await notifyOfMoves(
+          tx,
+          jobs,
+          tenantId,
+          actor,
+          applied.map(({ after, move }) => ({
+            idea: after,
+            to: move.to,
+            startsRound: move.startsRound,
+            comment: body.comment,
           })),
         );
         const moved = new Map(applied.map(({ after }) => [after.id, after]));

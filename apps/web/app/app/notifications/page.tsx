@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { NotificationCentre } from '@/components/notifications/notification-centre';
+
+export const metadata: Metadata = { title: 'Notifications' };
+
+export default function AgencyNotificationsPage() {
+  return <NotificationCentre area="/app" />;
+}
