@@ -250,6 +250,21 @@ describe('POST /api/campaigns/:id/generate', () => {
     );
   });
 
+  it('when a run ends, then the one who started it finds it in its notifications, succeeded or failed', async () => {
+    const agency = await makeBrandAgency();
+    await generate(agency.member, agency.campaign.id, { numPosts: 2, numReels: 0 }, { wait: true });
+    ai.offline.faults.update({ malformed_json: { rate: 1 } });
+    await generate(agency.member, agency.campaign.id, { numPosts: 1, numReels: 0 }, { wait: true });
+
+    const res = await api.http.get('/api/notifications').set('Authorization', await bearer(agency.member));
+    expect(res.body.items.map((item: { kind: string; data: unknown }) => [item.kind, item.data])).toEqual([
+      ['GENERATION_FINISHED', { campaignName: agency.campaign.name, succeeded: false, produced: 0 }],
+      ['GENERATION_FINISHED', { campaignName: agency.campaign.name, succeeded: true, produced: 2 }],
+    ]);
+    const admin = await api.http.get('/api/notifications').set('Authorization', await bearer(agency.admin));
+    expect(admin.body.items).toEqual([]);
+  });
+
   it('when the body leaves counts and platforms out, then they come from the campaign (or else the brand)', async () => {
     const agency = await makeBrandAgency();
     const res = await generate(agency.admin, agency.campaign.id, {}, { wait: true });

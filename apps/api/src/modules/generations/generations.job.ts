@@ -46,9 +46,10 @@ export const generateIdeasJob = defineJob({
     concurrency: generation.workerConcurrency,
     pollIntervalSeconds: generation.pollIntervalSeconds,
   }),
-  handler: ({ config, db, logger, metrics }) =>
+  handler: ({ config, db, logger, metrics, queue }) =>
     createGenerationProcessor({
       db,
+      jobs: queue,
       ai: createAiServiceClient(config.aiService),
       metrics: generationWorkerMetrics(metrics),
       logger,

@@ -1,8 +1,10 @@
 import { EDITABLE_STATUSES, type GenerateIdeasResponse, type GenerationErrorCode } from '@muse/contracts';
-import type { Database } from '@muse/db';
+import type { Database, TenantTx } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import { type AiServiceClient, AiServiceError } from '../../ai/ai-service.client.ts';
 import type { RunningJob } from '../../jobs/job.ts';
+import { notifyOfGenerationEnd } from '../notifications/generation-notice.ts';
+import type { NotificationJobs } from '../notifications/notify.ts';
 import { buildAiRequest } from './generations.ai-request.ts';
 import type { GenerationJobData } from './generations.job.ts';
 import type { GenerationKind, GenerationWorkerMetrics } from './generations.metrics.ts';
@@ -19,6 +21,8 @@ import {
 
 export interface GenerationProcessorDeps {
   db: Database;
+  /** Where the requester's notification is queued, with the run's result. */
+  jobs: NotificationJobs;
   ai: AiServiceClient;
   metrics: GenerationWorkerMetrics;
   logger: Logger;
@@ -36,7 +40,7 @@ const tokensOf = (usage: { promptTokens: number; completionTokens: number } | nu
  * for transient failures while retries remain; every other failure ends the run FAILED.
  */
 export function createGenerationProcessor(deps: GenerationProcessorDeps) {
-  const { db, ai, metrics } = deps;
+  const { db, ai, metrics, jobs } = deps;
 
   return async function processGeneration(job: RunningJob<GenerationJobData>): Promise<void> {
     const { generationId, tenantId, requestId } = job.data;
@@ -65,9 +69,21 @@ export function createGenerationProcessor(deps: GenerationProcessorDeps) {
       metrics.finished(kind, outcome, code, (Date.now() - claimed.queuedAt.getTime()) / 1000);
       logger.info({ status: outcome, errorCode: code }, 'generation finished');
     };
+    /** Writes the result and, when this attempt's result is the one kept, tells the requester. */
+    const writeAndNotify = (write: (tx: TenantTx) => Promise<WriteResult>, produced: number | null) =>
+      db.withTenantTx(tenantId, async (tx) => {
+        const result = await write(tx);
+        if (result === 'written') {
+          await notifyOfGenerationEnd(tx, jobs, run, {
+            succeeded: produced !== null,
+            produced: produced ?? 0,
+          });
+        }
+        return result;
+      });
     const fail = (code: GenerationErrorCode, tokens: Tokens, latencyMs: number | null) =>
       record('FAILED', code, () =>
-        db.withTenantTx(tenantId, (tx) => writeFailure(tx, run, code, tokens, latencyMs)),
+        writeAndNotify((tx) => writeFailure(tx, run, code, tokens, latencyMs), null),
       );
 
     try {
@@ -119,10 +135,12 @@ export function createGenerationProcessor(deps: GenerationProcessorDeps) {
       const ideaId = run.ideaId;
       try {
         await record('SUCCEEDED', null, () =>
-          db.withTenantTx(tenantId, (tx) =>
-            ideaId
-              ? writeRevisedIdea(tx, { ...run, ideaId }, response, tokens)
-              : writeGeneratedIdeas(tx, run, response, tokens),
+          writeAndNotify(
+            (tx) =>
+              ideaId
+                ? writeRevisedIdea(tx, { ...run, ideaId }, response, tokens)
+                : writeGeneratedIdeas(tx, run, response, tokens),
+            response.ideas.length,
           ),
         );
       } catch (error) {
