@@ -17,6 +17,7 @@ import { createActivityRoutes } from './modules/activity/activity.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { PrincipalCache } from './modules/auth/principal-cache.ts';
 import type { TokenVerifier } from './modules/auth/token-verifier.ts';
+import { createBrandingRoutes } from './modules/branding/branding.routes.ts';
 import { createCampaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { createClientsRoutes } from './modules/clients/clients.routes.ts';
 import { createCommentsRoutes } from './modules/comments/comments.routes.ts';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDependencies): Express {
       rateLimitPrefix: deps.rateLimitPrefix,
     }),
     ...createUsageRoutes({ db, settings: config.generation }),
+    ...createBrandingRoutes({ db }),
     ...createNotificationsRoutes({
       db,
       signer: createTokenSigner(config.linkSigningSecret),

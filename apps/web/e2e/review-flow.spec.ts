@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { PHONE, shot, signedIn } from './support/helpers';
+import { openCaughtMail, PHONE, shot, signedIn } from './support/helpers';
 
 const run = Date.now().toString(36);
 const clientName = `Luna Bakery ${run}`;
@@ -113,6 +113,15 @@ test('(b) when the client reviews on a phone, then it requests changes on one wi
   await shot(page, 'b0-portal-bell-phone');
   await page.keyboard.press('Escape');
   await shot(page, 'b1-portal-home-phone');
+
+  // The same sending, as mail: from the agency, one message for the three ideas.
+  const mailbox = await page.context().newPage();
+  const mail = await openCaughtMail(mailbox, contactEmail, /sent 3 ideas for your review/);
+  await expect(mailbox.getByText(`From "${AGENCY}"`)).toBeVisible();
+  await expect(mail.getByRole('heading', { name: /sent 3 ideas for your review/ })).toBeVisible();
+  await expect(mail.getByRole('link', { name: 'Unsubscribe' })).toBeVisible();
+  await shot(mailbox, 'b0-ideas-to-review-email');
+  await mailbox.close();
   await page.getByRole('link', { name: new RegExp(campaignName) }).click();
   const cards = page.getByTestId('review-card');
   await expect(cards).toHaveCount(3);

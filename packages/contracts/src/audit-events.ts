@@ -52,6 +52,7 @@ export const AuditEvent = z
           name: change(z.string()),
           status: change(TenantStatus),
           monthlyTokenQuota: change(z.int()),
+          logoUrl: change(z.string().nullable()),
         })
         .partial(),
     }),

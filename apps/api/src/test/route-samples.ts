@@ -1,5 +1,6 @@
 import {
   activityRoutes,
+  brandingRoutes,
   campaignRoutes,
   clientRoutes,
   generationRoutes,
@@ -112,6 +113,7 @@ export function sampleOf(contract: RouteContract): RouteSample | undefined {
 export function sampledContracts(): RouteContract[] {
   return [...samples.keys()];
 }
+sample(brandingRoutes.update, { body: { logoUrl: 'https://cdn.example.test/logo.png' } });
 sample(notificationsRoutes.markRead, { body: { all: true } });
 sample(notificationsRoutes.updatePreferences, {
   body: { preferences: [{ kind: 'COMMENT', delivery: 'DIGEST' }] },

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Role } from '@muse/contracts';
-import { Building2, Gauge, LayoutDashboard, Megaphone, ShieldCheck, Users } from 'lucide-react';
+import { Building2, Gauge, LayoutDashboard, Megaphone, Palette, ShieldCheck, Users } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/cn';
@@ -15,6 +15,7 @@ const NAV = {
     { href: '/app/campaigns', label: 'Campaigns', icon: Megaphone },
     { href: '/app/team', label: 'Team', icon: Users, adminOnly: true },
     { href: '/app/usage', label: 'Usage', icon: Gauge, adminOnly: true },
+    { href: '/app/branding', label: 'Branding', icon: Palette, adminOnly: true },
   ],
   admin: [{ href: '/admin', label: 'Agencies', icon: ShieldCheck, exact: true }],
 } as const;

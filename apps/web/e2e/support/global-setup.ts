@@ -7,6 +7,7 @@ export default async function globalSetup() {
   const stack = await startStack();
   process.env.E2E_BASE_URL = stack.webUrl;
   process.env.E2E_API_URL = stack.apiUrl;
+  process.env.E2E_MAILBOX_URL = stack.mailboxUrl;
   return async () => {
     await stack.stop();
     fs.rmSync(stack.dataDir, { recursive: true, force: true });

@@ -66,3 +66,20 @@ export async function openSeededIdea(page: Page, column?: 'Drafts' | 'With clien
   await cards.first().getByRole('button').last().click();
   return page.getByRole('dialog');
 }
+
+/**
+ * The newest caught message to `recipient` whose subject matches, opened on the stack's dev
+ * mailbox page (mail is sent by a job, so it is waited for).
+ */
+export async function openCaughtMail(page: Page, recipient: string, subject: RegExp) {
+  const mailbox = process.env.E2E_MAILBOX_URL;
+  if (!mailbox)
+    throw new Error('E2E_MAILBOX_URL is not set: the browser tests start the stack that catches mail');
+  const row = page.getByRole('row').filter({ hasText: recipient }).filter({ hasText: subject });
+  await expect(async () => {
+    await page.goto(mailbox);
+    await expect(row.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await row.first().getByRole('link').click();
+  return page.frameLocator('iframe[title="HTML part"]');
+}

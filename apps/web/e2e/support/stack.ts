@@ -9,6 +9,8 @@ const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 export interface RunningStack {
   webUrl: string;
   apiUrl: string;
+  /** The dev mailbox page of the mail the stack caught. */
+  mailboxUrl: string;
   dataDir: string;
   stop: () => Promise<void>;
 }
@@ -43,6 +45,8 @@ export async function startStack(timeoutMs = 8 * 60_000): Promise<RunningStack> 
       MUSE_PG_PORT: String(pg),
       MUSE_SMTP_PORT: String(smtp),
       MUSE_MAILBOX_PORT: String(mailbox),
+      // Mail about notifications waits out a short window, so a test sees it in seconds.
+      NOTIFICATION_BATCH_SECONDS: '2',
     },
   });
   const log = fs.createWriteStream(logFile);
@@ -79,5 +83,11 @@ export async function startStack(timeoutMs = 8 * 60_000): Promise<RunningStack> 
       }, 30_000).unref();
     });
 
-  return { webUrl: `http://localhost:${web}`, apiUrl: `http://localhost:${api}`, dataDir, stop };
+  return {
+    webUrl: `http://localhost:${web}`,
+    apiUrl: `http://localhost:${api}`,
+    mailboxUrl: `http://127.0.0.1:${mailbox}`,
+    dataDir,
+    stop,
+  };
 }

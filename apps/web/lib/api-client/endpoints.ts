@@ -1,5 +1,6 @@
 import {
   activityRoutes,
+  brandingRoutes,
   callRoute,
   campaignRoutes,
   clientRoutes,
@@ -120,6 +121,10 @@ export function createApi(transport: Transport) {
     }: Pick<Query<typeof activityRoutes.list>, 'entityType' | 'entityId' | 'limit'> = {}) =>
       call(activityRoutes.list, { query: { ...filters, limit } }),
     usage: () => call(usageRoutes.get, {}),
+    branding: {
+      get: () => call(brandingRoutes.get, {}),
+      update: (body: Body<typeof brandingRoutes.update>) => call(brandingRoutes.update, { body }),
+    },
     notifications: {
       list: (query: Query<typeof notificationsRoutes.list> = {}) => call(notificationsRoutes.list, { query }),
       markRead: (body: Body<typeof notificationsRoutes.markRead>) =>

@@ -16,5 +16,6 @@ export const keys = {
   users: ['users'] as const,
   tenants: ['tenants'] as const,
   notifications: ['notifications'] as const,
+  branding: ['branding'] as const,
   notificationPreferences: ['notification-preferences'] as const,
 };

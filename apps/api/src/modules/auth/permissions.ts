@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'generations.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'generations.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'usage.read': ['AGENCY_ADMIN'],
+  'branding.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'branding.update': ['AGENCY_ADMIN'],
   // A user's own notification centre and mail settings.
   'notifications.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'notifications.update': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],

@@ -127,6 +127,10 @@ describe('notifications', () => {
       client: agency.client,
       status: 'DISABLED',
     });
+    await api.http
+      .put('/api/branding')
+      .set('Authorization', await bearer(agency.admin))
+      .send({ logoUrl: 'https://cdn.example.test/agency.png' });
     await sendIdeas(agency.member, campaign, 3);
 
     const centre = await notificationsOf(agency.contact);
@@ -144,7 +148,9 @@ describe('notifications', () => {
     expect(mail?.from?.text).toBe(`"${agency.tenant.name}" <mail@muse.test>`);
     expect(mail?.subject).toBe(`${agency.member.name} sent 3 ideas for your review`);
     expect(mail?.text).toContain(`https://app.muse.test/portal/campaigns/${campaign.id}`);
-    expect(mail?.html).toContain(agency.tenant.name);
+    expect(mail?.html).toContain(
+      `<img src="https://cdn.example.test/agency.png" alt="${agency.tenant.name}"`,
+    );
     expect(headerOf(mail as never, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(headerOf(mail as never, 'list-unsubscribe')).toMatch(
       /^<https:\/\/app\.muse\.test\/unsubscribe\/[\w-]+\.[\w-]+\/one-click>$/,
