@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdeaType, Platform } from './common.ts';
 import { PageQuery } from './pagination.ts';
 import { defineRouteContracts, Timestamp } from './routes.ts';
 
@@ -56,11 +57,22 @@ export type ClientAnswer = z.infer<typeof ClientAnswer>;
 
 const campaign = { campaignName: z.string() };
 
+/** How many of a sending's ideas its notification lists by name. */
+export const SENT_IDEAS_LISTED = 20;
+
 /** What each kind of notification shows, by `kind`. */
 export const NotificationContent = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('IDEAS_SENT'),
-    data: z.strictObject({ ...campaign, count: z.int().min(1), sentBy: z.string() }),
+    data: z.strictObject({
+      ...campaign,
+      count: z.int().min(1),
+      sentBy: z.string(),
+      /** The ideas sent, for the message to list (the first ones of a large sending). */
+      ideas: z
+        .array(z.strictObject({ id: z.uuid(), title: z.string(), type: IdeaType, platform: Platform }))
+        .max(SENT_IDEAS_LISTED),
+    }),
   }),
   z.object({
     kind: z.literal('CLIENT_ANSWERED'),

@@ -131,14 +131,21 @@ describe('notifications', () => {
       .put('/api/branding')
       .set('Authorization', await bearer(agency.admin))
       .send({ logoUrl: 'https://cdn.example.test/agency.png' });
-    await sendIdeas(agency.member, campaign, 3);
+    const sent = await sendIdeas(agency.member, campaign, 3);
 
     const centre = await notificationsOf(agency.contact);
     expect(centre.unread).toBe(1);
     expect(centre.items).toEqual([
       expect.objectContaining({
         kind: 'IDEAS_SENT',
-        data: { campaignName: 'Spring launch', count: 3, sentBy: agency.member.name },
+        data: {
+          campaignName: 'Spring launch',
+          count: 3,
+          sentBy: agency.member.name,
+          ideas: expect.arrayContaining(
+            sent.map((idea) => expect.objectContaining({ id: idea.id, title: idea.title })),
+          ),
+        },
         readAt: null,
       }),
     ]);
@@ -148,6 +155,8 @@ describe('notifications', () => {
     expect(mail?.from?.text).toBe(`"${agency.tenant.name}" <mail@muse.test>`);
     expect(mail?.subject).toBe(`${agency.member.name} sent 3 ideas for your review`);
     expect(mail?.text).toContain(`https://app.muse.test/portal/campaigns/${campaign.id}`);
+    // Each idea is listed by name, with its type and platform.
+    for (const idea of sent) expect(mail?.text).toContain(`- ${idea.title}\n  Instagram post`);
     expect(mail?.html).toContain(
       `<img src="https://cdn.example.test/agency.png" alt="${agency.tenant.name}"`,
     );

@@ -1,5 +1,11 @@
-import { describeNotification, type NotificationContent } from '@muse/contracts';
-import { type EmailBlock, type RenderedEmail, renderEmail } from '../email/email.layout.ts';
+import {
+  describeNotification,
+  IDEA_TYPE_NAMES,
+  type NotificationContent,
+  type NotificationData,
+  PLATFORM_NAMES,
+} from '@muse/contracts';
+import { type EmailBlock, type EmailLink, type RenderedEmail, renderEmail } from '../email/email.layout.ts';
 
 export interface MailedNotification {
   content: NotificationContent;
@@ -13,7 +19,11 @@ export interface NotificationMailInput {
   notifications: MailedNotification[];
   webOrigin: string;
   unsubscribeUrl: string;
+  /** The links under each idea a sending lists; unset, "Review" opens its campaign. */
+  ideaLinks?: (idea: SentIdea, campaignUrl: string) => EmailLink[];
 }
+
+type SentIdea = NotificationData<'IDEAS_SENT'>['ideas'][number];
 
 /** One message for everything a user was notified of in the batch window (or the digest). */
 export function renderNotificationMail(input: NotificationMailInput): RenderedEmail & { subject: string } {
@@ -33,28 +43,42 @@ export function renderNotificationMail(input: NotificationMailInput): RenderedEm
       : side === 'client'
         ? `${lines.length} updates from ${agency.name}`
         : `${lines.length} updates on your campaigns`;
-  const blocks: EmailBlock[] = [
-    {
-      kind: 'items',
-      items: lines.map(({ title, detail, notification }) => ({
+  const ideaLinks = input.ideaLinks ?? ((_idea: SentIdea, url: string) => [{ label: 'Review', url }]);
+  // A sending lists its ideas, each with its own links; everything else is one line with a link.
+  const blocks: EmailBlock[] = [];
+  const others: { title: string; detail: string; links: EmailLink[] }[] = [];
+  for (const { title, detail, notification } of lines) {
+    const url = linkOf(notification.campaignId);
+    const { content } = notification;
+    if (content.kind === 'IDEAS_SENT' && content.data.ideas.length > 0) {
+      const unlisted = content.data.count - content.data.ideas.length;
+      blocks.push(
+        { kind: 'paragraph', text: `${title}: ${detail}.` },
+        {
+          kind: 'items',
+          items: content.data.ideas.map((idea) => ({
+            title: idea.title,
+            detail: `${PLATFORM_NAMES[idea.platform]} ${IDEA_TYPE_NAMES[idea.type].toLowerCase()}`,
+            links: ideaLinks(idea, url),
+          })),
+        },
+        ...(unlisted > 0
+          ? [{ kind: 'paragraph' as const, text: `And ${unlisted} more on the review page.` }]
+          : []),
+      );
+    } else {
+      others.push({
         title,
         detail,
-        links: [
-          {
-            label:
-              notification.content.kind === 'IDEAS_SENT' || notification.content.kind === 'REMINDER'
-                ? 'Review'
-                : 'Open',
-            url: linkOf(notification.campaignId),
-          },
-        ],
-      })),
-    },
-    {
-      kind: 'button',
-      link: { label: side === 'client' ? 'Open your reviews' : 'Open Muse', url: `${webOrigin}${app}` },
-    },
-  ];
+        links: [{ label: content.kind === 'REMINDER' ? 'Review' : 'Open', url }],
+      });
+    }
+  }
+  if (others.length > 0) blocks.push({ kind: 'items', items: others });
+  blocks.push({
+    kind: 'button',
+    link: { label: side === 'client' ? 'Open your reviews' : 'Open Muse', url: `${webOrigin}${app}` },
+  });
   const rendered = renderEmail({
     agency,
     preview: lines.map((line) => line.title).join(' · '),

@@ -1,11 +1,17 @@
-import { ClientAnswer, type IdeaStatus } from '@muse/contracts';
+import {
+  ClientAnswer,
+  type IdeaStatus,
+  type IdeaType,
+  type Platform,
+  SENT_IDEAS_LISTED,
+} from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import { type NotificationJobs, notify } from './notify.ts';
 import { recipients } from './recipients.ts';
 
 /** One idea's move, as the workflow wrote it. */
 export interface MovedIdea {
-  idea: { id: string; title: string; campaignId: string };
+  idea: { id: string; title: string; campaignId: string; type: IdeaType; platform: Platform };
   to: IdeaStatus;
   /** Sending to the client. */
   startsRound: boolean;
@@ -46,18 +52,28 @@ export async function notifyOfMoves(
     relevant.map((move) => move.idea.campaignId),
   );
 
-  const sentByCampaign = new Map<string, number>();
+  const sentByCampaign = new Map<string, MovedIdea['idea'][]>();
   for (const move of relevant) {
-    if (move.startsRound)
-      sentByCampaign.set(move.idea.campaignId, (sentByCampaign.get(move.idea.campaignId) ?? 0) + 1);
+    if (!move.startsRound) continue;
+    sentByCampaign.set(move.idea.campaignId, [
+      ...(sentByCampaign.get(move.idea.campaignId) ?? []),
+      move.idea,
+    ]);
   }
-  for (const [campaignId, count] of sentByCampaign) {
+  for (const [campaignId, ideas] of sentByCampaign) {
     const campaign = campaigns.get(campaignId);
     if (!campaign) continue;
     await notify(tx, jobs, tenantId, await recipients.clientOf(tx, campaign.clientId, actor.userId), {
       kind: 'IDEAS_SENT',
       campaignId,
-      data: { campaignName: campaign.name, count, sentBy: actor.name },
+      data: {
+        campaignName: campaign.name,
+        count: ideas.length,
+        sentBy: actor.name,
+        ideas: ideas
+          .slice(0, SENT_IDEAS_LISTED)
+          .map(({ id, title, type, platform }) => ({ id, title, type, platform })),
+      },
     });
   }
 
