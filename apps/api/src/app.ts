@@ -28,6 +28,7 @@ import { createIdeasRoutes } from './modules/ideas/ideas.routes.ts';
 import { createMeRoutes } from './modules/me/me.routes.ts';
 import { createNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { createOperationsRoutes, type Lifecycle } from './modules/operations/operations.routes.ts';
+import { createReviewRoundsRoutes } from './modules/review-rounds/review-rounds.routes.ts';
 import { createSessionsRoutes } from './modules/sessions/sessions.routes.ts';
 import { createSessionsService } from './modules/sessions/sessions.service.ts';
 import { createTenantsRoutes } from './modules/tenants/tenants.routes.ts';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDependencies): Express {
       signer: createTokenSigner(config.linkSigningSecret),
       webOrigin: config.webOrigin,
     }),
+    ...createReviewRoundsRoutes({ db, jobs: deps.jobs, webOrigin: config.webOrigin }),
   ];
 
   const app = express();

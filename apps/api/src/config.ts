@@ -97,6 +97,8 @@ const variables = z
      * elsewhere a fixed development secret stands in.
      */
     LINK_SIGNING_SECRET: env.secret(32).optional(),
+    /** How often a worker sends the due review reminders and escalates overdue reviews. */
+    REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
     WORKER_PORT: env.port(3002),
     /** Set by `npm start`; echoed on /healthz and /readyz so it knows its own services. */
     MUSE_INSTANCE_ID: z.string().min(1).optional(),
@@ -213,6 +215,7 @@ function toConfig(value: Variables) {
       digestSweepSeconds: value.NOTIFICATION_DIGEST_SWEEP_SECONDS,
     }),
     linkSigningSecret: value.LINK_SIGNING_SECRET ?? DEVELOPMENT_LINK_SIGNING_SECRET,
+    reminders: Object.freeze({ sweepIntervalSeconds: value.REMINDER_SWEEP_SECONDS }),
     workerPort: value.WORKER_PORT,
     instanceId: value.MUSE_INSTANCE_ID,
   });

@@ -108,6 +108,13 @@ export const AuditEvent = z
       /** The state of the run's job when the run was found abandoned. */
       jobState: z.string().nullable().optional(),
     }),
+    auditEvent('campaign.review_overdue', 'campaign', {
+      name,
+      reviewRoundId: z.uuid(),
+      reviewBy: z.iso.date(),
+      /** Ideas still waiting for the client when the date passed. */
+      pending: z.int(),
+    }),
   ])
   .meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof AuditEvent>;

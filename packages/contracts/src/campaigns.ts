@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdeaStatus, Platform } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
+import { ReviewByDate } from './review-rounds.ts';
 import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 
 export const CampaignStatus = z.enum(['DRAFT', 'ACTIVE', 'COMPLETED', 'ARCHIVED']);
@@ -30,6 +31,8 @@ const CampaignFields = {
   numPosts: count,
   numReels: count,
   status: CampaignStatus.exclude(['ARCHIVED']),
+  /** By when the client should answer what it is sent; a sending may set its own. */
+  reviewBy: ReviewByDate.nullable(),
 };
 
 type DatesAndCounts = {
@@ -63,6 +66,7 @@ export const CreateCampaignBody = z
     numPosts: count.default(0),
     numReels: count.default(0),
     status: CampaignFields.status.default('DRAFT'),
+    reviewBy: CampaignFields.reviewBy.default(null),
   })
   .superRefine(checkDatesAndCounts)
   .meta({ id: 'CreateCampaignBody' });
@@ -104,6 +108,7 @@ export const Campaign = z
     numPosts: z.int(),
     numReels: z.int(),
     status: CampaignStatus,
+    reviewBy: z.iso.date().nullable(),
     /** Ideas per status, as the caller may see them. */
     ideaCounts: z.partialRecord(IdeaStatus, z.int()),
     /** Ideas waiting for the client's answer. */

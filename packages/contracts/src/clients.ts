@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Platform } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
+import { ReminderCadenceFields } from './review-rounds.ts';
 import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -43,12 +44,19 @@ export const CreateClientBody = z
     dontList: BrandProfileFields.dontList.default([]),
     defaultHashtags: BrandProfileFields.defaultHashtags.default([]),
     platforms: BrandProfileFields.platforms.min(1, 'pick at least one platform'),
+    reminderFirstAfterDays: ReminderCadenceFields.reminderFirstAfterDays.default(2),
+    reminderEveryDays: ReminderCadenceFields.reminderEveryDays.default(2),
+    reminderLimit: ReminderCadenceFields.reminderLimit.default(3),
   })
   .meta({ id: 'CreateClientBody' });
 export type CreateClientBody = z.infer<typeof CreateClientBody>;
 
 export const UpdateClientBody = z
-  .strictObject({ ...BrandProfileFields, platforms: BrandProfileFields.platforms.min(1) })
+  .strictObject({
+    ...BrandProfileFields,
+    platforms: BrandProfileFields.platforms.min(1),
+    ...ReminderCadenceFields,
+  })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'change at least one field')
   .meta({ id: 'UpdateClientBody' });
@@ -78,6 +86,9 @@ export const Client = z
     dontList: z.array(z.string()),
     defaultHashtags: z.array(z.string()),
     platforms: z.array(Platform),
+    reminderFirstAfterDays: z.int(),
+    reminderEveryDays: z.int(),
+    reminderLimit: z.int(),
     archivedAt: Timestamp.nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdeaStatus, IdeaType, Platform, ReelBeat, Role } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
+import { ReviewByDate } from './review-rounds.ts';
 import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
 
 export const IdeaContentFields = {
@@ -27,6 +28,14 @@ export const IdeaContentFields = {
  * A `comment` is stored with the change: visible to the client when a client writes it or when
  * the idea goes to the client, internal otherwise.
  */
+/** A review-by date belongs to a sending: it comes only with a move to PENDING_CLIENT. */
+const sendsWithReviewBy = (body: { status?: IdeaStatus; reviewBy?: string }) =>
+  body.reviewBy === undefined || body.status === 'PENDING_CLIENT';
+const reviewByWithoutSending = {
+  path: ['reviewBy'],
+  message: 'a review-by date comes with sending to the client',
+};
+
 export const UpdateIdeaBody = z
   .strictObject({
     ...IdeaContentFields,
@@ -34,12 +43,15 @@ export const UpdateIdeaBody = z
     version: z.int().min(1),
     status: IdeaStatus,
     comment: z.string().trim().min(1).max(4000),
+    /** With a move to PENDING_CLIENT: by when the client should answer this sending. */
+    reviewBy: ReviewByDate,
   })
   .partial()
   .required({ version: true })
-  .refine((body) => Object.keys(body).some((key) => key !== 'version' && key !== 'comment'), {
+  .refine((body) => Object.keys(body).some((key) => !['version', 'comment', 'reviewBy'].includes(key)), {
     message: 'change the content or the status',
   })
+  .refine(sendsWithReviewBy, reviewByWithoutSending)
   .meta({ id: 'UpdateIdeaBody' });
 export type UpdateIdeaBody = z.infer<typeof UpdateIdeaBody>;
 
@@ -53,7 +65,10 @@ export const BulkStatusBody = z
       .refine((ids) => new Set(ids).size === ids.length, 'list each idea once'),
     status: IdeaStatus,
     comment: z.string().trim().min(1).max(4000).optional(),
+    /** With a move to PENDING_CLIENT: by when the client should answer this sending. */
+    reviewBy: ReviewByDate.optional(),
   })
+  .refine(sendsWithReviewBy, reviewByWithoutSending)
   .meta({ id: 'BulkStatusBody' });
 export type BulkStatusBody = z.infer<typeof BulkStatusBody>;
 

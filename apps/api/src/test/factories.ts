@@ -209,6 +209,24 @@ export function makeIdea(
   });
 }
 
+/** A review round of the campaign, as sending its ideas opens one; the ideas given join it. */
+export function makeReviewRound(
+  db: Database,
+  campaign: { tenantId: string; id: string; clientId: string },
+  ideas: { id: string }[] = [],
+) {
+  return db.withTenantTx(campaign.tenantId, async (tx) => {
+    const round = await tx.reviewRound.create({
+      data: { tenantId: campaign.tenantId, campaignId: campaign.id, clientId: campaign.clientId },
+    });
+    await tx.idea.updateMany({
+      where: { id: { in: ideas.map((idea) => idea.id) } },
+      data: { reviewRoundId: round.id },
+    });
+    return round;
+  });
+}
+
 export function makeGeneration(
   db: Database,
   campaign: { tenantId: string; id: string },

@@ -1,6 +1,6 @@
 import type { Database } from '@muse/db';
 import type { ResourceKind } from '../modules/auth/resources.ts';
-import { makeCampaign, makeGeneration, makeIdea, makeUser } from './factories.ts';
+import { makeCampaign, makeGeneration, makeIdea, makeReviewRound, makeUser } from './factories.ts';
 
 /** Whose resource the matrix asks for: tenant A, and within it client A1. */
 export interface ResourceOwner {
@@ -33,5 +33,10 @@ export const RESOURCE_FIXTURES: Record<ResourceKind, (owner: ResourceOwner) => P
   generation: async (owner) => {
     const campaign = await makeCampaign(owner.db, owner.tenant, owner.client);
     return (await makeGeneration(owner.db, campaign, { prompt: 120, completion: 80 })).id;
+  },
+  reviewRound: async (owner) => {
+    const campaign = await makeCampaign(owner.db, owner.tenant, owner.client);
+    const idea = await makeIdea(owner.db, campaign, { status: 'PENDING_CLIENT' });
+    return (await makeReviewRound(owner.db, campaign, [idea])).id;
   },
 };

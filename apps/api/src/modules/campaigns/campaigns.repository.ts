@@ -17,6 +17,7 @@ const CAMPAIGN_FIELDS = {
   numPosts: true,
   numReels: true,
   status: true,
+  reviewBy: true,
   createdAt: true,
   updatedAt: true,
   client: { select: { name: true } },

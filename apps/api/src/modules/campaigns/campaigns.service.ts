@@ -94,6 +94,7 @@ export function createCampaignsService(deps: { db: Database }) {
           tenantId,
           startDate: fromCalendarDate(body.startDate),
           endDate: fromCalendarDate(body.endDate),
+          reviewBy: fromCalendarDate(body.reviewBy),
           createdById: actor.userId,
         });
         await audit(tx, tenantId, actor, {
@@ -124,6 +125,7 @@ export function createCampaignsService(deps: { db: Database }) {
           ...current,
           startDate: toCalendarDate(current.startDate),
           endDate: toCalendarDate(current.endDate),
+          reviewBy: toCalendarDate(current.reviewBy),
         };
         const { data, fields } = changedFields(stored, body);
         if (fields.length === 0) return present(tx, current, AGENCY);
@@ -134,6 +136,7 @@ export function createCampaignsService(deps: { db: Database }) {
           ...data,
           ...(data.startDate !== undefined ? { startDate: fromCalendarDate(data.startDate) } : {}),
           ...(data.endDate !== undefined ? { endDate: fromCalendarDate(data.endDate) } : {}),
+          ...(data.reviewBy !== undefined ? { reviewBy: fromCalendarDate(data.reviewBy) } : {}),
         });
         await audit(tx, tenantId, actor, {
           entityId: id,

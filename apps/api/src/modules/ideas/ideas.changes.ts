@@ -2,8 +2,9 @@ import type { IdeaTransition } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import { AppError } from '../../http/app-error.ts';
 import { type AuditEntry, audit } from '../activity/audit.ts';
-import type { UserActor } from '../auth/actor.ts';
+import { actorIdOf, type UserActor } from '../auth/actor.ts';
 import { writeComments } from '../comments/comments.writer.ts';
+import { followRounds } from '../review-rounds/review-rounds.lifecycle.ts';
 import { type IdeaForChange, type IdeaRecord, ideasRepository } from './ideas.repository.ts';
 import { writeEdit } from './ideas.revisions.ts';
 import type { ChangedField, IdeaChange } from './ideas.rules.ts';
@@ -24,14 +25,16 @@ export interface AppliedChange {
 
 /**
  * Everything that follows the ideas' update in the same transaction: a revision of changed
- * content, the latest revision stamped as shown when an idea goes to the client, the comments,
- * and an ActivityEvent per edit, move and comment, in that order.
+ * content, the latest revision stamped as shown when an idea goes to the client, its review
+ * round, the comments, and an ActivityEvent per edit, move and comment, in that order.
+ * `sending` is what a move to the client says of itself (its review-by date).
  */
 export async function recordChanges(
   tx: TenantTx,
   tenantId: string,
   actor: UserActor,
   changes: AppliedChange[],
+  sending: { reviewBy?: string } = {},
 ) {
   const edits = new Map<string, AuditEntry>();
   for (const { after, changedFields } of changes) {
@@ -43,6 +46,15 @@ export async function recordChanges(
     tx,
     tenantId,
     changes.filter((change) => change.move?.startsRound).map((change) => change.after.id),
+  );
+  await followRounds(
+    tx,
+    tenantId,
+    actorIdOf(actor),
+    changes.flatMap(({ after, move }) =>
+      move ? [{ ideaId: after.id, campaignId: after.campaignId, move }] : [],
+    ),
+    sending,
   );
   const comments = await writeComments(
     tx,

@@ -123,9 +123,21 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
             : {}),
         });
         if (!after) throw versionConflict();
-        await recordChanges(tx, tenantId, actor, [
-          { before, after, changedFields: change.changedFields, move: change.move, comment: change.comment },
-        ]);
+        await recordChanges(
+          tx,
+          tenantId,
+          actor,
+          [
+            {
+              before,
+              after,
+              changedFields: change.changedFields,
+              move: change.move,
+              comment: change.comment,
+            },
+          ],
+          { reviewBy: body.reviewBy },
+        );
         if (change.move) {
           await notifyOfMoves(tx, jobs, tenantId, actor, [
             {
@@ -158,6 +170,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
               ? { comment: { body: body.comment, visibility: commentVisibility(audience.kind, change.move) } }
               : {}),
           })),
+          { reviewBy: body.reviewBy },
         );
         await notifyOfMoves(
           tx,
