@@ -142,6 +142,14 @@ const examples: [AuditEvent, string][] = [
     'Olivia Hart updated a team member',
   ],
   [
+    {
+      action: 'campaign.review_overdue',
+      entityType: 'campaign',
+      data: { name: 'Spring', reviewRoundId: ids.entity, reviewBy: '2026-03-10', pending: 2 },
+    },
+    'The client did not answer “Spring” by 2026-03-10: 2 ideas still waiting',
+  ],
+  [
     { action: 'tenant.updated', entityType: 'tenant', data: { changes: {} } },
     'Olivia Hart updated the agency’s settings',
   ],

@@ -61,6 +61,8 @@ const SENTENCES: { [A in AuditAction]: (event: EventOf<A>, who: Who) => string }
     `${actor} updated the campaign ${quoted(data.name)}${changed(data.changedFields)}`,
   'campaign.archived': ({ data }, { actor }) => `${actor} archived the campaign ${quoted(data.name)}`,
   'campaign.restored': ({ data }, { actor }) => `${actor} restored the campaign ${quoted(data.name)}`,
+  'campaign.review_overdue': ({ data }) =>
+    `The client did not answer ${quoted(data.name)} by ${data.reviewBy}: ${plural(data.pending, 'idea')} still waiting`,
   'tenant.created': ({ data }, { actor }) => `${actor} created the agency ${quoted(data.name)}`,
   'tenant.updated': (_, { actor }) => `${actor} updated the agency’s settings`,
   'user.invited': ({ data }, { actor }) => `${actor} invited ${data.email}`,

@@ -31,6 +31,7 @@ import { canAllMove, movesFrom } from '@/lib/workflow';
 import { GenerateDialog } from './generate-dialog';
 import { GenerationProgress } from './generation-progress';
 import { IdeaDrawer } from './idea-drawer';
+import { ReviewRoundStatus } from './review-round-status';
 
 const COLUMN_HINTS: Partial<Record<IdeaStatus, string>> = {
   GENERATED: 'Review, edit, and send the best ones to the client.',
@@ -178,6 +179,8 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
           <GenerationProgress generation={generation.data} />
         </div>
       )}
+
+      <ReviewRoundStatus campaignId={campaignId} />
 
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <Tabs value={type} onValueChange={(value) => setType(value as IdeaType | 'ALL')}>

@@ -37,6 +37,7 @@ interface Draft {
   numPosts: string;
   numReels: string;
   status: Exclude<CampaignStatus, 'ARCHIVED'>;
+  reviewBy: string;
 }
 
 const draftOf = (campaign?: Campaign, clientId?: string): Draft => ({
@@ -53,9 +54,14 @@ const draftOf = (campaign?: Campaign, clientId?: string): Draft => ({
   numPosts: String(campaign?.numPosts ?? 6),
   numReels: String(campaign?.numReels ?? 2),
   status: campaign && campaign.status !== 'ARCHIVED' ? campaign.status : 'DRAFT',
+  reviewBy: campaign?.reviewBy ?? '',
 });
 
-const bodyOf = (draft: Draft) => ({
+/** A review-by date left as it was is not sent again: it may have passed since it was set. */
+const reviewByOf = (draft: Draft, campaign?: Campaign) =>
+  campaign && draft.reviewBy === (campaign.reviewBy ?? '') ? {} : { reviewBy: draft.reviewBy || null };
+
+const bodyOf = (draft: Draft, campaign?: Campaign) => ({
   name: draft.name,
   objective: draft.objective,
   brief: draft.brief,
@@ -68,6 +74,7 @@ const bodyOf = (draft: Draft) => ({
   numPosts: countOf(draft.numPosts),
   numReels: countOf(draft.numReels),
   status: draft.status,
+  ...reviewByOf(draft, campaign),
 });
 
 type CampaignBody = CreateCampaignBody | UpdateCampaignBody;
@@ -77,7 +84,7 @@ const NOUNS = { name: 'a campaign name', platforms: 'at least one platform' };
 /** A new campaign names its client; an existing one keeps it. */
 const schemaFor = (campaign?: Campaign) =>
   campaign
-    ? fromForm(bodyOf, UpdateCampaignBody)
+    ? fromForm((draft: Draft) => bodyOf(draft, campaign), UpdateCampaignBody)
     : fromForm((draft: Draft) => ({ ...bodyOf(draft), clientId: draft.clientId }), CreateCampaignBody);
 
 /** Create or edit a campaign; validated with the shared contract before it is sent, and again by the API. */
@@ -221,6 +228,15 @@ export function CampaignForm({
               <Input {...control} {...text('endDate')} type="date" min={startDate || undefined} />
             )}
           </Field>
+          <Field
+            id="reviewBy"
+            label="Review by"
+            error={errors.reviewBy?.message}
+            hint="When the client should answer; reminders and the overdue warning follow it."
+          >
+            {(control) => <Input {...control} {...text('reviewBy')} type="date" />}
+          </Field>
+          <div aria-hidden className="hidden sm:block" />
           <Field id="numPosts" label="Posts" error={errors.numPosts?.message}>
             {(control) => (
               <Input {...control} {...text('numPosts')} type="number" inputMode="numeric" min={0} max={50} />

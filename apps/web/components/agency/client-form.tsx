@@ -5,7 +5,13 @@ import { Save } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { contractResolver, fromForm, showServerErrors } from '@/components/forms/contract-form';
-import { normalisedWebsite, splitHashtags, splitLines, splitList } from '@/components/forms/form-errors';
+import {
+  countOf,
+  normalisedWebsite,
+  splitHashtags,
+  splitLines,
+  splitList,
+} from '@/components/forms/form-errors';
 import { PlatformPicker } from '@/components/forms/platform-picker';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -25,6 +31,9 @@ interface Draft {
   dontList: string;
   defaultHashtags: string;
   platforms: Platform[];
+  reminderFirstAfterDays: string;
+  reminderEveryDays: string;
+  reminderLimit: string;
 }
 
 const draftOf = (client?: Client): Draft => ({
@@ -38,6 +47,9 @@ const draftOf = (client?: Client): Draft => ({
   dontList: client?.dontList.join('\n') ?? '',
   defaultHashtags: client?.defaultHashtags.join(' ') ?? '',
   platforms: client?.platforms ?? [],
+  reminderFirstAfterDays: String(client?.reminderFirstAfterDays ?? 2),
+  reminderEveryDays: String(client?.reminderEveryDays ?? 2),
+  reminderLimit: String(client?.reminderLimit ?? 3),
 });
 
 const bodyOf = (draft: Draft) => ({
@@ -51,6 +63,9 @@ const bodyOf = (draft: Draft) => ({
   dontList: splitLines(draft.dontList),
   defaultHashtags: splitHashtags(draft.defaultHashtags),
   platforms: draft.platforms,
+  reminderFirstAfterDays: countOf(draft.reminderFirstAfterDays),
+  reminderEveryDays: countOf(draft.reminderEveryDays),
+  reminderLimit: countOf(draft.reminderLimit),
 });
 
 const NOUNS = { name: 'a brand name', platforms: 'at least one platform' };
@@ -156,6 +171,57 @@ export function ClientForm({ client }: { client?: Client }) {
             className="sm:col-span-2"
           >
             {(control) => <Input {...control} {...text('defaultHashtags')} />}
+          </Field>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Review reminders</CardTitle>
+          <CardDescription>
+            While ideas wait for the client, its contacts are reminded by email — and once more the day before
+            the review-by date. A limit of 0 sends none.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4 sm:grid-cols-3">
+          <Field
+            id="reminderFirstAfterDays"
+            label="First reminder after (days)"
+            error={errors.reminderFirstAfterDays?.message}
+          >
+            {(control) => (
+              <Input
+                {...control}
+                {...text('reminderFirstAfterDays')}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={30}
+              />
+            )}
+          </Field>
+          <Field id="reminderEveryDays" label="Then every (days)" error={errors.reminderEveryDays?.message}>
+            {(control) => (
+              <Input
+                {...control}
+                {...text('reminderEveryDays')}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={30}
+              />
+            )}
+          </Field>
+          <Field id="reminderLimit" label="At most (reminders)" error={errors.reminderLimit?.message}>
+            {(control) => (
+              <Input
+                {...control}
+                {...text('reminderLimit')}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={10}
+              />
+            )}
           </Field>
         </CardContent>
       </Card>

@@ -11,6 +11,7 @@ import {
   type RouteContract,
   type RouteInput,
   type RouteOutput,
+  reviewRoundRoutes,
   sendRoute,
   sessionsRoutes,
   type Transport,
@@ -99,6 +100,11 @@ export function createApi(transport: Transport) {
       /** The CSV needs the Bearer token, so it is fetched rather than linked. */
       csv: async (id: string) =>
         (await sendRoute(transport, ideaRoutes.exportCsv, { params: { id } })).blob(),
+      reviewRounds: async (id: string) =>
+        (await call(reviewRoundRoutes.listForCampaign, { params: { id } })).items,
+    },
+    reviewRounds: {
+      remind: (id: string) => call(reviewRoundRoutes.remind, { params: { id } }),
     },
     generations: {
       get: (id: string) => call(generationRoutes.get, { params: { id } }),

@@ -10,3 +10,9 @@ export const campaignsQuery = (api: Api, filters: CampaignFilters = {}) =>
 
 export const campaignQuery = (api: Api, id: string) =>
   queryOptions({ queryKey: keys.campaign(id), queryFn: () => api.campaigns.get(id) });
+
+export const reviewRoundsQuery = (api: Api, campaignId: string) =>
+  queryOptions({
+    queryKey: keys.reviewRounds(campaignId),
+    queryFn: () => api.campaigns.reviewRounds(campaignId),
+  });

@@ -7,6 +7,7 @@ export const keys = {
   allCampaigns: ['campaigns'] as const,
   campaign: (id: string) => ['campaign', id] as const,
   ideas: (campaignId: string) => ['ideas', campaignId] as const,
+  reviewRounds: (campaignId: string) => ['review-rounds', campaignId] as const,
   idea: (id: string) => ['idea', id] as const,
   revisions: (ideaId: string) => ['revisions', ideaId] as const,
   comments: (ideaId: string) => ['comments', ideaId] as const,

@@ -7,7 +7,7 @@ import { toast } from 'sonner';
 import { useApi } from '@/components/providers';
 import { describeError } from '@/lib/api-client/errors';
 import { saveFile } from '@/lib/save-file';
-import { type CampaignFilters, campaignQuery, campaignsQuery } from './campaigns';
+import { type CampaignFilters, campaignQuery, campaignsQuery, reviewRoundsQuery } from './campaigns';
 import { keys } from './keys';
 
 export function useCampaigns(filters: CampaignFilters = {}) {
@@ -16,6 +16,25 @@ export function useCampaigns(filters: CampaignFilters = {}) {
 
 export function useCampaign(id: string) {
   return useQuery(campaignQuery(useApi(), id));
+}
+
+/** The campaign's review rounds, newest first (the agency's view). */
+export function useReviewRounds(campaignId: string) {
+  return useQuery(reviewRoundsQuery(useApi(), campaignId));
+}
+
+/** Reminds the client of a round's pending ideas now; the round comes back with its new cadence. */
+export function useRemindNow(campaignId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (roundId: string) => api.reviewRounds.remind(roundId),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.reviewRounds(campaignId) });
+      toast.success('Reminder sent to the client');
+    },
+    onError: (error) => toast.error('Reminder not sent', { description: describeError(error) }),
+  });
 }
 
 /** Creates a campaign, or saves `campaign`; the form shows field errors itself. */

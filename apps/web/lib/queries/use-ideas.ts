@@ -22,6 +22,7 @@ function refreshCampaign(queryClient: QueryClient, campaignId: string) {
   void queryClient.invalidateQueries({ queryKey: keys.ideas(campaignId) });
   void queryClient.invalidateQueries({ queryKey: keys.campaign(campaignId) });
   void queryClient.invalidateQueries({ queryKey: keys.allCampaigns });
+  void queryClient.invalidateQueries({ queryKey: keys.reviewRounds(campaignId) });
   void queryClient.invalidateQueries({ queryKey: ['activity'] });
 }
 
