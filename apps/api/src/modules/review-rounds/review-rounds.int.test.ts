@@ -235,6 +235,8 @@ describe('review rounds', () => {
     const [mail] = await mailsArrived(brand.contact.email, 4);
     expect(mailTo(brand.contact.email)).toHaveLength(4);
     expect(mail?.subject).toContain('2 ideas still wait for your review');
+    expect(mail?.from?.value[0]?.name).toBe(brand.tenant.name);
+    expect(mail?.html).toContain('2 ideas still wait for your review');
     expect(mail?.text).toContain(brand.tenant.name);
     expect(mail?.text).toContain(`${TEST_WEB_ORIGIN}/portal`);
     expect(mail?.text).toContain(`Please answer by ${reviewBy}`);

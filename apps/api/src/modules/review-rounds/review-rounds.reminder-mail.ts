@@ -1,3 +1,4 @@
+import { type EmailBlock, renderEmail } from '../email/email.layout.ts';
 import type { NewEmailMessage } from '../email/email.repository.ts';
 
 export const REMINDER_MAIL_KIND = 'review-reminder';
@@ -11,7 +12,7 @@ export interface ReminderRecipient {
 
 export interface ReminderFacts {
   tenantId: string;
-  agency: string;
+  agency: { name: string; logoUrl: string | null };
   campaign: string;
   pending: number;
   /** `YYYY-MM-DD`, or null without a review-by date. */
@@ -19,50 +20,42 @@ export interface ReminderFacts {
   webOrigin: string;
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-
 const ideasWaiting = (pending: number) =>
   pending === 1 ? '1 idea still waits for your review' : `${pending} ideas still wait for your review`;
 
 /** The portal to sign in to, or — for a link holder, who has no account — the link the agency sent. */
-function whereToReview(recipient: ReminderRecipient, facts: ReminderFacts) {
-  const portal = `${facts.webOrigin}/portal`;
+function whereToReview(recipient: ReminderRecipient, facts: ReminderFacts): EmailBlock {
   if (recipient.via === 'portal') {
-    return {
-      text: `Review them in the portal: ${portal}`,
-      html: `<p><a href="${escapeHtml(portal)}">Review them in the portal</a></p>`,
-    };
+    return { kind: 'button', link: { label: 'Review them in the portal', url: `${facts.webOrigin}/portal` } };
   }
-  const sentence = `Open the review link ${facts.agency} sent you to review them.`;
-  return { text: sentence, html: `<p>${escapeHtml(sentence)}</p>` };
+  return { kind: 'paragraph', text: `Open the review link ${facts.agency.name} sent you to review them.` };
 }
 
-/** The reminder to one recipient: "N ideas still wait for your review", naming the agency. */
+/** The reminder to one recipient: "N ideas still wait for your review", from the agency. */
 export function reminderMessage(recipient: ReminderRecipient, facts: ReminderFacts): NewEmailMessage {
-  const subject = `${ideasWaiting(facts.pending)} — ${facts.campaign}`;
-  const intro = `${facts.agency} is waiting for your answer on ${facts.campaign}: ${ideasWaiting(facts.pending)}.`;
-  const due = facts.reviewBy ? `Please answer by ${facts.reviewBy}.` : null;
-  const where = whereToReview(recipient, facts);
-  const greeting = `Hello ${recipient.name},`;
+  const waiting = ideasWaiting(facts.pending);
+  const { html, text } = renderEmail({
+    agency: facts.agency,
+    preview: `${facts.agency.name} is waiting for your answer on ${facts.campaign}`,
+    heading: `${waiting.charAt(0).toUpperCase()}${waiting.slice(1)}`,
+    blocks: [
+      { kind: 'paragraph', text: `Hello ${recipient.name},` },
+      { kind: 'paragraph', text: `${facts.agency.name} is waiting for your answer on ${facts.campaign}.` },
+      ...(facts.reviewBy
+        ? [{ kind: 'paragraph' as const, text: `Please answer by ${facts.reviewBy}.` }]
+        : []),
+      whereToReview(recipient, facts),
+    ],
+    reason: `You get this because ideas of ${facts.campaign} were sent to you for review and are not answered yet.`,
+  });
   return {
     tenantId: facts.tenantId,
     kind: REMINDER_MAIL_KIND,
     recipient: recipient.email,
-    subject,
-    text: [greeting, intro, ...(due ? [due] : []), where.text].join('\n\n'),
-    html: [
-      `<p>${escapeHtml(greeting)}</p>`,
-      `<p>${escapeHtml(intro)}</p>`,
-      ...(due ? [`<p>${escapeHtml(due)}</p>`] : []),
-      where.html,
-    ].join('\n'),
+    fromName: facts.agency.name,
+    subject: `${waiting} — ${facts.campaign}`,
+    html,
+    text,
   };
 }
 

@@ -45,7 +45,7 @@ export async function queueReminders(
 ): Promise<number> {
   const pending = (await reviewRoundsRepository.pendingCounts(tx, [round.id])).get(round.id) ?? 0;
   if (pending === 0) return 0;
-  const agency = await reviewRoundsRepository.agencyName(tx, tenantId);
+  const agency = await reviewRoundsRepository.agencyOf(tx, tenantId);
   const contacts = await reviewRoundsRepository.clientContacts(tx, round.clientId);
   const holders = await reviewRoundsRepository.linkHolders(tx, round.campaignId, now);
   const recipients = distinctRecipients([
@@ -56,7 +56,7 @@ export async function queueReminders(
   ]);
   const facts = {
     tenantId,
-    agency: agency.name,
+    agency,
     campaign: round.campaign.name,
     pending,
     reviewBy: toCalendarDate(round.reviewBy),

@@ -197,8 +197,9 @@ export const reviewRoundsRepository = {
     return tx.campaign.findFirst({ where: { id: campaignId }, select: { id: true } });
   },
 
-  agencyName(tx: TenantTx, tenantId: string) {
-    return tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } });
+  /** The agency as its mail shows it: its name and logo. */
+  agencyOf(tx: TenantTx, tenantId: string) {
+    return tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, logoUrl: true } });
   },
 
   /** The client's active contacts. */
