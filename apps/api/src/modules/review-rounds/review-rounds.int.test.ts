@@ -20,6 +20,7 @@ import { type SmtpInbox, startSmtpInbox } from '../../test/smtp-inbox.ts';
 import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from '../../test/test-app.ts';
 import { sendEmailJob } from '../email/email.job.ts';
 import { addDays } from './review-rounds.cadence.ts';
+import { sweepReviewRoundsJob } from './review-rounds.sweep.job.ts';
 import { createReminderSweeper } from './review-rounds.sweeper.ts';
 
 const DAY_MS = 86_400_000;
@@ -397,5 +398,39 @@ describe('review rounds', () => {
     expect(stored.remindersSent).toBe(0);
     await sleep(1_000);
     expect(mailTo(brand.contact.email)).toEqual([]);
+  });
+});
+
+describe('the sweep-review-rounds job', () => {
+  it('when a worker works the registered job, then it sends a reminder that came due on its own schedule', async () => {
+    const brand = await brandWithIdeas(1);
+    await send(brand, brand.ideas);
+    const round = await roundOf(brand.tenant.id, (brand.ideas[0] as TestIdea).id);
+    await api.db.withTenantTx(brand.tenant.id, (tx) =>
+      tx.reviewRound.update({
+        where: { id: round.id },
+        data: { nextReminderAt: new Date(Date.now() - 1_000) },
+      }),
+    );
+    const config = parseWorkerConfig(
+      workerEnv(database.url, 'http://127.0.0.1:9', { SMTP_URL: inbox.url, REMINDER_SWEEP_SECONDS: '1' }),
+    );
+    const worker = await startJobQueue({
+      databaseUrl: database.url,
+      config,
+      role: 'worker',
+      logger,
+      jobs: [sweepReviewRoundsJob, sendEmailJob],
+    });
+    try {
+      await worker.work({ config, db: api.db, logger, metrics: new Registry(), queue: worker });
+      const [mail] = await mailsArrived(brand.contact.email, 1);
+      expect(mail?.subject).toContain('1 idea still waits for your review');
+      const reminded = await roundOf(brand.tenant.id, (brand.ideas[0] as TestIdea).id);
+      expect(reminded.remindersSent).toBe(1);
+      expect(reminded.nextReminderAt?.getTime()).toBeGreaterThan(Date.now() + DAY_MS);
+    } finally {
+      await worker.stop(2_000);
+    }
   });
 });
