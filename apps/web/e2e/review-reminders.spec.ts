@@ -10,10 +10,19 @@ test('when the agency sends an idea to the client, then the board shows the roun
   await openSeededCampaign(page);
   const drafts = column(page, 'Drafts');
   await drafts.getByTestId('idea-card').first().getByRole('checkbox').click();
+  const reviewBy = new Date(Date.now() + 7 * 86_400_000);
+  await page.getByLabel('Review by (optional)').fill(reviewBy.toISOString().slice(0, 10));
   await page.getByRole('button', { name: 'Send 1 to client' }).click();
 
   const waiting = page.getByRole('list', { name: 'Waiting for the client' }).getByRole('listitem').first();
   await expect(waiting).toContainText(/Waiting for the client since .+, (not reminded yet|reminded \d+×)/);
+  const shown = new Intl.DateTimeFormat('en', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  await expect(waiting).toContainText(`review by ${shown.format(reviewBy)}`);
   const before = Number((await waiting.textContent())?.match(/reminded (\d+)×/)?.[1] ?? 0);
   await waiting.getByRole('button', { name: 'Remind now' }).click();
   await expect(page.getByText('Reminder sent to the client')).toBeVisible();

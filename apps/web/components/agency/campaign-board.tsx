@@ -19,6 +19,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
@@ -39,6 +40,12 @@ const COLUMN_HINTS: Partial<Record<IdeaStatus, string>> = {
   CHANGES_REQUESTED: 'Edit and resubmit.',
 };
 
+/** Today in the browser's time zone, as a calendar date (the earliest review-by date). */
+const localToday = () => {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+};
+
 /** The campaign's ideas in columns by status, with filters, bulk moves, generation and the idea drawer. */
 export function CampaignBoard({ campaignId }: { campaignId: string }) {
   const router = useRouter();
@@ -52,6 +59,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
   const [type, setType] = useState<IdeaType | 'ALL'>('ALL');
   const [platform, setPlatform] = useState<Platform | 'ALL'>('ALL');
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [sendReviewBy, setSendReviewBy] = useState('');
   const [generateOpen, setGenerateOpen] = useState(false);
   const [generationId, setGenerationId] = useState<string | null>(null);
   const generation = useGeneration(generationId);
@@ -114,8 +122,10 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
       return next;
     });
   const moveChosen = (to: IdeaStatus) => {
-    move.mutate({ ideas: chosen, to });
+    const reviewBy = to === 'PENDING_CLIENT' && sendReviewBy ? sendReviewBy : undefined;
+    move.mutate({ ideas: chosen, to, reviewBy });
     setSelected(new Set());
+    setSendReviewBy('');
   };
   if (campaign.isError) return <QueryError error={campaign.error} retry={() => campaign.refetch()} />;
   const running = Boolean(generationId) && isRunning(generation.data ?? { status: 'QUEUED' });
@@ -314,10 +324,21 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
         >
           <span className="mr-auto text-sm font-medium text-slate-700">{chosen.length} selected</span>
           {canAllMove(chosenStatuses, 'PENDING_CLIENT', 'agency') && (
-            <Button onClick={() => moveChosen('PENDING_CLIENT')} pending={move.isPending}>
-              <Send aria-hidden />
-              Send {chosen.length} to client
-            </Button>
+            <>
+              <Input
+                type="date"
+                aria-label="Review by (optional)"
+                title="Review by (optional; the campaign’s date otherwise)"
+                className="h-9 w-40"
+                min={localToday()}
+                value={sendReviewBy}
+                onChange={(event) => setSendReviewBy(event.target.value)}
+              />
+              <Button onClick={() => moveChosen('PENDING_CLIENT')} pending={move.isPending}>
+                <Send aria-hidden />
+                Send {chosen.length} to client
+              </Button>
+            </>
           )}
           {canAllMove(chosenStatuses, 'AGENCY_REJECTED', 'agency') && (
             <Button variant="secondary" onClick={() => moveChosen('AGENCY_REJECTED')}>

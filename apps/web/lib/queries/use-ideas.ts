@@ -30,6 +30,8 @@ export interface MoveIdeas {
   ideas: Pick<Idea, 'id' | 'version'>[];
   to: IdeaStatus;
   comment?: string;
+  /** With a sending to the client: by when it should answer (the campaign's date otherwise). */
+  reviewBy?: string;
 }
 
 /**
@@ -40,11 +42,11 @@ export function useMoveIdeas(campaignId: string, { quiet = false }: { quiet?: bo
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ ideas, to, comment }: MoveIdeas): Promise<Idea | null> => {
+    mutationFn: async ({ ideas, to, comment, reviewBy }: MoveIdeas): Promise<Idea | null> => {
       const [only] = ideas;
       if (ideas.length === 1 && only)
-        return api.ideas.update(only.id, { version: only.version, status: to, comment });
-      await api.ideas.bulkStatus({ ids: ideas.map((idea) => idea.id), status: to, comment });
+        return api.ideas.update(only.id, { version: only.version, status: to, comment, reviewBy });
+      await api.ideas.bulkStatus({ ids: ideas.map((idea) => idea.id), status: to, comment, reviewBy });
       return null;
     },
     onMutate: async ({ ideas, to }) => {
