@@ -287,6 +287,25 @@ describe('review rounds', () => {
     expect(second.answeredAt).toBeNull();
   });
 
+  it('when the agency turns the client’s reminders off after sending, then the reminder that was due is not sent', async () => {
+    const brand = await brandWithIdeas(1);
+    await send(brand, brand.ideas);
+    const off = await api.http
+      .patch(`/api/clients/${brand.client.id}`)
+      .set('Authorization', await bearer(brand.member))
+      .send({ reminderLimit: 0 });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ reminderLimit: 0, reminderFirstAfterDays: 2, reminderEveryDays: 2 });
+    const round = await roundOf(brand.tenant.id, (brand.ideas[0] as TestIdea).id);
+    const clock = { now: addDays(round.createdAt, 2) };
+
+    expect((await sweepOf(sweeperAt(clock), round.id)).reminded).toBe(false);
+    const after = await roundOf(brand.tenant.id, (brand.ideas[0] as TestIdea).id);
+    expect(after).toMatchObject({ remindersSent: 0, nextReminderAt: null });
+    await sleep(1_000);
+    expect(mailTo(brand.contact.email)).toEqual([]);
+  });
+
   it('when two workers sweep the same due reminder at once, then it is sent exactly once', async () => {
     const brand = await brandWithIdeas(1);
     await send(brand, brand.ideas);
@@ -406,10 +425,12 @@ describe('the sweep-review-rounds job', () => {
     const brand = await brandWithIdeas(1);
     await send(brand, brand.ideas);
     const round = await roundOf(brand.tenant.id, (brand.ideas[0] as TestIdea).id);
+    // Sent three days ago: its first reminder came due a day ago.
+    const sentAt = new Date(Date.now() - 3 * DAY_MS);
     await api.db.withTenantTx(brand.tenant.id, (tx) =>
       tx.reviewRound.update({
         where: { id: round.id },
-        data: { nextReminderAt: new Date(Date.now() - 1_000) },
+        data: { createdAt: sentAt, nextReminderAt: addDays(sentAt, 2) },
       }),
     );
     const config = parseWorkerConfig(

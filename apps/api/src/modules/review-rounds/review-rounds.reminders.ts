@@ -17,15 +17,24 @@ export interface ReminderDeps {
   webOrigin: string;
 }
 
+const stateOf = (round: RoundForReminder) => ({
+  sentAt: round.createdAt,
+  reviewBy: round.reviewBy,
+  remindersSent: round.remindersSent,
+  lastRemindedAt: round.lastRemindedAt,
+});
+
+/**
+ * When the round's next reminder is owed under the client's cadence as it is now: the agency may
+ * have changed it (fewer reminders, none) since the due time was set.
+ */
+export const owedReminderAt = (round: RoundForReminder) =>
+  nextReminderAt(stateOf(round), cadenceOf(round.client));
+
 /** The round's state once a reminder went out at `at`, and when the next one is due. */
 export function afterReminder(round: RoundForReminder, at: Date) {
   const next = nextReminderAt(
-    {
-      sentAt: round.createdAt,
-      reviewBy: round.reviewBy,
-      remindersSent: round.remindersSent + 1,
-      lastRemindedAt: at,
-    },
+    { ...stateOf(round), remindersSent: round.remindersSent + 1, lastRemindedAt: at },
     cadenceOf(round.client),
   );
   return { remindedAt: at, nextReminderAt: next };

@@ -152,6 +152,13 @@ export const reviewRoundsRepository = {
     return claimed === 1;
   },
 
+  /** Moves a due reminder the cadence no longer owes, unless another sweep moved it first. */
+  async reschedule(tx: TenantTx, id: string, due: Date, next: Date | null): Promise<void> {
+    await tx.$executeRaw`
+      update review_rounds set next_reminder_at = ${next}
+       where id = ${id}::uuid and answered_at is null and next_reminder_at = ${due}`;
+  },
+
   /** A reminder sent out of turn ("remind now") on a round the caller holds locked. */
   recordReminder(tx: TenantTx, id: string, write: ReminderWrite) {
     return tx.reviewRound.update({

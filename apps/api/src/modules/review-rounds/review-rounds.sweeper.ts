@@ -3,7 +3,12 @@ import type { Logger } from '@muse/logger';
 import { toCalendarDate } from '../../shared/calendar-date.ts';
 import { audit } from '../activity/audit.ts';
 import { startOfUtcDay } from './review-rounds.cadence.ts';
-import { afterReminder, queueReminders, type ReminderDeps } from './review-rounds.reminders.ts';
+import {
+  afterReminder,
+  owedReminderAt,
+  queueReminders,
+  type ReminderDeps,
+} from './review-rounds.reminders.ts';
 import { reviewRoundsRepository } from './review-rounds.repository.ts';
 
 /** Rounds taken per sweep of each kind; the next sweep takes the rest. */
@@ -32,6 +37,12 @@ export function createReminderSweeper(deps: ReminderSweeperDeps) {
     return db.withTenantTx(round.tenantId, async (tx) => {
       const current = await reviewRoundsRepository.findForReminder(tx, round.id);
       if (!current) return false;
+      const owed = owedReminderAt(current);
+      if (!owed || owed > now) {
+        // The cadence changed since: no reminder is owed now; the round waits for the one that is.
+        await reviewRoundsRepository.reschedule(tx, round.id, due, owed);
+        return false;
+      }
       if (!(await reviewRoundsRepository.claimReminder(tx, round.id, due, afterReminder(current, now)))) {
         return false;
       }
