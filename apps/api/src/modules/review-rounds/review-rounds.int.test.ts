@@ -378,6 +378,18 @@ describe('review rounds', () => {
     ]);
     const stored = await roundOf(brand.tenant.id, (brand.ideas[0] as TestIdea).id);
     expect(stored.escalatedAt).toEqual(dayAfter.now);
+
+    // The member who sent the ideas and the agency's admin are told in their notification centre.
+    const notices = await api.db.withTenantTx(brand.tenant.id, (tx) =>
+      tx.notification.findMany({ where: { kind: 'REVIEW_OVERDUE', campaignId: brand.campaign.id } }),
+    );
+    expect(notices.map((notice) => notice.userId).sort()).toEqual([brand.admin.id, brand.member.id].sort());
+    expect(notices[0]?.data).toEqual({
+      campaignName: brand.campaign.name,
+      clientName: brand.client.name,
+      reviewBy,
+      pending: 2,
+    });
   });
 
   it('when a round is overdue, then the agency reads it as overdue', async () => {

@@ -209,6 +209,21 @@ export const reviewRoundsRepository = {
     return tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, logoUrl: true } });
   },
 
+  /** Who hears that a round went overdue: the active agency user who sent it, and the agency's admins. */
+  async overdueRecipients(tx: TenantTx, sentById: string | null): Promise<string[]> {
+    const users = await tx.user.findMany({
+      where: {
+        status: 'ACTIVE',
+        OR: [
+          { role: 'AGENCY_ADMIN' },
+          ...(sentById ? [{ id: sentById, role: { not: 'CLIENT' as const } }] : []),
+        ],
+      },
+      select: { id: true },
+    });
+    return users.map((user) => user.id);
+  },
+
   /** The client's active contacts. */
   clientContacts(tx: TenantTx, clientId: string) {
     return tx.user.findMany({

@@ -2,6 +2,7 @@ import type { Database } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import { toCalendarDate } from '../../shared/calendar-date.ts';
 import { audit } from '../activity/audit.ts';
+import { notify } from '../notifications/notify.ts';
 import { startOfUtcDay } from './review-rounds.cadence.ts';
 import {
   afterReminder,
@@ -58,6 +59,7 @@ export function createReminderSweeper(deps: ReminderSweeperDeps) {
       const current = await reviewRoundsRepository.findForReminder(tx, round.id);
       if (!current?.reviewBy) return false;
       const pending = (await reviewRoundsRepository.pendingCounts(tx, [round.id])).get(round.id) ?? 0;
+      const reviewBy = toCalendarDate(current.reviewBy);
       await audit(
         tx,
         round.tenantId,
@@ -68,11 +70,24 @@ export function createReminderSweeper(deps: ReminderSweeperDeps) {
           data: {
             name: current.campaign.name,
             reviewRoundId: current.id,
-            reviewBy: toCalendarDate(current.reviewBy),
+            reviewBy,
             pending,
           },
         },
       );
+      if (pending > 0) {
+        await notify(
+          tx,
+          deps.jobs,
+          round.tenantId,
+          await reviewRoundsRepository.overdueRecipients(tx, current.sentById),
+          {
+            kind: 'REVIEW_OVERDUE',
+            campaignId: current.campaignId,
+            data: { campaignName: current.campaign.name, clientName: current.client.name, reviewBy, pending },
+          },
+        );
+      }
       return true;
     });
   }
