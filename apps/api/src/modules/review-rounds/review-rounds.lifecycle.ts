@@ -24,14 +24,14 @@ export const cadenceOf = (client: {
 /**
  * The ideas sent to the client join their campaign's gathering round, opened if there is none
  * (review-by from the sending, else the campaign's); a sending's own review-by date moves the
- * round's. Returns the round.
+ * round's.
  */
 async function joinRound(
   tx: TenantTx,
   tenantId: string,
   sending: { campaignId: string; ideaIds: string[]; sentById: string | null; reviewBy: Date | null },
   now: Date,
-): Promise<string> {
+): Promise<void> {
   const campaign = await reviewRoundsRepository.campaignForSending(tx, sending.campaignId);
   if (!campaign) throw new Error(`campaign ${sending.campaignId} of a sending is gone`);
   const cadence = cadenceOf(campaign.client);
@@ -63,7 +63,6 @@ async function joinRound(
   roundId ??= (await reviewRoundsRepository.findGathering(tx, sending.campaignId))?.id;
   if (!roundId) throw new Error(`no gathering round for campaign ${sending.campaignId}`);
   await reviewRoundsRepository.assignIdeas(tx, roundId, sending.ideaIds);
-  return roundId;
 }
 
 /**
