@@ -34,7 +34,10 @@ function makeUser(
   );
 }
 
-/** An agency with a client, an active campaign with one idea and one finished generation, and one user per role. */
+/**
+ * An agency with a client, an active campaign with one idea, one finished generation and one review
+ * round, and one user per role.
+ */
 async function makeAgency(db: Database, status: TenantStatus = 'ACTIVE') {
   const tenant = await makeTenant(db, status);
   const tenantId = tenant.id;
@@ -100,7 +103,12 @@ async function makeAgency(db: Database, status: TenantStatus = 'ACTIVE') {
       data: { tenantId, campaignId: campaign.id, status: 'SUCCEEDED', requestedById: admin.id },
     }),
   );
-  return { tenant, client, admin, member, contact, campaign, idea, generation };
+  const reviewRound = await db.withTenantTx(tenantId, (tx) =>
+    tx.reviewRound.create({
+      data: { tenantId, campaignId: campaign.id, clientId: client.id, sentById: admin.id },
+    }),
+  );
+  return { tenant, client, admin, member, contact, campaign, idea, generation, reviewRound };
 }
 
 export type Agency = Awaited<ReturnType<typeof makeAgency>>;
