@@ -1,15 +1,16 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openSeededCampaign, signedIn } from './support/helpers';
+import { openSeededCampaign, shot, signedIn } from './support/helpers';
 
 const column = (page: Page, label: string) => page.getByRole('region', { name: new RegExp(`^${label}`) });
 
-test('when the agency sends an idea to the client, then the board shows the round waiting, and Remind now counts a reminder', async ({
+test('when the agency sends an idea to the client, then the board shows the round waiting until the idea is withdrawn, and Remind now counts a reminder', async ({
   browser,
 }) => {
   const { page } = await signedIn(browser, 'owner@northwind.test');
   await openSeededCampaign(page);
-  const drafts = column(page, 'Drafts');
-  await drafts.getByTestId('idea-card').first().getByRole('checkbox').click();
+  const draft = column(page, 'Drafts').getByTestId('idea-card').first();
+  const title = (await draft.getByRole('heading').first().textContent()) ?? '';
+  await draft.getByRole('checkbox').click();
   const reviewBy = new Date(Date.now() + 7 * 86_400_000);
   await page.getByLabel('Review by (optional)').fill(reviewBy.toISOString().slice(0, 10));
   await page.getByRole('button', { name: 'Send 1 to client' }).click();
@@ -27,6 +28,14 @@ test('when the agency sends an idea to the client, then the board shows the roun
   await waiting.getByRole('button', { name: 'Remind now' }).click();
   await expect(page.getByText('Reminder sent to the client')).toBeVisible();
   await expect(waiting).toContainText(`reminded ${before + 1}×`);
+  await shot(page, 'r1-board-waiting-for-the-client');
+
+  // Withdrawn, the idea leaves the round, which no idea waits in any more: the board stops showing it.
+  const sent = column(page, 'With client').getByTestId('idea-card').filter({ hasText: title });
+  await sent.getByRole('checkbox').click();
+  await page.getByRole('button', { name: 'Back to drafts' }).click();
+  await expect(column(page, 'Drafts').getByText(title)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Waiting for the client' })).toHaveCount(0);
   await expect(waiting.getByText('Overdue')).toHaveCount(0);
 });
 
