@@ -1,6 +1,6 @@
 import type { Database } from '@muse/db';
 import type { ResourceKind } from '../modules/auth/resources.ts';
-import { makeCampaign, makeGeneration, makeIdea, makeUser } from './factories.ts';
+import { makeCampaign, makeGeneration, makeIdea, makeReviewLink, makeUser } from './factories.ts';
 
 /** Whose resource the matrix asks for: tenant A, and within it client A1. */
 export interface ResourceOwner {
@@ -33,5 +33,9 @@ export const RESOURCE_FIXTURES: Record<ResourceKind, (owner: ResourceOwner) => P
   generation: async (owner) => {
     const campaign = await makeCampaign(owner.db, owner.tenant, owner.client);
     return (await makeGeneration(owner.db, campaign, { prompt: 120, completion: 80 })).id;
+  },
+  reviewLink: async (owner) => {
+    const campaign = await makeCampaign(owner.db, owner.tenant, owner.client);
+    return (await makeReviewLink(owner.db, campaign)).id;
   },
 };

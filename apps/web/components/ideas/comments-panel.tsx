@@ -11,6 +11,7 @@ import { Label } from '@/components/ui/label';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Switch } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
+import { actorName } from '@/lib/activity';
 import { timeAgo } from '@/lib/labels';
 import { useAddComment, useComments } from '@/lib/queries/use-ideas';
 
@@ -53,10 +54,10 @@ export function CommentsPanel({ ideaId, audience }: { ideaId: string; audience: 
         <ol className="grid gap-4">
           {comments.data.map((comment) => (
             <li key={comment.id} className="flex gap-3">
-              <Avatar name={comment.author?.name ?? 'Former user'} className="size-7 text-[10px]" />
+              <Avatar name={actorName(comment) ?? 'Former user'} className="size-7 text-[10px]" />
               <div className="min-w-0 flex-1">
                 <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
-                  <span className="font-medium text-slate-800">{comment.author?.name ?? 'Former user'}</span>
+                  <span className="font-medium text-slate-800">{actorName(comment) ?? 'Former user'}</span>
                   <time dateTime={comment.createdAt}>{timeAgo(comment.createdAt)}</time>
                   {audience === 'agency' && comment.visibility === 'INTERNAL' && (
                     <Badge>

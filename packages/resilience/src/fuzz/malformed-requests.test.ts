@@ -14,6 +14,7 @@ const ids = {
   campaign: randomUUID(),
   idea: randomUUID(),
   generation: randomUUID(),
+  reviewLink: randomUUID(),
 };
 
 function generate(seed: number, count: number) {

@@ -16,6 +16,7 @@ export function resourceIdsOf(agency: Agency): Record<ResourceKind, string> {
     campaign: agency.campaign.id,
     idea: agency.idea.id,
     generation: agency.generation.id,
+    reviewLink: agency.reviewLink.id,
   };
 }
 

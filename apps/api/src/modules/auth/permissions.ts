@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   // A user's own notification centre and mail settings.
   'notifications.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'notifications.update': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  'review-links.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'review-links.manage': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ const KINDS = {
   campaign: 'client',
   idea: 'client',
   generation: 'tenant',
+  reviewLink: 'tenant',
 } as const satisfies Record<string, Isolation>;
 
 /** What a route's path parameter can name. */

@@ -2,7 +2,7 @@ import type { IdeaTransition } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import { AppError } from '../../http/app-error.ts';
 import { type AuditEntry, audit } from '../activity/audit.ts';
-import type { UserActor } from '../auth/actor.ts';
+import type { Actor } from '../auth/actor.ts';
 import { writeComments } from '../comments/comments.writer.ts';
 import { type IdeaForChange, type IdeaRecord, ideasRepository } from './ideas.repository.ts';
 import { writeEdit } from './ideas.revisions.ts';
@@ -27,12 +27,7 @@ export interface AppliedChange {
  * content, the latest revision stamped as shown when an idea goes to the client, the comments,
  * and an ActivityEvent per edit, move and comment, in that order.
  */
-export async function recordChanges(
-  tx: TenantTx,
-  tenantId: string,
-  actor: UserActor,
-  changes: AppliedChange[],
-) {
+export async function recordChanges(tx: TenantTx, tenantId: string, actor: Actor, changes: AppliedChange[]) {
   const edits = new Map<string, AuditEntry>();
   for (const { after, changedFields } of changes) {
     if (changedFields.length > 0) {
