@@ -38,6 +38,7 @@ export function reviewLinkMessage(mail: ReviewLinkMail): NewEmailMessage {
     tenantId: mail.tenantId,
     kind: 'review-link',
     recipient: reviewer.email,
+    fromName: agency.name,
     subject: `Your review of “${campaignName}” — ${agency.name}`,
     html,
     text,
