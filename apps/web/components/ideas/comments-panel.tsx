@@ -13,12 +13,21 @@ import { Switch } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
 import { actorName } from '@/lib/activity';
 import { timeAgo } from '@/lib/labels';
+import type { Caller } from '@/lib/queries/ideas';
 import { useAddComment, useComments } from '@/lib/queries/use-ideas';
 
 /** The conversation on an idea. The agency chooses per comment whether the client sees it. */
-export function CommentsPanel({ ideaId, audience }: { ideaId: string; audience: 'agency' | 'client' }) {
-  const comments = useComments(ideaId);
-  const add = useAddComment(ideaId);
+export function CommentsPanel({
+  ideaId,
+  audience,
+  caller = 'member',
+}: {
+  ideaId: string;
+  audience: 'agency' | 'client';
+  caller?: Caller;
+}) {
+  const comments = useComments(ideaId, caller);
+  const add = useAddComment(ideaId, caller);
   const [body, setBody] = useState('');
   const [shareWithClient, setShareWithClient] = useState(false);
 
