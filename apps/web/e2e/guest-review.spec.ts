@@ -17,8 +17,12 @@ test('(a) when the agency shares a campaign with sent ideas, then it gets a revi
   const { page, context } = await signedIn(browser, 'owner@northwind.test');
   await page.getByRole('link', { name: 'Campaigns' }).first().click();
   await page.getByRole('link', { name: 'New campaign' }).first().click();
-  await page.getByLabel('Client').click();
-  await page.getByRole('option', { name: 'Acme Coffee' }).click();
+  // The client list may arrive after the page: pick again until the choice holds.
+  await expect(async () => {
+    await page.getByLabel('Client').click();
+    await page.getByRole('option', { name: 'Acme Coffee' }).click({ timeout: 3_000 });
+    await expect(page.getByLabel('Client')).toHaveText(/Acme Coffee/, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByLabel('Campaign name').fill(campaignName);
   await page.getByLabel('Brief').fill('Three ways to brew our winter filter roast at home.');
   await page.getByLabel('Posts').fill('3');

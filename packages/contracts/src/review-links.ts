@@ -136,7 +136,8 @@ export const reviewLinkRoutes = defineRouteContracts({
 /**
  * What the holder of a review link calls, with its token in the REVIEW_LINK_HEADER: exactly
  * what a client contact sees of that one campaign, and the same answers. An expired link is
- * 410 review_link_expired, a revoked one 410 review_link_revoked, an unknown one 401.
+ * 410 review_link_expired, a revoked one (or a suspended agency's) 410 review_link_revoked, an
+ * unknown one 401.
  */
 export const reviewRoutes = defineRouteContracts({
   session: {

@@ -34,8 +34,8 @@ export const reviewLinksRepository = {
     return tx.reviewLink.findFirst({ where: { id }, select: LINK_FIELDS });
   },
 
-  /** The link with what its holder's session names: the agency and the campaign. */
-  findForHolder(tx: TenantTx, id: string) {
+  /** The link with its agency and campaign, as its holder's session and its audit events name them. */
+  findWithCampaign(tx: TenantTx, id: string) {
     return tx.reviewLink.findFirst({
       where: { id },
       select: {

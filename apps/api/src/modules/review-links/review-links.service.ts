@@ -121,13 +121,12 @@ export function createReviewLinksService(deps: ReviewLinksDeps) {
     async revoke(actor: UserActor, id: string) {
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
-        const link = await reviewLinksRepository.findById(tx, id);
+        const link = await reviewLinksRepository.findWithCampaign(tx, id);
         if (!link) throw notFound('Review link');
         const at = now();
         const revoked = await reviewLinksRepository.revoke(tx, id, at);
         if (!revoked) return toReviewLink(link, at);
-        const campaign = await reviewLinksRepository.findCampaign(tx, link.campaignId);
-        await audit(tx, tenantId, actor, revokedEvent(campaign?.name ?? '', revoked, false));
+        await audit(tx, tenantId, actor, revokedEvent(link.campaign.name, revoked, false));
         return toReviewLink(revoked, at);
       });
     },
@@ -158,7 +157,7 @@ export function createReviewLinksService(deps: ReviewLinksDeps) {
       );
       if (!found) throw unknownLink();
       return db.withTenantTx(found.tenantId, async (tx) => {
-        const link = await reviewLinksRepository.findForHolder(tx, found.id);
+        const link = await reviewLinksRepository.findWithCampaign(tx, found.id);
         if (!link) throw unknownLink();
         const at = now();
         const state = stateOf(link, at);
@@ -180,7 +179,7 @@ export function createReviewLinksService(deps: ReviewLinksDeps) {
 
     async session(actor: ReviewLinkActor): Promise<ReviewSession> {
       return db.withTenantTx(actor.tenantId, async (tx) => {
-        const link = await reviewLinksRepository.findForHolder(tx, actor.linkId);
+        const link = await reviewLinksRepository.findWithCampaign(tx, actor.linkId);
         if (!link) throw unknownLink();
         const { campaign } = link;
         return {
