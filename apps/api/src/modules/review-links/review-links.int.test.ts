@@ -253,7 +253,7 @@ describe('link holder: reviewing without an account', () => {
     ).toBe(404);
   });
 
-  it('when the holder answers, then approve, changes (comment required) and reject follow the workflow, the link is marked used, and the log names "Dana (review link)"', async () => {
+  it('when the holder answers, then approve, changes (comment required) and reject follow the workflow, the link is marked used, and the log and the agency’s notices name "Dana (review link)"', async () => {
     const { tenant, admin, campaign, pending, second, draft } = await sharedCampaign();
     const third = await makeIdea(api.db, campaign, { status: 'PENDING_CLIENT', title: 'Flour cloud' });
     const made = await createLink(admin, campaign.id, { reviewerName: 'Dana' });
@@ -292,6 +292,16 @@ describe('link holder: reviewing without an account', () => {
     expect(agencyMove.status).toBe(404);
 
     expect((await linkRow(tenant.id, made.body.link.id)).lastUsedAt).toBeInstanceOf(Date);
+    const notices = await api.db.withTenantTx(tenant.id, (tx) =>
+      tx.notification.findMany({ where: { kind: 'CLIENT_ANSWERED', ideaId: second.id, userId: admin.id } }),
+    );
+    expect(notices.map((notice) => notice.data)).toEqual([
+      expect.objectContaining({
+        answer: 'CHANGES_REQUESTED',
+        by: 'Dana (review link)',
+        comment: 'Mention the Saturday tasting',
+      }),
+    ]);
     const activity = await api.http
       .get('/api/activity')
       .query({ entityType: 'idea', entityId: second.id })
@@ -422,8 +432,7 @@ describe('link holder: rate limits', () => {
   it('when one link makes too many requests, then it is 429 and another link is not held back', async () => {
     const limited = await startTestApp({
       db: api.db,
-      generationQueue: api.generationQueue,
-      jobs: api.jobs,
+      queues: { jobs: api.jobs, generationQueue: api.generationQueue },
       env: { RATE_LIMIT_PER_MINUTE: '3' },
     });
     try {
