@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { ApiConfig } from './config.ts';
 import { accessLog } from './http/access-log.ts';
-import { authenticate, identify } from './http/authenticate.ts';
+import { authenticate, authenticateReviewLink, identify } from './http/authenticate.ts';
 import { cors } from './http/cors.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { createHttpMetrics } from './http/metrics.ts';
@@ -28,6 +28,9 @@ import { createIdeasRoutes } from './modules/ideas/ideas.routes.ts';
 import { createMeRoutes } from './modules/me/me.routes.ts';
 import { createNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { createOperationsRoutes, type Lifecycle } from './modules/operations/operations.routes.ts';
+import { createReviewRoutes } from './modules/review-links/review.routes.ts';
+import { createReviewLinksRoutes } from './modules/review-links/review-links.routes.ts';
+import { createReviewLinksService } from './modules/review-links/review-links.service.ts';
 import { createReviewRoundsRoutes } from './modules/review-rounds/review-rounds.routes.ts';
 import { createSessionsRoutes } from './modules/sessions/sessions.routes.ts';
 import { createSessionsService } from './modules/sessions/sessions.service.ts';
@@ -59,6 +62,7 @@ export function createApp(deps: AppDependencies): Express {
   const principals = new PrincipalCache(config.auth.cacheTtlMs);
   const sessions = createSessionsService({ db, principals, local: config.auth.mode === 'local' });
   const auth = createAuthService({ db, verifier: sessions.guard(deps.verifier), cache: principals });
+  const reviewLinks = createReviewLinksService({ db, jobs: deps.jobs, webOrigin: config.webOrigin });
 
   const routes: RouteDefinition[] = [
     ...createOperationsRoutes({
@@ -95,6 +99,8 @@ export function createApp(deps: AppDependencies): Express {
       webOrigin: config.webOrigin,
     }),
     ...createReviewRoundsRoutes({ db, jobs: deps.jobs, webOrigin: config.webOrigin }),
+    ...createReviewLinksRoutes(reviewLinks),
+    ...createReviewRoutes({ db, jobs: deps.jobs, links: reviewLinks }),
   ];
 
   const app = express();
@@ -114,6 +120,7 @@ export function createApp(deps: AppDependencies): Express {
   mountRoutes(app, routes, {
     authenticate: authenticate(auth),
     identify: identify(auth),
+    authenticateReviewLink: authenticateReviewLink(reviewLinks),
     rateLimits: rateLimits.perActor,
     jsonBody: jsonBody(config.jsonBodyLimit),
   });

@@ -1,7 +1,12 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Api } from '@/lib/api-client/endpoints';
+import { type Api, createApi } from '@/lib/api-client/endpoints';
+import { reviewLinkTransport } from '@/lib/api-client/review-link-transport';
 import { serverApi } from '@/lib/api-client/server-api';
+import { campaignIdeasQuery } from '@/lib/queries/ideas';
+import { reviewSessionQuery } from '@/lib/queries/review-links';
+import { type ClosedLink, closedLinkOf } from '@/lib/review-link';
+import { serverConfig } from '@/lib/server-config';
 
 /**
  * Loads a page's first data on the server so it paints complete, then hands the cache to the
@@ -16,5 +21,34 @@ export async function Prefetch({
 }) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } });
   await load(queryClient, await serverApi()).catch(() => undefined);
+  return <HydrationBoundary state={dehydrate(queryClient)}>{children}</HydrationBoundary>;
+}
+
+/** The server's calls as the holder of a review link. */
+const serverFetch: typeof fetch = (input, init) =>
+  fetch(input, { ...init, cache: 'no-store', signal: AbortSignal.timeout(10_000) });
+
+/**
+ * The guest review's first data, loaded with the link's token: the link and its campaign's ideas.
+ * A link the API refuses renders `closed` instead, with nothing of the campaign.
+ */
+export async function ReviewLinkPrefetch({
+  token,
+  closed,
+  children,
+}: {
+  token: string;
+  closed: (reason: ClosedLink) => ReactNode;
+  children: ReactNode;
+}) {
+  const api = createApi(reviewLinkTransport(serverConfig.API_URL, token, serverFetch));
+  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } });
+  try {
+    const session = await queryClient.fetchQuery(reviewSessionQuery(api));
+    await queryClient.prefetchQuery(campaignIdeasQuery(api, session.campaign.id, 'review-link'));
+  } catch (error) {
+    const reason = closedLinkOf(error);
+    if (reason) return closed(reason);
+  }
   return <HydrationBoundary state={dehydrate(queryClient)}>{children}</HydrationBoundary>;
 }

@@ -7,6 +7,7 @@ import { Toaster } from '@/components/ui/toaster';
 import { TooltipProvider } from '@/components/ui/tooltip';
 import { browserTransport } from '@/lib/api-client/browser-transport';
 import { type Api, createApi } from '@/lib/api-client/endpoints';
+import { reviewLinkTransport } from '@/lib/api-client/review-link-transport';
 import type { Session } from '@/lib/auth/session';
 
 const ApiContext = createContext<Api | null>(null);
@@ -49,17 +50,37 @@ export function Providers({
   session: Session;
   children: ReactNode;
 }) {
-  const [queryClient] = useState(makeQueryClient);
   const [api] = useState(() => createApi(browserTransport(apiUrl)));
+  return (
+    <ApiProviders api={api}>
+      <SessionContext value={session}>{children}</SessionContext>
+    </ApiProviders>
+  );
+}
+
+/** For the holder of a review link: no session, every call carries the link's token. */
+export function ReviewLinkProviders({
+  apiUrl,
+  token,
+  children,
+}: {
+  apiUrl: string;
+  token: string;
+  children: ReactNode;
+}) {
+  const [api] = useState(() => createApi(reviewLinkTransport(apiUrl, token)));
+  return <ApiProviders api={api}>{children}</ApiProviders>;
+}
+
+function ApiProviders({ api, children }: { api: Api; children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
       <ApiContext value={api}>
-        <SessionContext value={session}>
-          <TooltipProvider delayDuration={300}>
-            {children}
-            <Toaster />
-          </TooltipProvider>
-        </SessionContext>
+        <TooltipProvider delayDuration={300}>
+          {children}
+          <Toaster />
+        </TooltipProvider>
       </ApiContext>
     </QueryClientProvider>
   );

@@ -15,10 +15,15 @@ const ids = {
   comment: '00000000-0000-4000-8000-000000000006',
 };
 
-function event(audit: AuditEvent, actor: ActivityEvent['actor'] = olivia): ActivityEvent {
+function event(
+  audit: AuditEvent,
+  actor: ActivityEvent['actor'] = olivia,
+  reviewLink: ActivityEvent['reviewLink'] = null,
+): ActivityEvent {
   return {
     id: '00000000-0000-4000-8000-000000000002',
     actor,
+    reviewLink,
     entityId: ids.entity,
     requestId: null,
     createdAt: '2026-03-01T10:00:00.000Z',
@@ -123,6 +128,36 @@ const examples: [AuditEvent, string][] = [
   ],
   [
     {
+      action: 'campaign.review_link_created',
+      entityType: 'campaign',
+      data: {
+        name: 'Spring',
+        linkId: ids.comment,
+        reviewerName: 'Dana Whitfield',
+        mailed: true,
+        expiresAt: '2026-03-15T10:00:00.000Z',
+      },
+    },
+    'Olivia Hart shared the campaign “Spring” for review with Dana Whitfield',
+  ],
+  [
+    {
+      action: 'campaign.review_link_revoked',
+      entityType: 'campaign',
+      data: { name: 'Spring', linkId: ids.comment, reviewerName: 'Dana Whitfield', replaced: false },
+    },
+    'Olivia Hart revoked Dana Whitfield’s review link to “Spring”',
+  ],
+  [
+    {
+      action: 'campaign.review_link_revoked',
+      entityType: 'campaign',
+      data: { name: 'Spring', linkId: ids.comment, reviewerName: 'Dana Whitfield', replaced: true },
+    },
+    'Olivia Hart replaced Dana Whitfield’s review link to “Spring”',
+  ],
+  [
+    {
       action: 'user.invited',
       entityType: 'user',
       data: { email: 'lena@luna.test', role: 'CLIENT', clientId: ids.entity },
@@ -168,5 +203,12 @@ describe('describeActivity', () => {
       data: { produced: 2, model: 'muse-small' },
     };
     expect(describeActivity(event(succeeded, null))).toBe('Muse generated 2 ideas');
+  });
+
+  it('names the holder of a review link as the agency named the reviewer', () => {
+    const link = { id: ids.comment, reviewerName: 'Dana Whitfield' };
+    expect(describeActivity(event(move('PENDING_CLIENT', 'CHANGES_REQUESTED'), null, link))).toBe(
+      'Dana Whitfield (review link) asked for changes to “Crumb shot”',
+    );
   });
 });

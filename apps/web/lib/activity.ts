@@ -1,4 +1,4 @@
-import type { ActivityEvent, AuditAction, IdeaStatus } from '@muse/contracts';
+import type { ActivityEvent, AuditAction, IdeaStatus, ReviewLinkRef, UserRef } from '@muse/contracts';
 import { IDEA_STATUS, plural } from '@/lib/labels';
 
 type EventOf<A extends AuditAction> = Extract<ActivityEvent, { action: A }>;
@@ -63,6 +63,12 @@ const SENTENCES: { [A in AuditAction]: (event: EventOf<A>, who: Who) => string }
   'campaign.restored': ({ data }, { actor }) => `${actor} restored the campaign ${quoted(data.name)}`,
   'campaign.review_overdue': ({ data }) =>
     `The client did not answer ${quoted(data.name)} by ${data.reviewBy}: ${plural(data.pending, 'idea')} still waiting`,
+  'campaign.review_link_created': ({ data }, { actor }) =>
+    `${actor} shared the campaign ${quoted(data.name)} for review with ${data.reviewerName}`,
+  'campaign.review_link_revoked': ({ data }, { actor }) =>
+    data.replaced
+      ? `${actor} replaced ${data.reviewerName}’s review link to ${quoted(data.name)}`
+      : `${actor} revoked ${data.reviewerName}’s review link to ${quoted(data.name)}`,
   'tenant.created': ({ data }, { actor }) => `${actor} created the agency ${quoted(data.name)}`,
   'tenant.updated': (_, { actor }) => `${actor} updated the agency’s settings`,
   'user.invited': ({ data }, { actor }) => `${actor} invited ${data.email}`,
@@ -75,8 +81,23 @@ function sentenceOf<A extends AuditAction>(event: EventOf<A>, who: Who): string 
   return sentence(event, who);
 }
 
+/**
+ * Who wrote a comment or acted in the log: a user, or the holder of a review link, named as the
+ * agency named the reviewer.
+ */
+export function actorName(who: {
+  actor?: UserRef | null;
+  author?: UserRef | null;
+  reviewLink: ReviewLinkRef | null;
+}) {
+  const user = who.actor ?? who.author;
+  if (user) return user.name;
+  return who.reviewLink ? `${who.reviewLink.reviewerName} (review link)` : null;
+}
+
 /** One readable sentence per audit-log event: "Olivia Hart sent “Crumb close-ups” to the client". */
 export function describeActivity(event: ActivityEvent): string {
-  const actor = event.actor?.name ?? 'Muse';
-  return sentenceOf(event, { actor, forActor: event.actor ? ` for ${actor}` : '' });
+  const named = actorName(event);
+  const actor = named ?? 'Muse';
+  return sentenceOf(event, { actor, forActor: named ? ` for ${actor}` : '' });
 }

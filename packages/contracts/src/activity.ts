@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActivityEntityType, AuditEvent } from './audit-events.ts';
-import { UserRef } from './ideas.ts';
+import { ReviewLinkRef, UserRef } from './ideas.ts';
 import { PageQuery, pageOf } from './pagination.ts';
 import { defineRouteContracts, Timestamp } from './routes.ts';
 
@@ -24,6 +24,8 @@ export const ActivityEvent = z
       id: z.uuid(),
       /** Null for the system, or a platform admin (outside the agency). */
       actor: UserRef.nullable(),
+      /** Set when the holder of a review link acted (no user then). */
+      reviewLink: ReviewLinkRef.nullable(),
       entityId: z.uuid(),
       requestId: z.string().nullable(),
       createdAt: Timestamp,

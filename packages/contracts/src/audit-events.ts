@@ -76,6 +76,21 @@ export const AuditEvent = z
     auditEvent('campaign.updated', 'campaign', campaignUpdate),
     auditEvent('campaign.restored', 'campaign', campaignUpdate),
     auditEvent('campaign.archived', 'campaign', { name, changes: z.strictObject(campaignStatusChange) }),
+    auditEvent('campaign.review_link_created', 'campaign', {
+      name,
+      linkId: z.uuid(),
+      reviewerName: z.string(),
+      /** Whether the link was mailed to the reviewer. */
+      mailed: z.boolean(),
+      expiresAt: z.iso.datetime({ offset: true }),
+    }),
+    auditEvent('campaign.review_link_revoked', 'campaign', {
+      name,
+      linkId: z.uuid(),
+      reviewerName: z.string(),
+      /** Revoked because a new link for the same reviewer replaced it. */
+      replaced: z.boolean(),
+    }),
     auditEvent('idea.generated', 'idea', { generationId: z.uuid(), templateVersion: z.string() }),
     auditEvent('idea.edited', 'idea', { title, version, changedFields: ideaChangedFields }),
     auditEvent('idea.regenerated', 'idea', {

@@ -14,6 +14,8 @@ export const ApiErrorCode = z.enum([
   'unsupported_media_type',
   'rate_limited',
   'quota_exceeded',
+  'review_link_expired',
+  'review_link_revoked',
   'internal',
   'unavailable',
 ]);

@@ -121,6 +121,10 @@ export type BulkStatusResult = z.infer<typeof BulkStatusResult>;
 export const UserRef = z.object({ id: z.uuid(), name: z.string(), role: Role });
 export type UserRef = z.infer<typeof UserRef>;
 
+/** The review link whose holder acted, where a user would be named. */
+export const ReviewLinkRef = z.object({ id: z.uuid(), reviewerName: z.string() });
+export type ReviewLinkRef = z.infer<typeof ReviewLinkRef>;
+
 export const IdeaRevision = z
   .object({
     id: z.uuid(),
@@ -157,6 +161,8 @@ export const Comment = z
     id: z.uuid(),
     ideaId: z.uuid(),
     author: UserRef.nullable(),
+    /** Set when the holder of a review link wrote it (no author then). */
+    reviewLink: ReviewLinkRef.nullable(),
     body: z.string(),
     visibility: CommentVisibility,
     createdAt: Timestamp,

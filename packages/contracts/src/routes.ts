@@ -12,8 +12,11 @@ export interface RouteContract {
   summary: string;
   description?: string;
   tags: readonly string[];
-  /** `bearer`: a signed-in user's token in `Authorization: Bearer`. */
-  auth: 'none' | 'bearer';
+  /**
+   * `bearer`: a signed-in user's token in `Authorization: Bearer`; `review-link`: a review link's
+   * token in the `X-Muse-Review-Link` header.
+   */
+  auth: 'none' | 'bearer' | 'review-link';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

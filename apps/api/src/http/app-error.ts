@@ -14,6 +14,9 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   unsupported_media_type: 415,
   // 429, as for rate_limited: the client may retry once the quota resets (details say when).
   quota_exceeded: 429,
+  // Gone: the link worked once; the holder asks the agency for a new one.
+  review_link_expired: 410,
+  review_link_revoked: 410,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -1,10 +1,11 @@
-import { WORKSPACE_HEADER } from '@muse/contracts';
+import { REVIEW_LINK_HEADER, WORKSPACE_HEADER } from '@muse/contracts';
 import { extendContext } from '@muse/request-context';
 import type { RequestHandler, Response } from 'express';
-import { type Actor, type UserActor, userActor } from '../modules/auth/actor.ts';
+import { type Actor, type ReviewLinkActor, type UserActor, userActor } from '../modules/auth/actor.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { VerifiedIdentity } from '../modules/auth/token-verifier.ts';
 import { requestedWorkspace } from '../modules/auth/workspace.ts';
+import type { ReviewLinksService } from '../modules/review-links/review-links.service.ts';
 
 export function authenticate(auth: AuthService): RequestHandler {
   return async (req, res, next) => {
@@ -45,4 +46,24 @@ export function identityOf(res: Response): VerifiedIdentity {
   const identity = res.locals.identity as VerifiedIdentity | undefined;
   if (!identity) throw new Error('identityOf called on a route without identification');
   return identity;
+}
+
+/**
+ * For routes of a review link's holder: the token from its header (never the path) becomes the
+ * link's actor, or the answer says why not. Only an explicit answer (not a GET) marks it used.
+ */
+export function authenticateReviewLink(links: Pick<ReviewLinksService, 'authenticate'>): RequestHandler {
+  return async (req, res, next) => {
+    const actor = await links.authenticate(req.get(REVIEW_LINK_HEADER), req.method !== 'GET');
+    res.locals.actor = actor;
+    extendContext({ tenantId: actor.tenantId });
+    next();
+  };
+}
+
+/** The holder of the review link on a route for link holders. */
+export function reviewLinkActorOf(res: Response): ReviewLinkActor {
+  const actor = actorOf(res);
+  if (actor.kind !== 'review-link') throw new Error(`a ${actor.kind} reached a route for review links`);
+  return actor;
 }

@@ -1,12 +1,13 @@
 import type { RequestHandler } from 'express';
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, X-Request-Id, Idempotency-Key, X-Muse-Workspace';
+const ALLOWED_HEADERS =
+  'Authorization, Content-Type, X-Request-Id, Idempotency-Key, X-Muse-Workspace, X-Muse-Review-Link';
 const EXPOSED_HEADERS = 'X-Request-Id, Retry-After, RateLimit, RateLimit-Policy, Idempotent-Replayed';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 
 /**
- * CORS for an allow-list of origins. Tokens travel in the Authorization header, never in
- * cookies, so credentials are not allowed. Preflights from other origins get no CORS headers,
+ * CORS for an allow-list of origins. Tokens travel in the Authorization header (a review link's
+ * in X-Muse-Review-Link), never in cookies, so credentials are not allowed. Preflights from other origins get no CORS headers,
  * which the browser reads as a refusal.
  */
 export function cors(allowedOrigins: readonly string[]): RequestHandler {

@@ -1,10 +1,10 @@
 import type { RouteContract } from '@muse/contracts';
 import type { Express, Request, RequestHandler, Response } from 'express';
-import type { UserActor } from '../modules/auth/actor.ts';
+import type { ReviewLinkActor, UserActor } from '../modules/auth/actor.ts';
 import { type Action, authorize, PERMISSIONS } from '../modules/auth/permissions.ts';
 import type { ResourceKind } from '../modules/auth/resources.ts';
 import type { VerifiedIdentity } from '../modules/auth/token-verifier.ts';
-import { identityOf, signedInUserOf } from './authenticate.ts';
+import { identityOf, reviewLinkActorOf, signedInUserOf } from './authenticate.ts';
 import { type ParsedRequest, parseRequest, sendResponse } from './validation.ts';
 
 /**
@@ -21,6 +21,8 @@ export type Access =
   | 'metrics-token'
   /** A verified token, in no workspace: the identity's own workspaces and invitations. */
   | 'identity'
+  /** The holder of a review link (its token in the X-Muse-Review-Link header), in its one campaign. */
+  | 'review-link'
   /** A signed-in member whose role the permission table allows this action. */
   | Action;
 
@@ -33,6 +35,7 @@ export function signsIn(access: Access): access is Action {
     case 'public':
     case 'metrics-token':
     case 'identity':
+    case 'review-link':
       return false;
     default: {
       const action: Action = access;
@@ -46,7 +49,9 @@ export type CallerOf<A extends Access> = A extends Action
   ? UserActor
   : A extends 'identity'
     ? VerifiedIdentity
-    : undefined;
+    : A extends 'review-link'
+      ? ReviewLinkActor
+      : undefined;
 
 /** Answers with a body that leaves through the contract's response schema, at its success status. */
 type Handle<C extends RouteContract, A extends Access> = (
@@ -100,6 +105,8 @@ export interface RoutePipeline {
   authenticate: RequestHandler;
   /** Runs before the handler of `identity` routes: sets the verified identity or answers 401. */
   identify: RequestHandler;
+  /** Runs before the handler of `review-link` routes: sets the link's actor or answers 401/410. */
+  authenticateReviewLink: RequestHandler;
   /** Runs after authentication: limits are per user and per tenant. */
   rateLimits: RequestHandler[];
   /** Parses JSON bodies, for routes whose contract has one. */
@@ -113,6 +120,7 @@ function callerOf(access: Access, res: Response): CallerOf<Access> {
     authorize(user, access);
     return user;
   }
+  if (access === 'review-link') return reviewLinkActorOf(res);
   return access === 'identity' ? identityOf(res) : undefined;
 }
 
@@ -150,6 +158,9 @@ export function mountRoutes(
     const chain: RequestHandler[] = [marker];
     if (signsIn(definition.access)) chain.push(pipeline.authenticate, ...pipeline.rateLimits);
     if (definition.access === 'identity') chain.push(pipeline.identify);
+    // Limits per link and per agency, as for a user.
+    if (definition.access === 'review-link')
+      chain.push(pipeline.authenticateReviewLink, ...pipeline.rateLimits);
     if (definition.contract.body) chain.push(pipeline.jsonBody);
     chain.push(serve(definition));
     app[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path, ...chain);

@@ -1,11 +1,20 @@
-import type { Role } from '@muse/contracts';
+import { REVIEW_LINK_HEADER, type Role } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import type { Express } from 'express';
 import type supertest from 'supertest';
 import type { RouteDefinition } from '../http/route-registry.ts';
 import { allowedRoles } from '../modules/auth/permissions.ts';
-import { RESOURCE_ISOLATION } from '../modules/auth/resources.ts';
-import { bearer, makeAgency, makeClient, makePlatformAdmin, makeUser, type TestUser } from './factories.ts';
+import { RESOURCE_ISOLATION, type ResourceKind } from '../modules/auth/resources.ts';
+import {
+  bearer,
+  makeAgency,
+  makeCampaign,
+  makeClient,
+  makePlatformAdmin,
+  makeReviewLink,
+  makeUser,
+  type TestUser,
+} from './factories.ts';
 import { RESOURCE_FIXTURES, type ResourceOwner } from './matrix-resources.ts';
 import { sampleOf } from './route-samples.ts';
 import { routeTable } from './route-table.ts';
@@ -32,14 +41,27 @@ export async function makeMatrixWorld(db: Database) {
     CLIENT: b.contact,
   };
   const owner: ResourceOwner = { db, tenant: a.tenant, client: a.client };
-  return { inA, inB, contactOfOtherClient: secondContact, owner };
+  const linkTo = async (tenant: { id: string }, client: { id: string }) =>
+    (await makeReviewLink(db, await makeCampaign(db, tenant, client))).token;
+  // Review links that are not the route's own: another campaign of the same client, another client's, another tenant's.
+  const links: Record<Exclude<LinkHolder, 'own'>, string> = {
+    'other-campaign': await linkTo(a.tenant, a.client),
+    'other-client': await linkTo(a.tenant, secondClient),
+    'other-tenant': await linkTo(b.tenant, b.client),
+  };
+  return { inA, inB, contactOfOtherClient: secondContact, owner, links };
 }
+
+/** Whose review link a request presents: the link to the campaign of the route's resources, or another. */
+type LinkHolder = 'own' | 'other-campaign' | 'other-client' | 'other-tenant';
 
 export type MatrixWorld = Awaited<ReturnType<typeof makeMatrixWorld>>;
 
 interface Check {
   description: string;
   actor: MatrixUser | null;
+  /** The review link the request presents in its header (instead of a user's token). */
+  link?: LinkHolder;
   expect: (status: number) => boolean;
   expected: string;
 }
@@ -56,13 +78,23 @@ const allowedThrough = {
   expected: 'neither 401/403/404 nor 5xx',
 };
 
+/** A link holder is nobody to the routes of users and identities. */
+const linkRefused: Check = {
+  description: 'review link holder',
+  actor: null,
+  link: 'other-campaign',
+  ...is(401),
+};
+
 function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
   if (definition.access === 'public') {
     return [{ description: 'anonymous', actor: null, expect: (s) => s < 400, expected: '2xx/3xx' }];
   }
+  if (definition.access === 'review-link') return reviewLinkChecks(definition, world);
   if (definition.access === 'metrics-token') {
     return [
       { description: 'anonymous', actor: null, ...is(401) },
+      linkRefused,
       ...Object.entries(world.inA).map(([role, actor]) => ({
         description: `${role} token`,
         actor,
@@ -74,6 +106,7 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
     // Any verified identity, whatever its workspaces; what it reaches is its own (tested per route).
     return [
       { description: 'anonymous', actor: null, ...is(401) },
+      linkRefused,
       ...Object.entries(world.inA).map(([role, actor]) => ({
         description: `${role} token`,
         actor,
@@ -87,7 +120,7 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
     ...Object.values(definition.resources ?? {}),
     ...Object.values(definition.bodyResources ?? {}),
   ].map((kind) => RESOURCE_ISOLATION[kind]);
-  const checks: Check[] = [{ description: 'anonymous', actor: null, ...is(401) }];
+  const checks: Check[] = [{ description: 'anonymous', actor: null, ...is(401) }, linkRefused];
   for (const [role, actor] of Object.entries(world.inA) as [Role, MatrixUser][]) {
     if (!allowed.includes(role)) checks.push({ description: `wrong role ${role}`, actor, ...is(403) });
   }
@@ -107,12 +140,57 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
   return checks;
 }
 
-async function pathFor(definition: RouteDefinition, owner: ResourceOwner): Promise<string> {
+/**
+ * A review link's routes: nobody without the link (users' tokens included), the links of another
+ * campaign, client or tenant reach none of the route's resources, and the campaign's own link
+ * gets through.
+ */
+function reviewLinkChecks(definition: RouteDefinition, world: MatrixWorld): Check[] {
+  const namesResources = Boolean(definition.resources || definition.bodyResources);
+  return [
+    { description: 'anonymous', actor: null, ...is(401) },
+    ...Object.entries(world.inA).map(([role, actor]) => ({
+      description: `${role} token`,
+      actor,
+      ...is(401),
+    })),
+    ...(namesResources
+      ? (['other-campaign', 'other-client', 'other-tenant'] as const).map((link) => ({
+          description: `review link of ${link.replace('other-', 'another ')}`,
+          actor: null,
+          link,
+          ...is(404),
+        }))
+      : []),
+    { description: 'the campaign’s review link', actor: null, link: 'own', ...allowedThrough },
+  ];
+}
+
+/** Records the ids of the resources a request was built with. */
+type Used = string[];
+
+async function fixture(kind: ResourceKind, owner: ResourceOwner, used: Used): Promise<string> {
+  const id = await RESOURCE_FIXTURES[kind](owner);
+  used.push(id);
+  return id;
+}
+
+/** The token of a link to the campaign of the request's resources (its first idea's, or a new one). */
+async function ownLinkFor(world: MatrixWorld, used: Used): Promise<string> {
+  const { db, tenant, client } = world.owner;
+  const ideas = await db.withTenantTx(tenant.id, (tx) =>
+    tx.idea.findMany({ where: { id: { in: used } }, select: { campaignId: true } }),
+  );
+  const campaignId = ideas[0]?.campaignId ?? (await makeCampaign(db, tenant, client)).id;
+  return (await makeReviewLink(db, { tenantId: tenant.id, id: campaignId, clientId: client.id })).token;
+}
+
+async function pathFor(definition: RouteDefinition, owner: ResourceOwner, used: Used): Promise<string> {
   let path = definition.contract.path;
   for (const [, name] of path.matchAll(/:(\w+)/g)) {
     const kind = definition.resources?.[name as string];
     const value = kind
-      ? await RESOURCE_FIXTURES[kind](owner)
+      ? await fixture(kind, owner, used)
       : sampleOf(definition.contract)?.params?.[name as string];
     if (value === undefined) throw new Error(`:${name} is neither a declared resource nor in sample.params`);
     path = path.replace(`:${name}`, encodeURIComponent(value));
@@ -121,12 +199,12 @@ async function pathFor(definition: RouteDefinition, owner: ResourceOwner): Promi
 }
 
 /** The sample body with each body resource filled with a real id (a list stays a list, of one). */
-async function bodyFor(definition: RouteDefinition, owner: ResourceOwner): Promise<object> {
+async function bodyFor(definition: RouteDefinition, owner: ResourceOwner, used: Used): Promise<object> {
   const sample = sampleOf(definition.contract)?.body as object | undefined;
   if (!definition.bodyResources) return sample ?? {};
   const body: Record<string, unknown> = { ...sample };
   for (const [field, kind] of Object.entries(definition.bodyResources)) {
-    const id = await RESOURCE_FIXTURES[kind](owner);
+    const id = await fixture(kind, owner, used);
     body[field] = Array.isArray(body[field]) ? [id] : id;
   }
   return body;
@@ -152,8 +230,9 @@ export async function runAuthorizationMatrix(
     }
     for (const check of checksFor(definition, world)) {
       let url: string;
+      const used: Used = [];
       try {
-        url = await pathFor(definition, world.owner);
+        url = await pathFor(definition, world.owner, used);
       } catch (error) {
         unexpected.push(`${method} ${path}: ${(error as Error).message}`);
         break;
@@ -162,7 +241,11 @@ export async function runAuthorizationMatrix(
       const query = sampleOf(definition.contract)?.query;
       if (query) request = request.query(query);
       if (check.actor) request = request.set('Authorization', await bearer(check.actor));
-      if (definition.contract.body) request = request.send(await bodyFor(definition, world.owner));
+      if (definition.contract.body) request = request.send(await bodyFor(definition, world.owner, used));
+      if (check.link) {
+        const token = check.link === 'own' ? await ownLinkFor(world, used) : world.links[check.link];
+        request = request.set(REVIEW_LINK_HEADER, token);
+      }
       const res = await request;
       requests += 1;
       if (!check.expect(res.status)) {

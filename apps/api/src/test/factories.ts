@@ -11,6 +11,7 @@ import type {
 } from '@muse/db';
 import { mintLocalToken } from '@muse/local-auth';
 import { inject } from 'vitest';
+import { hashReviewToken, newReviewToken } from '../modules/review-links/review-links.token.ts';
 import { ownerOf } from './owner-database.ts';
 import { TEST_WEB_ORIGIN } from './test-app.ts';
 
@@ -273,4 +274,34 @@ export function tokenFor(
 
 export async function bearer(user: { authSubject: string | null } | null, options?: TokenOptions) {
   return `Bearer ${await tokenFor(user, options)}`;
+}
+
+export interface TestReviewLink {
+  id: string;
+  token: string;
+  campaignId: string;
+}
+
+/** A review link made as the API makes one (its token hashed), for a campaign of the client. */
+export async function makeReviewLink(
+  db: Database,
+  campaign: { tenantId: string; id: string; clientId: string },
+  overrides: { reviewerName?: string; expiresAt?: Date; revokedAt?: Date } = {},
+): Promise<TestReviewLink> {
+  const token = newReviewToken();
+  const row = await db.withTenantTx(campaign.tenantId, (tx) =>
+    tx.reviewLink.create({
+      data: {
+        tenantId: campaign.tenantId,
+        campaignId: campaign.id,
+        clientId: campaign.clientId,
+        reviewerName: overrides.reviewerName ?? unique('Reviewer'),
+        tokenHash: hashReviewToken(token),
+        expiresAt: overrides.expiresAt ?? new Date(Date.now() + 86_400_000),
+        revokedAt: overrides.revokedAt ?? null,
+      },
+      select: { id: true },
+    }),
+  );
+  return { id: row.id, token, campaignId: campaign.id };
 }

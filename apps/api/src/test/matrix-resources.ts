@@ -1,6 +1,13 @@
 import type { Database } from '@muse/db';
 import type { ResourceKind } from '../modules/auth/resources.ts';
-import { makeCampaign, makeGeneration, makeIdea, makeReviewRound, makeUser } from './factories.ts';
+import {
+  makeCampaign,
+  makeGeneration,
+  makeIdea,
+  makeReviewLink,
+  makeReviewRound,
+  makeUser,
+} from './factories.ts';
 
 /** Whose resource the matrix asks for: tenant A, and within it client A1. */
 export interface ResourceOwner {
@@ -38,5 +45,9 @@ export const RESOURCE_FIXTURES: Record<ResourceKind, (owner: ResourceOwner) => P
     const campaign = await makeCampaign(owner.db, owner.tenant, owner.client);
     const idea = await makeIdea(owner.db, campaign, { status: 'PENDING_CLIENT' });
     return (await makeReviewRound(owner.db, campaign, [idea])).id;
+  },
+  reviewLink: async (owner) => {
+    const campaign = await makeCampaign(owner.db, owner.tenant, owner.client);
+    return (await makeReviewLink(owner.db, campaign)).id;
   },
 };

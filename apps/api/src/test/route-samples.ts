@@ -9,6 +9,8 @@ import {
   notificationsRoutes,
   operationsRoutes,
   type RouteContract,
+  reviewLinkRoutes,
+  reviewRoutes,
   tenantRoutes,
   userRoutes,
 } from '@muse/contracts';
@@ -103,6 +105,14 @@ sample(ideaRoutes.createComment, {
 sample(activityRoutes.list, { query: { entityType: 'idea', limit: '20' } });
 sample(generationRoutes.generate, { body: { numPosts: 2, numReels: 1, platforms: ['INSTAGRAM'] } });
 sample(generationRoutes.regenerate, { body: { instructions: 'Make it warmer and shorter' } });
+
+sample(reviewLinkRoutes.create, {
+  body: { reviewerName: 'Dana Whitfield', reviewerEmail: 'dana@harbour-bakery.example', expiresInDays: 7 },
+});
+sample(reviewLinkRoutes.reissue, { body: { expiresInDays: 14 } });
+sample(reviewRoutes.answer, { body: { version: 1, status: 'CLIENT_APPROVED' } });
+sample(reviewRoutes.bulkStatus, { body: { ids: [SOME_ID], status: 'CLIENT_APPROVED' } });
+sample(reviewRoutes.createComment, { body: { body: 'Could the hook mention the Saturday tasting?' } });
 
 /** The sample of a route's contract; none for a route whose request needs nothing but its resources. */
 export function sampleOf(contract: RouteContract): RouteSample | undefined {

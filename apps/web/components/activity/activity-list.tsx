@@ -1,6 +1,6 @@
 import type { ActivityEvent } from '@muse/contracts';
 import { Avatar } from '@/components/ui/avatar';
-import { describeActivity } from '@/lib/activity';
+import { actorName, describeActivity } from '@/lib/activity';
 import { timeAgo } from '@/lib/labels';
 
 export function ActivityList({ events, empty }: { events: ActivityEvent[]; empty: string }) {
@@ -9,7 +9,7 @@ export function ActivityList({ events, empty }: { events: ActivityEvent[]; empty
     <ol className="grid gap-4">
       {events.map((event) => (
         <li key={event.id} className="flex gap-3">
-          <Avatar name={event.actor?.name ?? 'Muse'} className="size-7 text-[10px]" />
+          <Avatar name={actorName(event) ?? 'Muse'} className="size-7 text-[10px]" />
           <div className="min-w-0 text-sm">
             <p className="text-slate-700">{describeActivity(event)}</p>
             <time dateTime={event.createdAt} className="text-xs text-slate-400">

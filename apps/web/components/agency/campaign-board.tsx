@@ -33,6 +33,7 @@ import { GenerateDialog } from './generate-dialog';
 import { GenerationProgress } from './generation-progress';
 import { IdeaDrawer } from './idea-drawer';
 import { ReviewRoundStatus } from './review-round-status';
+import { ShareReviewDialog } from './share-review-dialog';
 
 const COLUMN_HINTS: Partial<Record<IdeaStatus, string>> = {
   GENERATED: 'Review, edit, and send the best ones to the client.',
@@ -170,6 +171,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
               <Download aria-hidden />
               Export CSV
             </Button>
+            <ShareReviewDialog campaignId={campaignId} />
             <Button asChild variant="secondary">
               <Link href={`/app/campaigns/${campaignId}/edit`}>
                 <Pencil aria-hidden />

@@ -11,13 +11,23 @@ import { Label } from '@/components/ui/label';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Switch } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
+import { actorName } from '@/lib/activity';
 import { timeAgo } from '@/lib/labels';
+import type { Caller } from '@/lib/queries/ideas';
 import { useAddComment, useComments } from '@/lib/queries/use-ideas';
 
 /** The conversation on an idea. The agency chooses per comment whether the client sees it. */
-export function CommentsPanel({ ideaId, audience }: { ideaId: string; audience: 'agency' | 'client' }) {
-  const comments = useComments(ideaId);
-  const add = useAddComment(ideaId);
+export function CommentsPanel({
+  ideaId,
+  audience,
+  caller = 'member',
+}: {
+  ideaId: string;
+  audience: 'agency' | 'client';
+  caller?: Caller;
+}) {
+  const comments = useComments(ideaId, caller);
+  const add = useAddComment(ideaId, caller);
   const [body, setBody] = useState('');
   const [shareWithClient, setShareWithClient] = useState(false);
 
@@ -53,10 +63,10 @@ export function CommentsPanel({ ideaId, audience }: { ideaId: string; audience: 
         <ol className="grid gap-4">
           {comments.data.map((comment) => (
             <li key={comment.id} className="flex gap-3">
-              <Avatar name={comment.author?.name ?? 'Former user'} className="size-7 text-[10px]" />
+              <Avatar name={actorName(comment) ?? 'Former user'} className="size-7 text-[10px]" />
               <div className="min-w-0 flex-1">
                 <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
-                  <span className="font-medium text-slate-800">{comment.author?.name ?? 'Former user'}</span>
+                  <span className="font-medium text-slate-800">{actorName(comment) ?? 'Former user'}</span>
                   <time dateTime={comment.createdAt}>{timeAgo(comment.createdAt)}</time>
                   {audience === 'agency' && comment.visibility === 'INTERNAL' && (
                     <Badge>

@@ -11,6 +11,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
 import { cn } from '@/lib/cn';
+import type { Caller } from '@/lib/queries/ideas';
 import { useRevisions } from '@/lib/queries/use-ideas';
 import { lastSeenSnapshot } from './last-seen';
 
@@ -21,15 +22,16 @@ export type ReviewDecision =
 export type ReviewMode = 'idle' | 'changes' | 'reject';
 
 /** Compares with what the client saw in an earlier round; only resubmitted ideas need the history. */
-function usePreviousContent(idea: Idea) {
+function usePreviousContent(idea: Idea, caller: Caller) {
   const resubmitted = idea.round > 1 && idea.status === 'PENDING_CLIENT';
-  const revisions = useRevisions(resubmitted ? idea.id : null);
+  const revisions = useRevisions(resubmitted ? idea.id : null, caller);
   if (!resubmitted || !revisions.data) return null;
   return lastSeenSnapshot(idea, revisions.data);
 }
 
 interface ReviewCardProps {
   idea: Idea;
+  caller: Caller;
   active: boolean;
   selected: boolean;
   mode: ReviewMode;
@@ -42,10 +44,10 @@ interface ReviewCardProps {
 
 /** One idea, large and readable, with the client's three answers. */
 export const ReviewCard = forwardRef<HTMLElement, ReviewCardProps>(function ReviewCard(
-  { idea, active, selected, mode, busy, onModeChange, onSelect, onDecide, onFocus },
+  { idea, caller, active, selected, mode, busy, onModeChange, onSelect, onDecide, onFocus },
   ref,
 ) {
-  const previous = usePreviousContent(idea);
+  const previous = usePreviousContent(idea, caller);
   const [comment, setComment] = useState('');
   const [showComments, setShowComments] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -184,7 +186,7 @@ export const ReviewCard = forwardRef<HTMLElement, ReviewCardProps>(function Revi
         </button>
         {showComments && (
           <div className="mt-3">
-            <CommentsPanel ideaId={idea.id} audience="client" />
+            <CommentsPanel ideaId={idea.id} audience="client" caller={caller} />
           </div>
         )}
       </div>

@@ -11,7 +11,9 @@ import {
   type RouteContract,
   type RouteInput,
   type RouteOutput,
+  reviewLinkRoutes,
   reviewRoundRoutes,
+  reviewRoutes,
   sendRoute,
   sessionsRoutes,
   type Transport,
@@ -120,6 +122,26 @@ export function createApi(transport: Transport) {
       comments: (id: string) => itemsOf(ideaRoutes.listComments, { params: { id }, query: { limit: 100 } }),
       comment: (id: string, body: Body<typeof ideaRoutes.createComment>) =>
         call(ideaRoutes.createComment, { params: { id }, body }),
+    },
+    reviewLinks: {
+      list: (campaignId: string) => itemsOf(reviewLinkRoutes.list, { params: { id: campaignId } }),
+      create: (campaignId: string, body: Body<typeof reviewLinkRoutes.create>) =>
+        call(reviewLinkRoutes.create, { params: { id: campaignId }, body }),
+      revoke: (id: string) => call(reviewLinkRoutes.revoke, { params: { id } }),
+      reissue: (id: string, body: Body<typeof reviewLinkRoutes.reissue>) =>
+        call(reviewLinkRoutes.reissue, { params: { id }, body }),
+    },
+    /** The calls of a review link's holder (with the review-link transport). */
+    review: {
+      session: () => call(reviewRoutes.session, {}),
+      ideas: () => all(reviewRoutes.listIdeas, {}),
+      answer: (id: string, body: Body<typeof reviewRoutes.answer>) =>
+        call(reviewRoutes.answer, { params: { id }, body }),
+      bulkStatus: (body: Body<typeof reviewRoutes.bulkStatus>) => call(reviewRoutes.bulkStatus, { body }),
+      revisions: (id: string) => itemsOf(reviewRoutes.revisions, { params: { id }, query: { limit: 100 } }),
+      comments: (id: string) => itemsOf(reviewRoutes.listComments, { params: { id }, query: { limit: 100 } }),
+      comment: (id: string, body: Body<typeof reviewRoutes.createComment>) =>
+        call(reviewRoutes.createComment, { params: { id }, body }),
     },
     activity: ({
       limit = 20,

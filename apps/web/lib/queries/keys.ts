@@ -19,4 +19,6 @@ export const keys = {
   notifications: ['notifications'] as const,
   branding: ['branding'] as const,
   notificationPreferences: ['notification-preferences'] as const,
+  reviewLinks: (campaignId: string) => ['review-links', campaignId] as const,
+  reviewSession: ['review-session'] as const,
 };

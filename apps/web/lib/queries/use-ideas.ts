@@ -7,11 +7,11 @@ import { toast } from 'sonner';
 import { useApi } from '@/components/providers';
 import { describeError } from '@/lib/api-client/errors';
 import { IDEA_STATUS, plural } from '@/lib/labels';
-import { campaignIdeasQuery, commentsQuery, ideaQuery, revisionsQuery } from './ideas';
+import { type Caller, campaignIdeasQuery, commentsQuery, ideaQuery, revisionsQuery } from './ideas';
 import { keys } from './keys';
 
-export function useCampaignIdeas(campaignId: string) {
-  return useQuery(campaignIdeasQuery(useApi(), campaignId));
+export function useCampaignIdeas(campaignId: string, caller: Caller = 'member') {
+  return useQuery(campaignIdeasQuery(useApi(), campaignId, caller));
 }
 
 export function useIdea(id: string | null) {
@@ -38,15 +38,20 @@ export interface MoveIdeas {
  * Moves ideas to another status. The board shows the move at once; on any error (a stale
  * version, a move no longer allowed) it rolls back, says why, and reloads the latest state.
  */
-export function useMoveIdeas(campaignId: string, { quiet = false }: { quiet?: boolean } = {}) {
+export function useMoveIdeas(
+  campaignId: string,
+  { quiet = false, caller = 'member' }: { quiet?: boolean; caller?: Caller } = {},
+) {
   const api = useApi();
   const queryClient = useQueryClient();
+  const calls =
+    caller === 'review-link' ? { update: api.review.answer, bulkStatus: api.review.bulkStatus } : api.ideas;
   return useMutation({
     mutationFn: async ({ ideas, to, comment, reviewBy }: MoveIdeas): Promise<Idea | null> => {
       const [only] = ideas;
       if (ideas.length === 1 && only)
-        return api.ideas.update(only.id, { version: only.version, status: to, comment, reviewBy });
-      await api.ideas.bulkStatus({ ids: ideas.map((idea) => idea.id), status: to, comment, reviewBy });
+        return calls.update(only.id, { version: only.version, status: to, comment, reviewBy });
+      await calls.bulkStatus({ ids: ideas.map((idea) => idea.id), status: to, comment, reviewBy });
       return null;
     },
     onMutate: async ({ ideas, to }) => {
@@ -104,20 +109,20 @@ export function useUpdateIdea(campaignId: string) {
 }
 
 /** The idea's revision history; null asks for nothing (a card that needs no history). */
-export function useRevisions(ideaId: string | null) {
-  return useQuery(revisionsQuery(useApi(), ideaId));
+export function useRevisions(ideaId: string | null, caller: Caller = 'member') {
+  return useQuery(revisionsQuery(useApi(), ideaId, caller));
 }
 
-export function useComments(ideaId: string) {
-  return useQuery(commentsQuery(useApi(), ideaId));
+export function useComments(ideaId: string, caller: Caller = 'member') {
+  return useQuery(commentsQuery(useApi(), ideaId, caller));
 }
 
-export function useAddComment(ideaId: string) {
+export function useAddComment(ideaId: string, caller: Caller = 'member') {
   const api = useApi();
   const queryClient = useQueryClient();
+  const comment = caller === 'review-link' ? api.review.comment : api.ideas.comment;
   return useMutation({
-    mutationFn: (body: { body: string; visibility?: 'INTERNAL' | 'CLIENT' }) =>
-      api.ideas.comment(ideaId, body),
+    mutationFn: (body: { body: string; visibility?: 'INTERNAL' | 'CLIENT' }) => comment(ideaId, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.comments(ideaId) }),
     onError: (error) => toast.error('Comment not posted', { description: describeError(error) }),
   });

@@ -15,6 +15,7 @@ const ids = {
   idea: randomUUID(),
   generation: randomUUID(),
   reviewRound: randomUUID(),
+  reviewLink: randomUUID(),
 };
 
 function generate(seed: number, count: number) {

@@ -17,6 +17,7 @@ export function resourceIdsOf(agency: Agency): Record<ResourceKind, string> {
     idea: agency.idea.id,
     generation: agency.generation.id,
     reviewRound: agency.reviewRound.id,
+    reviewLink: agency.reviewLink.id,
   };
 }
 

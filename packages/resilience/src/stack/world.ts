@@ -108,7 +108,20 @@ async function makeAgency(db: Database, status: TenantStatus = 'ACTIVE') {
       data: { tenantId, campaignId: campaign.id, clientId: client.id, sentById: admin.id },
     }),
   );
-  return { tenant, client, admin, member, contact, campaign, idea, generation, reviewRound };
+  // A review link for the agency's routes about links; no one holds a token of its hash.
+  const reviewLink = await db.withTenantTx(tenantId, (tx) =>
+    tx.reviewLink.create({
+      data: {
+        tenantId,
+        campaignId: campaign.id,
+        clientId: client.id,
+        reviewerName: 'Resilience Reviewer',
+        tokenHash: randomBytes(32).toString('hex'),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    }),
+  );
+  return { tenant, client, admin, member, contact, campaign, idea, generation, reviewRound, reviewLink };
 }
 
 export type Agency = Awaited<ReturnType<typeof makeAgency>>;

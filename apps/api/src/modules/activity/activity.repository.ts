@@ -16,6 +16,8 @@ export interface ActivityRecord {
   tenantId: string;
   /** Null for the system, e.g. a worker acting on nobody's behalf. */
   actorId: string | null;
+  /** The review link whose holder acted (no user then). */
+  reviewLinkId: string | null;
   entityType: ActivityEntityType;
   entityId: string;
   action: AuditAction;
@@ -62,6 +64,7 @@ export const activityRepository = {
       select: {
         id: true,
         actorId: true,
+        reviewLink: { select: { id: true, reviewerName: true } },
         entityType: true,
         entityId: true,
         action: true,

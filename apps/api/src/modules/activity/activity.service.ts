@@ -28,10 +28,11 @@ export function createActivityService(deps: { db: Database }) {
           items.map((event) => event.actorId),
         );
         return {
-          items: items.map(({ actorId, data, ...event }) => ({
+          items: items.map(({ actorId, reviewLink, data, ...event }) => ({
             ...event,
             data: visibleData(actor.role, data),
             actor: (actorId && actors.get(actorId)) || null,
+            reviewLink,
           })),
           nextCursor,
         };

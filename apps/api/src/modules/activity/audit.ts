@@ -1,10 +1,18 @@
 import { type AuditEvent, AuditEvent as AuditEventSchema, auditEntityType } from '@muse/contracts';
 import type { BaseTx, TenantTx } from '@muse/db';
+import { type Actor, actorIdOf } from '../auth/actor.ts';
 import { type ActivityRecord, activityRepository } from './activity.repository.ts';
 
-/** Who acted: a user, or nobody (null) for the system. */
-export interface AuditActor {
-  userId: string | null;
+/**
+ * Who acted: an actor, or the user a job acts for (`userId`, null for nobody). The log names a
+ * user by its id and the holder of a review link by the link.
+ */
+export type AuditActor = Actor | { userId: string | null };
+
+/** The columns that name who acted, in the audit log and on comments. */
+export function recordedActor(actor: AuditActor): { actorId: string | null; reviewLinkId: string | null } {
+  if (!('kind' in actor)) return { actorId: actor.userId, reviewLinkId: null };
+  return { actorId: actorIdOf(actor), reviewLinkId: actor.kind === 'review-link' ? actor.linkId : null };
 }
 
 /** An event of the catalog about one entity; the catalog knows the kind of entity the action is about. */
@@ -17,7 +25,7 @@ function toRecord(tenantId: string, actor: AuditActor, entry: AuditEntry): Activ
     ...entry,
     entityType: auditEntityType(entry.action),
   });
-  return { tenantId, actorId: actor.userId, entityType, entityId: entry.entityId, action, data };
+  return { tenantId, ...recordedActor(actor), entityType, entityId: entry.entityId, action, data };
 }
 
 const isOne = (entries: AuditEntry | readonly AuditEntry[]): entries is AuditEntry => !Array.isArray(entries);

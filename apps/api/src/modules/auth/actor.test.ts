@@ -30,6 +30,7 @@ const link: ReviewLinkActor = {
   tenantId: 't-1',
   clientId: 'c-1',
   campaignId: 'k-1',
+  reviewerName: 'Dana Reviewer',
 };
 const job: SystemActor = { kind: 'system', job: 'generation', tenantId: 't-1' };
 
@@ -56,8 +57,8 @@ describe('actor', () => {
     });
   });
 
-  it('when the holder of a review link acts, then it reaches the link’s client, is limited per link and has no actor id', () => {
-    expect(audienceOf(link)).toEqual({ kind: 'client', clientId: 'c-1' });
+  it('when the holder of a review link acts, then it reaches the link’s campaign of its client, is limited per link and has no actor id', () => {
+    expect(audienceOf(link)).toEqual({ kind: 'client', clientId: 'c-1', campaignId: 'k-1' });
     expect(rateLimitKeysOf(link)).toEqual({ caller: 'review-link:l-1', tenant: 't-1' });
     expect(actorIdOf(link)).toBeNull();
   });

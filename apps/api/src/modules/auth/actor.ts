@@ -10,6 +10,8 @@ export interface ReviewLinkActor {
   tenantId: string;
   clientId: string;
   campaignId: string;
+  /** Whom the agency gave the link: the audit log and comments name the holder so. */
+  reviewerName: string;
 }
 
 /** Muse itself, in a background job (for one tenant, or across them). */
@@ -27,6 +29,22 @@ export type Actor = UserActor | ReviewLinkActor | SystemActor;
 
 export function userActor(principal: Principal): UserActor {
   return { kind: 'user', ...principal };
+}
+
+/**
+ * Who notifications name as having acted: a user by name, the holder of a review link as the
+ * agency named the reviewer, with "(review link)". Only a user has an id (its own notices are
+ * not sent to it).
+ */
+export function noticeActorOf(actor: Actor): { userId: string | null; name: string } {
+  switch (actor.kind) {
+    case 'user':
+      return { userId: actor.userId, name: actor.name };
+    case 'review-link':
+      return { userId: null, name: `${actor.reviewerName} (review link)` };
+    case 'system':
+      return { userId: null, name: 'Muse' };
+  }
 }
 
 /** Who the audit log names as the actor: only a user has an id there. */

@@ -10,14 +10,19 @@ import type { Actor } from './actor.ts';
  */
 export type Audience =
   | { kind: Extract<WorkflowActor, 'agency'> }
-  | { kind: Extract<WorkflowActor, 'client'>; clientId: string };
+  | {
+      kind: Extract<WorkflowActor, 'client'>;
+      clientId: string;
+      /** A review link reaches one campaign of the client only. */
+      campaignId?: string;
+    };
 
 export function audienceOf(actor: Actor): Audience {
   switch (actor.kind) {
     case 'system':
       return { kind: 'agency' };
     case 'review-link':
-      return { kind: 'client', clientId: actor.clientId };
+      return { kind: 'client', clientId: actor.clientId, campaignId: actor.campaignId };
     case 'user':
       if (actor.role !== 'CLIENT') return { kind: 'agency' };
       // The database ties every CLIENT user to a client; this only narrows the type.

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'notifications.update': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'reviewRounds.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'reviewRounds.remind': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'review-links.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'review-links.manage': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

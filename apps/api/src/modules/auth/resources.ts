@@ -14,6 +14,7 @@ const KINDS = {
   idea: 'client',
   generation: 'tenant',
   reviewRound: 'tenant',
+  reviewLink: 'tenant',
 } as const satisfies Record<string, Isolation>;
 
 /** What a route's path parameter can name. */

@@ -6,6 +6,7 @@ const COMMENT_FIELDS = {
   id: true,
   ideaId: true,
   authorId: true,
+  reviewLink: { select: { id: true, reviewerName: true } },
   body: true,
   visibility: true,
   createdAt: true,
@@ -14,7 +15,8 @@ const COMMENT_FIELDS = {
 export interface NewComment {
   tenantId: string;
   ideaId: string;
-  authorId: string;
+  authorId: string | null;
+  reviewLinkId: string | null;
   body: string;
   visibility: CommentVisibility;
 }

@@ -3,7 +3,7 @@ import type { Database } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { audit } from '../activity/audit.ts';
-import type { Actor, UserActor } from '../auth/actor.ts';
+import { type Actor, noticeActorOf } from '../auth/actor.ts';
 import { audienceOf } from '../auth/audience.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
 import { ideasRepository } from '../ideas/ideas.repository.ts';
@@ -17,6 +17,12 @@ const toComment = ({ authorId, ...comment }: CommentRow, authors: Map<string, Us
   ...comment,
   author: (authorId && authors.get(authorId)) || null,
 });
+
+/** The comment's author as its writer is answered: a user, or nobody named beside the review link. */
+function authorsOf(actor: Actor): Map<string, UserRef> {
+  if (actor.kind !== 'user') return new Map();
+  return new Map([[actor.userId, { id: actor.userId, name: actor.name, role: actor.role }]]);
+}
 
 export function createCommentsService(deps: { db: Database; jobs: NotificationJobs }) {
   const { db, jobs } = deps;
@@ -43,7 +49,7 @@ export function createCommentsService(deps: { db: Database; jobs: NotificationJo
     },
 
     /** The agency chooses the visibility (INTERNAL unless told); a client's comments are the client's to see. */
-    async create(actor: UserActor, ideaId: string, body: CreateCommentBody) {
+    async create(actor: Actor, ideaId: string, body: CreateCommentBody) {
       const tenantId = tenantScopeOf(actor);
       const audience = audienceOf(actor);
       if (audience.kind === 'client' && body.visibility === 'INTERNAL') {
@@ -61,11 +67,14 @@ export function createCommentsService(deps: { db: Database; jobs: NotificationJo
           tx,
           jobs,
           tenantId,
-          { userId: actor.userId, name: actor.name, side: audience.kind },
-          { idea, body: body.body, visibility },
+          { ...noticeActorOf(actor), side: audience.kind },
+          {
+            idea,
+            body: body.body,
+            visibility,
+          },
         );
-        const author = { id: actor.userId, name: actor.name, role: actor.role };
-        return toComment(comment, new Map([[actor.userId, author]]));
+        return toComment(comment, authorsOf(actor));
       });
     },
   };

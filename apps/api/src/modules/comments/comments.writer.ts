@@ -1,6 +1,6 @@
 import type { CommentVisibility } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
-import type { AuditEntry } from '../activity/audit.ts';
+import { type AuditActor, type AuditEntry, recordedActor } from '../activity/audit.ts';
 import { type CommentRow, commentsRepository } from './comments.repository.ts';
 
 export interface IdeaComment {
@@ -19,16 +19,18 @@ export interface WrittenComment {
 export async function writeComments(
   tx: TenantTx,
   tenantId: string,
-  author: { userId: string },
+  author: AuditActor,
   comments: readonly IdeaComment[],
 ): Promise<WrittenComment[]> {
   if (comments.length === 0) return [];
+  const { actorId, reviewLinkId } = recordedActor(author);
   const rows = await commentsRepository.createMany(
     tx,
     comments.map(({ idea, body, visibility }) => ({
       tenantId,
       ideaId: idea.id,
-      authorId: author.userId,
+      authorId: actorId,
+      reviewLinkId,
       body,
       visibility,
     })),

@@ -1,5 +1,11 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { ErrorEnvelope, PLATFORM_WORKSPACE, type RouteContract, WORKSPACE_HEADER } from '@muse/contracts';
+import {
+  ErrorEnvelope,
+  PLATFORM_WORKSPACE,
+  REVIEW_LINK_HEADER,
+  type RouteContract,
+  WORKSPACE_HEADER,
+} from '@muse/contracts';
 import { z } from 'zod';
 import { type RouteDefinition, signsIn } from '../../http/route-registry.ts';
 
@@ -19,6 +25,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'forbidden: the role may not do this, the user is disabled or the agency suspended',
   404: 'not_found: no such resource for this caller',
   409: 'conflict with the current state (conflict, last_admin, invalid_transition, version_conflict)',
+  410: 'review_link_expired or review_link_revoked: the review link no longer works (ask the agency for a new one)',
   413: 'payload_too_large',
   429: 'rate_limited: slow down (see Retry-After)',
   500: 'internal: something went wrong on our side (quote the requestId)',
@@ -40,6 +47,10 @@ function errorStatuses(contract: RouteContract): number[] {
     for (const status of [401, 403, 429]) statuses.add(status);
     if (contract.params) statuses.add(404);
   }
+  if (contract.auth === 'review-link') {
+    for (const status of [401, 403, 410, 429]) statuses.add(status);
+    if (contract.params || contract.body) statuses.add(404);
+  }
   if (contract.body) statuses.add(413);
   statuses.add(500);
   return [...statuses].sort();
@@ -58,6 +69,11 @@ function successResponse(contract: RouteContract): RouteConfig['responses'][stri
   };
 }
 
+function securityOf(contract: RouteContract): RouteConfig['security'] {
+  if (contract.auth === 'bearer') return [{ bearerAuth: [] }];
+  return contract.auth === 'review-link' ? [{ reviewLink: [] }] : [];
+}
+
 /** The OpenAPI 3.1 document of every declared route, generated from the zod contracts. */
 export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
   const registry = new OpenAPIRegistry();
@@ -65,6 +81,12 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
+  });
+  registry.registerComponent('securitySchemes', 'reviewLink', {
+    type: 'apiKey',
+    in: 'header',
+    name: REVIEW_LINK_HEADER,
+    description: 'The token of a review link, as its address holds it.',
   });
   for (const { contract, access } of routes) {
     const errorResponses = Object.fromEntries(
@@ -82,7 +104,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
       summary: contract.summary,
       ...(contract.description ? { description: contract.description } : {}),
       tags: [...contract.tags],
-      security: contract.auth === 'bearer' ? [{ bearerAuth: [] }] : [],
+      security: securityOf(contract),
       request: {
         ...(signsIn(access) ? { headers: WorkspaceHeaders } : {}),
         ...(contract.params ? { params: contract.params } : {}),

@@ -2,7 +2,7 @@ import type { IdeaTransition } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import { AppError } from '../../http/app-error.ts';
 import { type AuditEntry, audit } from '../activity/audit.ts';
-import { actorIdOf, type UserActor } from '../auth/actor.ts';
+import { type Actor, actorIdOf } from '../auth/actor.ts';
 import { writeComments } from '../comments/comments.writer.ts';
 import { followRounds } from '../review-rounds/review-rounds.lifecycle.ts';
 import { type IdeaForChange, type IdeaRecord, ideasRepository } from './ideas.repository.ts';
@@ -32,7 +32,7 @@ export interface AppliedChange {
 export async function recordChanges(
   tx: TenantTx,
   tenantId: string,
-  actor: UserActor,
+  actor: Actor,
   changes: AppliedChange[],
   sending: { reviewBy?: string } = {},
 ) {

@@ -53,17 +53,23 @@ export type IdeaChangeData = Omit<Prisma.IdeaUpdateManyMutationInput, 'beats' | 
 const withJsonNull = ({ beats, ...data }: IdeaChangeData): Prisma.IdeaUpdateManyMutationInput =>
   beats === undefined ? data : { ...data, beats: beats === null ? Prisma.DbNull : beats };
 
+/** The campaigns a caller may see: a client contact its client's, a review link its one campaign. */
+function campaignsOf(audience: Audience): Prisma.CampaignWhereInput {
+  if (audience.kind === 'agency') return {};
+  return { clientId: audience.clientId, ...(audience.campaignId ? { id: audience.campaignId } : {}) };
+}
+
 /** The ideas a caller may see at all: a client contact only its own client's, once sent to it. */
 function visibleTo(audience: Audience): Prisma.IdeaWhereInput {
   if (audience.kind === 'agency') return {};
-  return { status: { in: [...CLIENT_VISIBLE_STATUSES] }, campaign: { clientId: audience.clientId } };
+  return { status: { in: [...CLIENT_VISIBLE_STATUSES] }, campaign: campaignsOf(audience) };
 }
 
 export const ideasRepository = {
   /** The campaign whose ideas are asked for, if the caller may see it. */
   findCampaign(tx: TenantTx, id: string, audience: Audience) {
     return tx.campaign.findFirst({
-      where: { id, ...(audience.kind === 'client' ? { clientId: audience.clientId } : {}) },
+      where: { AND: [{ id }, campaignsOf(audience)] },
       select: { id: true, name: true },
     });
   },
@@ -77,7 +83,7 @@ export const ideasRepository = {
     return tx.idea.findMany({
       where: {
         campaignId,
-        ...(audience.kind === 'client' ? { campaign: { clientId: audience.clientId } } : {}),
+        ...(audience.kind === 'client' ? { campaign: campaignsOf(audience) } : {}),
         ...(filter.statuses ? { status: { in: [...filter.statuses] } } : {}),
         type: filter.type,
         platform: filter.platform,

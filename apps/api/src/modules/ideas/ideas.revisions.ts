@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { EDITABLE_STATUSES, IDEA_CONTENT_FIELDS, ideaSnapshot } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
-import { type AuditActor, type AuditEntry, audit } from '../activity/audit.ts';
+import { type AuditActor, type AuditEntry, audit, recordedActor } from '../activity/audit.ts';
 import { stateOf } from './ideas.presenter.ts';
 import { type IdeaRecord, ideasRepository } from './ideas.repository.ts';
 import type { ChangedField, IdeaContent } from './ideas.rules.ts';
@@ -32,7 +32,7 @@ export async function writeEdit(
       ideaId: idea.id,
       version: idea.version,
       snapshot: ideaSnapshot(stateOf(idea)),
-      editedById: actor.userId,
+      editedById: recordedActor(actor).actorId,
     });
   }
   const data = { title: idea.title, version: idea.version, changedFields };

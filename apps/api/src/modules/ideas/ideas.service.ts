@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { notFound } from '../../http/app-error.ts';
 import { fromCalendarDate } from '../../shared/calendar-date.ts';
 import { decodeCursor, decodeKeyCursor, toPage, toPageBy } from '../../shared/keyset-page.ts';
-import type { Actor, UserActor } from '../auth/actor.ts';
+import { type Actor, noticeActorOf } from '../auth/actor.ts';
 import { type Audience, audienceOf } from '../auth/audience.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
 import type { NotificationJobs } from '../notifications/notify.ts';
@@ -97,7 +97,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
      * write is conditional on that version: of two concurrent updates of one version, one wins
      * and the other is 409 version_conflict.
      */
-    async update(actor: UserActor, id: string, body: UpdateIdeaBody) {
+    async update(actor: Actor, id: string, body: UpdateIdeaBody) {
       const tenantId = tenantScopeOf(actor);
       const audience = audienceOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
@@ -139,7 +139,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
           { reviewBy: body.reviewBy },
         );
         if (change.move) {
-          await notifyOfMoves(tx, jobs, tenantId, actor, [
+          await notifyOfMoves(tx, jobs, tenantId, noticeActorOf(actor), [
             {
               idea: after,
               to: change.move.to,
@@ -153,7 +153,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
     },
 
     /** Moves every listed idea or none: any idea missing, unmovable or changed meanwhile fails them all. */
-    async bulkStatus(actor: UserActor, body: BulkStatusBody) {
+    async bulkStatus(actor: Actor, body: BulkStatusBody) {
       const tenantId = tenantScopeOf(actor);
       const audience = audienceOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
@@ -176,7 +176,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
           tx,
           jobs,
           tenantId,
-          actor,
+          noticeActorOf(actor),
           applied.map(({ after, move }) => ({
             idea: after,
             to: move.to,
