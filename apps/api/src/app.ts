@@ -25,9 +25,11 @@ import { createDocsRoutes } from './modules/docs/docs.routes.ts';
 import type { GenerationQueue } from './modules/generations/generations.queue.ts';
 import { createGenerationsRoutes } from './modules/generations/generations.routes.ts';
 import { createIdeasRoutes } from './modules/ideas/ideas.routes.ts';
+import { createIdeasService } from './modules/ideas/ideas.service.ts';
 import { createMeRoutes } from './modules/me/me.routes.ts';
 import { createNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { createOperationsRoutes, type Lifecycle } from './modules/operations/operations.routes.ts';
+import { createReviewActionsRoutes } from './modules/review-actions/review-actions.routes.ts';
 import { createReviewRoutes } from './modules/review-links/review.routes.ts';
 import { createReviewLinksRoutes } from './modules/review-links/review-links.routes.ts';
 import { createReviewLinksService } from './modules/review-links/review-links.service.ts';
@@ -62,7 +64,8 @@ export function createApp(deps: AppDependencies): Express {
   const principals = new PrincipalCache(config.auth.cacheTtlMs);
   const sessions = createSessionsService({ db, principals, local: config.auth.mode === 'local' });
   const auth = createAuthService({ db, verifier: sessions.guard(deps.verifier), cache: principals });
-  const reviewLinks = createReviewLinksService({ db, jobs: deps.jobs, webOrigin: config.webOrigin });
+  const signer = createTokenSigner(config.linkSigningSecret);
+  const reviewLinks = createReviewLinksService({ db, jobs: deps.jobs, webOrigin: config.webOrigin, signer });
 
   const routes: RouteDefinition[] = [
     ...createOperationsRoutes({
@@ -93,10 +96,13 @@ export function createApp(deps: AppDependencies): Express {
     }),
     ...createUsageRoutes({ db, settings: config.generation }),
     ...createBrandingRoutes({ db }),
-    ...createNotificationsRoutes({
+    ...createNotificationsRoutes({ db, signer, webOrigin: config.webOrigin }),
+    ...createReviewActionsRoutes({
       db,
-      signer: createTokenSigner(config.linkSigningSecret),
+      signer,
       webOrigin: config.webOrigin,
+      ideas: createIdeasService({ db, jobs: deps.jobs }),
+      links: reviewLinks,
     }),
     ...createReviewRoundsRoutes({ db, jobs: deps.jobs, webOrigin: config.webOrigin }),
     ...createReviewLinksRoutes(reviewLinks),

@@ -143,7 +143,7 @@ type Variables = z.infer<typeof variables>;
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Signs links outside production when LINK_SIGNING_SECRET is unset; production refuses to start without one. */
-export const DEVELOPMENT_LINK_SIGNING_SECRET = 'muse-development-link-signing-secret-not-for-production';
+const DEVELOPMENT_LINK_SIGNING_SECRET = 'muse-development-link-signing-secret-not-for-production';
 
 /**
  * A web app on this machine is opened as localhost, 127.0.0.1 or [::1] alike: each is its own

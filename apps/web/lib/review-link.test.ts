@@ -14,8 +14,10 @@ describe('review links', () => {
     expect(closedLinkOf(new TypeError('offline'))).toBeNull();
   });
 
-  it('knows a token by its shape: 32 bytes in base64url', () => {
+  it('knows a token by its shape: 32 bytes in base64url, or a signed address from a message', () => {
     expect(isReviewTokenShaped('a'.repeat(43))).toBe(true);
+    expect(isReviewTokenShaped(`${'b'.repeat(80)}.${'c'.repeat(43)}`)).toBe(true);
+    expect(isReviewTokenShaped(`${'b'.repeat(80)}.${'c'.repeat(42)}`)).toBe(false);
     expect(isReviewTokenShaped(`${'a'.repeat(42)}=`)).toBe(false);
     expect(isReviewTokenShaped('a'.repeat(44))).toBe(false);
   });

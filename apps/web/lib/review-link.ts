@@ -3,7 +3,8 @@ import { RouteCallError } from '@muse/contracts';
 /** Why a review link opens nothing: it expired, the agency took it back, or it never was one. */
 export type ClosedLink = 'expired' | 'revoked' | 'invalid';
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+/** The link's own token (32 bytes), or the signed address of it that a message carries. */
+const TOKEN_SHAPE = /^(?:[A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{16,1000}\.[A-Za-z0-9_-]{43})$/;
 
 /** Whether an address's token could be a link's at all, before asking the API. */
 export const isReviewTokenShaped = (token: string) => TOKEN_SHAPE.test(token);

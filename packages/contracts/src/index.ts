@@ -14,6 +14,7 @@ export * from './me.ts';
 export * from './notifications.ts';
 export * from './operations.ts';
 export * from './pagination.ts';
+export * from './review-actions.ts';
 export * from './review-links.ts';
 export * from './review-rounds.ts';
 export * from './routes.ts';

@@ -19,6 +19,11 @@ export type Access =
   | 'public'
   /** No sign-in: the handler asks for the METRICS_TOKEN bearer. */
   | 'metrics-token'
+  /**
+   * No sign-in: the body carries a link a message held (unsubscribe, an answer), signed for one
+   * purpose; the handler verifies it, and a body without a valid one is 400.
+   */
+  | 'signed-link'
   /** A verified token, in no workspace: the identity's own workspaces and invitations. */
   | 'identity'
   /** The holder of a review link (its token in the X-Muse-Review-Link header), in its one campaign. */
@@ -34,6 +39,7 @@ export function signsIn(access: Access): access is Action {
   switch (access) {
     case 'public':
     case 'metrics-token':
+    case 'signed-link':
     case 'identity':
     case 'review-link':
       return false;

@@ -3,6 +3,7 @@ import { generateIdeasJob } from '../modules/generations/generations.job.ts';
 import { sweepGenerationsJob } from '../modules/generations/generations.sweep.job.ts';
 import { deliverNotificationsJob } from '../modules/notifications/notifications.delivery.job.ts';
 import { sendNotificationDigestsJob } from '../modules/notifications/notifications.digest.job.ts';
+import { mailLinkHoldersJob } from '../modules/review-links/review-links.sending.job.ts';
 import { sweepReviewRoundsJob } from '../modules/review-rounds/review-rounds.sweep.job.ts';
 import type { AnyJobDefinition } from './job.ts';
 
@@ -13,5 +14,6 @@ export const JOBS: readonly AnyJobDefinition[] = [
   sendEmailJob,
   deliverNotificationsJob,
   sendNotificationDigestsJob,
+  mailLinkHoldersJob,
   sweepReviewRoundsJob,
 ];

@@ -90,6 +90,13 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
   if (definition.access === 'public') {
     return [{ description: 'anonymous', actor: null, expect: (s) => s < 400, expected: '2xx/3xx' }];
   }
+  // The sample's link is signed by no one: refused as input, whoever presents it.
+  if (definition.access === 'signed-link') {
+    return [
+      { description: 'anonymous', actor: null, ...is(400) },
+      { description: 'agency admin token', actor: world.inA.AGENCY_ADMIN, ...is(400) },
+    ];
+  }
   if (definition.access === 'review-link') return reviewLinkChecks(definition, world);
   if (definition.access === 'metrics-token') {
     return [

@@ -286,7 +286,7 @@ export interface TestReviewLink {
 export async function makeReviewLink(
   db: Database,
   campaign: { tenantId: string; id: string; clientId: string },
-  overrides: { reviewerName?: string; expiresAt?: Date; revokedAt?: Date } = {},
+  overrides: { reviewerName?: string; reviewerEmail?: string; expiresAt?: Date; revokedAt?: Date } = {},
 ): Promise<TestReviewLink> {
   const token = newReviewToken();
   const row = await db.withTenantTx(campaign.tenantId, (tx) =>
@@ -296,6 +296,7 @@ export async function makeReviewLink(
         campaignId: campaign.id,
         clientId: campaign.clientId,
         reviewerName: overrides.reviewerName ?? unique('Reviewer'),
+        reviewerEmail: overrides.reviewerEmail ?? null,
         tokenHash: hashReviewToken(token),
         expiresAt: overrides.expiresAt ?? new Date(Date.now() + 86_400_000),
         revokedAt: overrides.revokedAt ?? null,

@@ -9,15 +9,13 @@ import {
   notificationsRoutes,
   operationsRoutes,
   type RouteContract,
+  reviewActionRoutes,
   reviewLinkRoutes,
   reviewRoutes,
   tenantRoutes,
   userRoutes,
 } from '@muse/contracts';
 import type { z } from 'zod';
-import { DEVELOPMENT_LINK_SIGNING_SECRET } from '../config.ts';
-import { UNSUBSCRIBE_PURPOSE } from '../modules/notifications/unsubscribe-link.ts';
-import { createTokenSigner } from '../shared/signed-token.ts';
 
 /**
  * Valid values for the parts of a request that name no resource, so the authorization matrix and
@@ -128,13 +126,6 @@ sample(notificationsRoutes.markRead, { body: { all: true } });
 sample(notificationsRoutes.updatePreferences, {
   body: { preferences: [{ kind: 'COMMENT', delivery: 'DIGEST' }] },
 });
-// Signed as the app under test signs (the development secret): it names a review link no one has.
-sample(notificationsRoutes.unsubscribe, {
-  body: {
-    token: createTokenSigner(DEVELOPMENT_LINK_SIGNING_SECRET).sign(
-      UNSUBSCRIBE_PURPOSE,
-      { tenantId: SOME_ID, reviewLinkId: SOME_ID },
-      new Date(Date.now() + 86_400_000),
-    ),
-  },
-});
+sample(notificationsRoutes.unsubscribe, { body: { token: 'not-a-signed-link' } });
+sample(reviewActionRoutes.open, { body: { token: 'not-a-signed-link' } });
+sample(reviewActionRoutes.answer, { body: { token: 'not-a-signed-link', comment: 'Warmer, please' } });

@@ -4,6 +4,7 @@ import type { Logger } from '@muse/logger';
 import type { JobContext } from '../../jobs/job.ts';
 import { createTokenSigner, type TokenSigner } from '../../shared/signed-token.ts';
 import { type EmailJobs, queueEmail } from '../email/email.queue.ts';
+import { answerLinks, sentIdeaIds } from './answer-links.ts';
 import { renderNotificationMail } from './notifications.mail.ts';
 import { notificationsRepository } from './notifications.repository.ts';
 import { unsubscribeLinks } from './unsubscribe-link.ts';
@@ -63,15 +64,20 @@ export async function deliverNotifications(
       userId,
       kinds: [...new Set(claimed.map((row) => row.kind))],
     });
+    const notifications = claimed.map((row) => ({
+      content: NotificationContent.parse({ kind: row.kind, data: row.data }),
+      campaignId: row.campaignId,
+    }));
+    const side = user.role === 'CLIENT' ? 'client' : 'agency';
     const mail = renderNotificationMail({
       agency: tenant,
-      side: user.role === 'CLIENT' ? 'client' : 'agency',
-      notifications: claimed.map((row) => ({
-        content: NotificationContent.parse({ kind: row.kind, data: row.data }),
-        campaignId: row.campaignId,
-      })),
+      side,
+      notifications,
       webOrigin: deps.webOrigin,
       unsubscribeUrl: unsubscribe.page,
+      ...(side === 'client'
+        ? { ideaLinks: await answerLinks(tx, deps, { tenantId, by: { userId } }, sentIdeaIds(notifications)) }
+        : {}),
     });
     await queueEmail(tx, deps.jobs, {
       tenantId,

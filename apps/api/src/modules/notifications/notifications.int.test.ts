@@ -154,7 +154,10 @@ describe('notifications', () => {
     const [mail] = await mailArrives(agency.contact);
     expect(mail?.from?.text).toBe(`"${agency.tenant.name}" <mail@muse.test>`);
     expect(mail?.subject).toBe(`${agency.member.name} sent 3 ideas for your review`);
-    expect(mail?.text).toContain(`https://app.muse.test/portal/campaigns/${campaign.id}`);
+    // Each idea can be answered from the mail; the button opens the portal.
+    expect(mail?.text).toMatch(/Approve: https:\/\/app\.muse\.test\/act\/[\w-]+\.[\w-]+/);
+    expect(mail?.text).toMatch(/Request changes: https:\/\/app\.muse\.test\/act\//);
+    expect(mail?.text).toContain('Open your reviews: https://app.muse.test/portal');
     // Each idea is listed by name, with its type and platform.
     for (const idea of sent) expect(mail?.text).toContain(`- ${idea.title}\n  Instagram post`);
     expect(mail?.html).toContain(

@@ -19,6 +19,8 @@ export interface NotificationMailInput {
   notifications: MailedNotification[];
   webOrigin: string;
   unsubscribeUrl: string;
+  /** Where every link of the message leads, for a reviewer without an account (its review link). */
+  homeUrl?: string;
   /** The links under each idea a sending lists; unset, "Review" opens its campaign. */
   ideaLinks?: (idea: SentIdea, campaignUrl: string) => EmailLink[];
 }
@@ -30,7 +32,7 @@ export function renderNotificationMail(input: NotificationMailInput): RenderedEm
   const { agency, side, notifications, webOrigin } = input;
   const app = side === 'agency' ? '/app' : '/portal';
   const linkOf = (campaignId: string | null) =>
-    `${webOrigin}${app}${campaignId ? `/campaigns/${campaignId}` : ''}`;
+    input.homeUrl ?? `${webOrigin}${app}${campaignId ? `/campaigns/${campaignId}` : ''}`;
   const lines = notifications.map((notification) => ({
     ...describeNotification(notification.content),
     notification,
@@ -77,7 +79,10 @@ export function renderNotificationMail(input: NotificationMailInput): RenderedEm
   if (others.length > 0) blocks.push({ kind: 'items', items: others });
   blocks.push({
     kind: 'button',
-    link: { label: side === 'client' ? 'Open your reviews' : 'Open Muse', url: `${webOrigin}${app}` },
+    link: {
+      label: side === 'client' ? 'Open your reviews' : 'Open Muse',
+      url: input.homeUrl ?? `${webOrigin}${app}`,
+    },
   });
   const rendered = renderEmail({
     agency,

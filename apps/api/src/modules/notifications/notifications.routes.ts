@@ -24,7 +24,7 @@ export function createNotificationsRoutes(deps: { db: Database; signer: TokenSig
       handle: ({ body }, actor) => notifications.updatePreferences(actor, body),
     }),
     implementRoute(notificationsRoutes.unsubscribe, {
-      access: 'public',
+      access: 'signed-link',
       handle: ({ body }) => notifications.unsubscribe(body.token),
     }),
   ];

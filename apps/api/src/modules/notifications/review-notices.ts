@@ -6,6 +6,7 @@ import {
   SENT_IDEAS_LISTED,
 } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
+import { mailLinkHoldersJob } from '../review-links/review-links.sending.job.ts';
 import { type NotificationJobs, notify } from './notify.ts';
 import { recipients } from './recipients.ts';
 
@@ -63,6 +64,12 @@ export async function notifyOfMoves(
   for (const [campaignId, ideas] of sentByCampaign) {
     const campaign = campaigns.get(campaignId);
     if (!campaign) continue;
+    await jobs.enqueue(tx, mailLinkHoldersJob, {
+      tenantId,
+      campaignId,
+      ideaIds: ideas.map((idea) => idea.id),
+      sentBy: actor.name,
+    });
     await notify(tx, jobs, tenantId, await recipients.clientOf(tx, campaign.clientId, actor.userId), {
       kind: 'IDEAS_SENT',
       campaignId,

@@ -108,6 +108,20 @@ export const reviewLinksRepository = {
     return row;
   },
 
+  /** The campaign's links whose holders may be mailed: live, with an email, not unsubscribed. */
+  mailable(tx: TenantTx, campaignId: string, now: Date) {
+    return tx.reviewLink.findMany({
+      where: {
+        campaignId,
+        revokedAt: null,
+        expiresAt: { gt: now },
+        emailOptOutAt: null,
+        reviewerEmail: { not: null },
+      },
+      select: { id: true, reviewerName: true, reviewerEmail: true, expiresAt: true },
+    });
+  },
+
   markUsed(tx: TenantTx, id: string, at: Date) {
     return tx.reviewLink.updateMany({ where: { id }, data: { lastUsedAt: at } });
   },

@@ -2,11 +2,13 @@ import type { CreateReviewLinkBody, ReissueReviewLinkBody, ReviewSession } from 
 import type { Database, TenantTx } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { toCalendarDate } from '../../shared/calendar-date.ts';
+import type { TokenSigner } from '../../shared/signed-token.ts';
 import { audit } from '../activity/audit.ts';
 import type { ReviewLinkActor, UserActor } from '../auth/actor.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
 import type { EmailJobs } from '../email/email.queue.ts';
 import { queueEmail } from '../email/email.queue.ts';
+import { OPEN_PURPOSE, OpenPayload } from '../review-actions/review-action-links.ts';
 import { reviewLinkMessage } from './review-links.mail.ts';
 import { reviewUrl, stateOf, toReviewLink } from './review-links.presenter.ts';
 import { type ReviewLinkRow, reviewLinksRepository } from './review-links.repository.ts';
@@ -31,6 +33,8 @@ export interface ReviewLinksDeps {
   jobs: EmailJobs;
   /** Where the guest page lives: the link is `${webOrigin}/review/${token}`. */
   webOrigin: string;
+  /** Checks the signed addresses of a link that messages carry (the link's own token is never kept). */
+  signer: TokenSigner;
   now?: () => Date;
 }
 
@@ -95,6 +99,41 @@ export function createReviewLinksService(deps: ReviewLinksDeps) {
     return { link: toReviewLink(link, at), url };
   }
 
+  /** The link a presented token names: a signed address from a message, or the link's own token. */
+  async function findLinkOf(token: string): Promise<{ tenantId: string; id: string } | undefined> {
+    const signed = deps.signer.verify(OPEN_PURPOSE, token, OpenPayload, now());
+    if (signed) return { tenantId: signed.tenantId, id: signed.linkId };
+    if (!isReviewTokenShaped(token)) return undefined;
+    return (
+      (await db.withPlatformTx((tx) =>
+        reviewLinksRepository.findTenantOfToken(tx, hashReviewToken(token)),
+      )) ?? undefined
+    );
+  }
+
+  /** The holder of a link, while the link works: a revoked or expired one answers its own code. */
+  async function actorOf(found: { tenantId: string; id: string }, touch: boolean): Promise<ReviewLinkActor> {
+    return db.withTenantTx(found.tenantId, async (tx) => {
+      const link = await reviewLinksRepository.findWithCampaign(tx, found.id);
+      if (!link) throw unknownLink();
+      const at = now();
+      const state = stateOf(link, at);
+      if (state === 'REVOKED' || link.tenant.status !== 'ACTIVE') {
+        throw new AppError('review_link_revoked', 'This review link no longer works');
+      }
+      if (state === 'EXPIRED') throw new AppError('review_link_expired', 'This review link has expired');
+      if (touch) await reviewLinksRepository.markUsed(tx, link.id, at);
+      return {
+        kind: 'review-link',
+        linkId: link.id,
+        tenantId: link.tenantId,
+        clientId: link.clientId,
+        campaignId: link.campaignId,
+        reviewerName: link.reviewerName,
+      };
+    });
+  }
+
   return {
     async list(actor: UserActor, campaignId: string) {
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
@@ -151,31 +190,12 @@ export function createReviewLinksService(deps: ReviewLinksDeps) {
      * Only an answer (`touch`) marks the link used: opening it, as mail scanners do, changes nothing.
      */
     async authenticate(token: string | undefined, touch: boolean): Promise<ReviewLinkActor> {
-      if (!token || !isReviewTokenShaped(token)) throw unknownLink();
-      const found = await db.withPlatformTx((tx) =>
-        reviewLinksRepository.findTenantOfToken(tx, hashReviewToken(token)),
-      );
+      const found = token ? await findLinkOf(token) : undefined;
       if (!found) throw unknownLink();
-      return db.withTenantTx(found.tenantId, async (tx) => {
-        const link = await reviewLinksRepository.findWithCampaign(tx, found.id);
-        if (!link) throw unknownLink();
-        const at = now();
-        const state = stateOf(link, at);
-        if (state === 'REVOKED' || link.tenant.status !== 'ACTIVE') {
-          throw new AppError('review_link_revoked', 'This review link no longer works');
-        }
-        if (state === 'EXPIRED') throw new AppError('review_link_expired', 'This review link has expired');
-        if (touch) await reviewLinksRepository.markUsed(tx, link.id, at);
-        return {
-          kind: 'review-link',
-          linkId: link.id,
-          tenantId: link.tenantId,
-          clientId: link.clientId,
-          campaignId: link.campaignId,
-          reviewerName: link.reviewerName,
-        };
-      });
+      return actorOf(found, touch);
     },
+
+    actorOf,
 
     async session(actor: ReviewLinkActor): Promise<ReviewSession> {
       return db.withTenantTx(actor.tenantId, async (tx) => {
