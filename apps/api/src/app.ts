@@ -104,7 +104,7 @@ export function createApp(deps: AppDependencies): Express {
       ideas: createIdeasService({ db, jobs: deps.jobs }),
       links: reviewLinks,
     }),
-    ...createReviewRoundsRoutes({ db, jobs: deps.jobs, webOrigin: config.webOrigin }),
+    ...createReviewRoundsRoutes({ db, jobs: deps.jobs, webOrigin: config.webOrigin, signer }),
     ...createReviewLinksRoutes(reviewLinks),
     ...createReviewRoutes({ db, jobs: deps.jobs, links: reviewLinks }),
   ];

@@ -83,7 +83,7 @@ export function createReviewActionsService(deps: ReviewActionsDeps) {
         },
       }),
     );
-    if (!user || user.role !== 'CLIENT' || user.status === 'DISABLED' || tenant.status !== 'ACTIVE') {
+    if (user?.role !== 'CLIENT' || user.status === 'DISABLED' || tenant.status !== 'ACTIVE') {
       throw new AppError('forbidden', 'This link no longer answers for you: sign in to the portal instead');
     }
     const actor = userActor({

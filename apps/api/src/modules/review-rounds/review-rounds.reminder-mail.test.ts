@@ -7,12 +7,30 @@ const facts = {
   campaign: 'Autumn launch',
   pending: 3,
   reviewBy: '2027-03-10',
-  webOrigin: 'https://muse.example',
 };
+
+const unsubscribe = {
+  page: 'https://muse.example/unsubscribe/signed',
+  headers: { 'List-Unsubscribe': '<https://muse.example/unsubscribe/signed/one-click>' },
+};
+const contact = (email: string, name: string) => ({
+  email,
+  name,
+  via: 'portal' as const,
+  reviewUrl: 'https://muse.example/portal/campaigns/c1',
+  unsubscribe,
+});
+const holder = (email: string, name: string) => ({
+  email,
+  name,
+  via: 'review-link' as const,
+  reviewUrl: 'https://muse.example/review/signed-address',
+  unsubscribe,
+});
 
 describe('reminderMessage', () => {
   it('tells a client contact how many ideas wait, by when, and links the portal, from the agency', () => {
-    const message = reminderMessage({ email: 'priya@acme.test', name: 'Priya', via: 'portal' }, facts);
+    const message = reminderMessage(contact('priya@acme.test', 'Priya'), facts);
     expect(message).toMatchObject({
       recipient: 'priya@acme.test',
       fromName: 'Northwind <Social>',
@@ -21,18 +39,21 @@ describe('reminderMessage', () => {
     });
     expect(message.text).toContain('Northwind <Social> is waiting for your answer on Autumn launch.');
     expect(message.text).toContain('Please answer by 2027-03-10.');
-    expect(message.text).toContain('Review them in the portal: https://muse.example/portal');
-    expect(message.html).toContain('href="https://muse.example/portal"');
+    expect(message.text).toContain('Review them in the portal: https://muse.example/portal/campaigns/c1');
+    expect(message.html).toContain('href="https://muse.example/portal/campaigns/c1"');
+    expect(message.text).toContain('Unsubscribe: https://muse.example/unsubscribe/signed');
+    expect(message.headers).toEqual(unsubscribe.headers);
     expect(message.html).not.toContain('<Social>');
   });
 
-  it('points a review-link holder to the link the agency sent, with no portal link', () => {
-    const message = reminderMessage(
-      { email: 'robin@acme.test', name: 'Robin', via: 'review-link' },
-      { ...facts, pending: 1, reviewBy: null },
-    );
+  it('points a review-link holder to its review page, with no portal link', () => {
+    const message = reminderMessage(holder('robin@acme.test', 'Robin'), {
+      ...facts,
+      pending: 1,
+      reviewBy: null,
+    });
     expect(message.subject).toBe('1 idea still waits for your review — Autumn launch');
-    expect(message.text).toContain('Open the review link Northwind <Social> sent you to review them.');
+    expect(message.text).toContain('Review them: https://muse.example/review/signed-address');
     expect(message.text).not.toContain('/portal');
     expect(message.text).not.toContain('Please answer by');
   });
@@ -42,13 +63,10 @@ describe('distinctRecipients', () => {
   it('reminds an address once, as a contact when it is one', () => {
     expect(
       distinctRecipients([
-        { email: 'Priya@acme.test', name: 'Priya', via: 'portal' },
-        { email: 'priya@acme.test', name: 'Priya N.', via: 'review-link' },
-        { email: 'robin@acme.test', name: 'Robin', via: 'review-link' },
+        contact('Priya@acme.test', 'Priya'),
+        holder('priya@acme.test', 'Priya N.'),
+        holder('robin@acme.test', 'Robin'),
       ]),
-    ).toEqual([
-      { email: 'Priya@acme.test', name: 'Priya', via: 'portal' },
-      { email: 'robin@acme.test', name: 'Robin', via: 'review-link' },
-    ]);
+    ).toEqual([contact('Priya@acme.test', 'Priya'), holder('robin@acme.test', 'Robin')]);
   });
 });

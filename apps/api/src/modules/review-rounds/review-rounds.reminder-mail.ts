@@ -3,11 +3,16 @@ import type { NewEmailMessage } from '../email/email.repository.ts';
 
 export const REMINDER_MAIL_KIND = 'review-reminder';
 
-/** Who a reminder goes to: a client contact (who signs in to the portal) or a review-link holder. */
+/**
+ * Who a reminder goes to: a client contact (who signs in to the portal) or a review-link holder
+ * (whose review page the message opens with a signed address), and where it stops such mail.
+ */
 export interface ReminderRecipient {
   email: string;
   name: string;
   via: 'portal' | 'review-link';
+  reviewUrl: string;
+  unsubscribe: { page: string; headers: Record<string, string> };
 }
 
 export interface ReminderFacts {
@@ -17,18 +22,15 @@ export interface ReminderFacts {
   pending: number;
   /** `YYYY-MM-DD`, or null without a review-by date. */
   reviewBy: string | null;
-  webOrigin: string;
 }
 
 const ideasWaiting = (pending: number) =>
   pending === 1 ? '1 idea still waits for your review' : `${pending} ideas still wait for your review`;
 
-/** The portal to sign in to, or — for a link holder, who has no account — the link the agency sent. */
-function whereToReview(recipient: ReminderRecipient, facts: ReminderFacts): EmailBlock {
-  if (recipient.via === 'portal') {
-    return { kind: 'button', link: { label: 'Review them in the portal', url: `${facts.webOrigin}/portal` } };
-  }
-  return { kind: 'paragraph', text: `Open the review link ${facts.agency.name} sent you to review them.` };
+/** The portal to sign in to, or — for a link holder, who has no account — its review page. */
+function whereToReview(recipient: ReminderRecipient): EmailBlock {
+  const label = recipient.via === 'portal' ? 'Review them in the portal' : 'Review them';
+  return { kind: 'button', link: { label, url: recipient.reviewUrl } };
 }
 
 /** The reminder to one recipient: "N ideas still wait for your review", from the agency. */
@@ -44,9 +46,10 @@ export function reminderMessage(recipient: ReminderRecipient, facts: ReminderFac
       ...(facts.reviewBy
         ? [{ kind: 'paragraph' as const, text: `Please answer by ${facts.reviewBy}.` }]
         : []),
-      whereToReview(recipient, facts),
+      whereToReview(recipient),
     ],
     reason: `You get this because ideas of ${facts.campaign} were sent to you for review and are not answered yet.`,
+    unsubscribeUrl: recipient.unsubscribe.page,
   });
   return {
     tenantId: facts.tenantId,
@@ -56,6 +59,7 @@ export function reminderMessage(recipient: ReminderRecipient, facts: ReminderFac
     subject: `${waiting} — ${facts.campaign}`,
     html,
     text,
+    headers: recipient.unsubscribe.headers,
   };
 }
 

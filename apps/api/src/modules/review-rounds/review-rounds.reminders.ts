@@ -1,6 +1,11 @@
 import type { TenantTx } from '@muse/db';
 import { toCalendarDate } from '../../shared/calendar-date.ts';
+import type { TokenSigner } from '../../shared/signed-token.ts';
 import { type EmailJobs, queueEmail } from '../email/email.queue.ts';
+import { notificationsRepository } from '../notifications/notifications.repository.ts';
+import { unsubscribeLinks } from '../notifications/unsubscribe-link.ts';
+import { reviewOpenUrl } from '../review-actions/review-action-links.ts';
+import { reviewLinksRepository } from '../review-links/review-links.repository.ts';
 import { nextReminderAt } from './review-rounds.cadence.ts';
 import { cadenceOf } from './review-rounds.lifecycle.ts';
 import {
@@ -15,6 +20,8 @@ export interface ReminderDeps {
   jobs: EmailJobs;
   /** Where the portal is (WEB_ORIGIN). */
   webOrigin: string;
+  /** Signs a holder's review page and every recipient's unsubscribe address. */
+  signer: TokenSigner;
 }
 
 const stateOf = (round: RoundForReminder) => ({
@@ -56,11 +63,40 @@ export async function queueReminders(
   if (pending === 0) return 0;
   const agency = await reviewRoundsRepository.agencyOf(tx, tenantId);
   const contacts = await reviewRoundsRepository.clientContacts(tx, round.clientId);
-  const holders = await reviewRoundsRepository.linkHolders(tx, round.campaignId, now);
+  // A contact who turned review reminders off in its email settings (or unsubscribed) gets none.
+  const preferences = await notificationsRepository.preferences(
+    tx,
+    contacts.map((user) => user.id),
+  );
+  const holders = await reviewLinksRepository.mailable(tx, round.campaignId, now);
   const recipients = distinctRecipients([
-    ...contacts.map((user): ReminderRecipient => ({ email: user.email, name: user.name, via: 'portal' })),
-    ...holders.flatMap(({ reviewerEmail, reviewerName }): ReminderRecipient[] =>
-      reviewerEmail ? [{ email: reviewerEmail, name: reviewerName, via: 'review-link' }] : [],
+    ...contacts
+      .filter((user) => preferences.get(user.id)?.get('REMINDER') !== 'OFF')
+      .map(
+        (user): ReminderRecipient => ({
+          email: user.email,
+          name: user.name,
+          via: 'portal',
+          reviewUrl: `${deps.webOrigin}/portal/campaigns/${round.campaignId}`,
+          unsubscribe: unsubscribeLinks(deps.signer, deps.webOrigin, {
+            tenantId,
+            userId: user.id,
+            kinds: ['REMINDER'],
+          }),
+        }),
+      ),
+    ...holders.flatMap(({ id, reviewerEmail, reviewerName, expiresAt }): ReminderRecipient[] =>
+      reviewerEmail
+        ? [
+            {
+              email: reviewerEmail,
+              name: reviewerName,
+              via: 'review-link',
+              reviewUrl: reviewOpenUrl(deps.signer, deps.webOrigin, { tenantId, id, expiresAt }),
+              unsubscribe: unsubscribeLinks(deps.signer, deps.webOrigin, { tenantId, reviewLinkId: id }),
+            },
+          ]
+        : [],
     ),
   ]);
   const facts = {
@@ -69,7 +105,6 @@ export async function queueReminders(
     campaign: round.campaign.name,
     pending,
     reviewBy: toCalendarDate(round.reviewBy),
-    webOrigin: deps.webOrigin,
   };
   for (const recipient of recipients) {
     await queueEmail(tx, deps.jobs, reminderMessage(recipient, facts));

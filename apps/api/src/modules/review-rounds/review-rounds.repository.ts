@@ -228,21 +228,7 @@ export const reviewRoundsRepository = {
   clientContacts(tx: TenantTx, clientId: string) {
     return tx.user.findMany({
       where: { clientId, role: 'CLIENT', status: 'ACTIVE' },
-      select: { email: true, name: true },
-    });
-  },
-
-  /** Holders of the campaign's live review links who gave an address and did not opt out. */
-  linkHolders(tx: TenantTx, campaignId: string, now: Date) {
-    return tx.reviewLink.findMany({
-      where: {
-        campaignId,
-        revokedAt: null,
-        expiresAt: { gt: now },
-        emailOptOutAt: null,
-        reviewerEmail: { not: null },
-      },
-      select: { reviewerEmail: true, reviewerName: true },
+      select: { id: true, email: true, name: true },
     });
   },
 };

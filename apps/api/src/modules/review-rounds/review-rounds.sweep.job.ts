@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/job.ts';
+import { createTokenSigner } from '../../shared/signed-token.ts';
 import { createReminderSweeper } from './review-rounds.sweeper.ts';
 
 /** A sweep takes at most a hundred rounds of each kind: it is done in seconds or its worker is gone. */
@@ -22,7 +23,13 @@ export const sweepReviewRoundsJob = defineJob({
   working: ({ generation }) => ({ concurrency: 1, pollIntervalSeconds: generation.pollIntervalSeconds }),
   schedule: ({ reminders }) => ({ everySeconds: reminders.sweepIntervalSeconds }),
   handler: ({ config, db, queue, logger }) => {
-    const sweep = createReminderSweeper({ db, jobs: queue, webOrigin: config.webOrigin, logger });
+    const sweep = createReminderSweeper({
+      db,
+      jobs: queue,
+      webOrigin: config.webOrigin,
+      signer: createTokenSigner(config.linkSigningSecret),
+      logger,
+    });
     return async () => {
       await sweep().catch((error: unknown) => {
         logger.error({ err: error }, 'review round sweep failed');
