@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { PHONE, shot, signedIn } from './support/helpers';
+import { newCampaignWithIdeas, PHONE, shot, signedIn } from './support/helpers';
 
 const run = Date.now().toString(36);
 const campaignName = `Winter filter guide ${run}`;
@@ -15,28 +15,12 @@ test('(a) when the agency shares a campaign with sent ideas, then it gets a revi
   browser,
 }) => {
   const { page, context } = await signedIn(browser, 'owner@northwind.test');
-  await page.getByRole('link', { name: 'Campaigns' }).first().click();
-  await page.getByRole('link', { name: 'New campaign' }).first().click();
-  // The client list may arrive after the page: pick again until the choice holds.
-  await expect(async () => {
-    await page.getByLabel('Client').click();
-    await page.getByRole('option', { name: 'Acme Coffee' }).click({ timeout: 3_000 });
-    await expect(page.getByLabel('Client')).toHaveText(/Acme Coffee/, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
-  await page.getByLabel('Campaign name').fill(campaignName);
-  await page.getByLabel('Brief').fill('Three ways to brew our winter filter roast at home.');
-  await page.getByLabel('Posts').fill('3');
-  await page.getByLabel('Reels').fill('0');
-  await page.getByRole('button', { name: 'Create campaign' }).click();
-  await expect(page.getByRole('heading', { name: campaignName })).toBeVisible();
-  boardPath = new URL(page.url()).pathname;
-
-  await page.getByRole('button', { name: 'Generate ideas' }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByRole('dialog').getByText(/new ideas are on the board/)).toBeVisible({
-    timeout: 90_000,
+  boardPath = await newCampaignWithIdeas(page, {
+    client: 'Acme Coffee',
+    name: campaignName,
+    brief: 'Three ways to brew our winter filter roast at home.',
+    posts: 3,
   });
-  await page.keyboard.press('Escape');
   const drafts = column(page, 'Drafts').getByTestId('idea-card');
   await expect(drafts).toHaveCount(3);
   for (const card of await drafts.all()) await card.getByRole('checkbox').click();

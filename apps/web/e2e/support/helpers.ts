@@ -80,6 +80,40 @@ export async function openCaughtMail(page: Page, recipient: string, subject: Reg
     await page.goto(mailbox);
     await expect(row.first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
-  await row.first().getByRole('link').click();
+  // Followed rather than clicked: on a phone the mailbox's table is wider than the screen.
+  const message = await row.first().getByRole('link').getAttribute('href');
+  await page.goto(new URL(message ?? '/', mailbox).href);
   return page.frameLocator('iframe[title="HTML part"]');
+}
+
+/**
+ * From any agency page: a new campaign of a seeded client with `posts` generated draft posts;
+ * resolves on its board, with the path of the board.
+ */
+export async function newCampaignWithIdeas(
+  page: Page,
+  campaign: { client: string; name: string; brief: string; posts: number },
+): Promise<string> {
+  await page.getByRole('link', { name: 'Campaigns' }).first().click();
+  await page.getByRole('link', { name: 'New campaign' }).first().click();
+  // The client list may arrive after the page: pick again until the choice holds.
+  await expect(async () => {
+    await page.getByLabel('Client').click();
+    await page.getByRole('option', { name: campaign.client }).click({ timeout: 3_000 });
+    await expect(page.getByLabel('Client')).toHaveText(new RegExp(campaign.client), { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.getByLabel('Campaign name').fill(campaign.name);
+  await page.getByLabel('Brief').fill(campaign.brief);
+  await page.getByLabel('Posts').fill(String(campaign.posts));
+  await page.getByLabel('Reels').fill('0');
+  await page.getByRole('button', { name: 'Create campaign' }).click();
+  await expect(page.getByRole('heading', { name: campaign.name })).toBeVisible();
+  const boardPath = new URL(page.url()).pathname;
+  await page.getByRole('button', { name: 'Generate ideas' }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('dialog').getByText(/new ideas are on the board/)).toBeVisible({
+    timeout: 90_000,
+  });
+  await page.keyboard.press('Escape');
+  return boardPath;
 }

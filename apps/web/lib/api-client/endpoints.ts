@@ -11,6 +11,7 @@ import {
   type RouteContract,
   type RouteInput,
   type RouteOutput,
+  reviewActionRoutes,
   reviewLinkRoutes,
   reviewRoundRoutes,
   reviewRoutes,
@@ -152,6 +153,10 @@ export function createApi(transport: Transport) {
     branding: {
       get: () => call(brandingRoutes.get, {}),
       update: (body: Body<typeof brandingRoutes.update>) => call(brandingRoutes.update, { body }),
+    },
+    reviewActions: {
+      open: (token: string) => call(reviewActionRoutes.open, { body: { token } }),
+      answer: (body: Body<typeof reviewActionRoutes.answer>) => call(reviewActionRoutes.answer, { body }),
     },
     notifications: {
       list: (query: Query<typeof notificationsRoutes.list> = {}) => call(notificationsRoutes.list, { query }),

@@ -1,6 +1,6 @@
 import { RouteCallError } from '@muse/contracts';
 import { NextResponse } from 'next/server';
-import { unsubscribe } from '@/lib/unsubscribe';
+import { unsubscribe } from '@/lib/signed-links';
 
 export const dynamic = 'force-dynamic';
 
