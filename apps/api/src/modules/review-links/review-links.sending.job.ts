@@ -8,6 +8,7 @@ import { answerLinks } from '../notifications/answer-links.ts';
 import { renderNotificationMail } from '../notifications/notifications.mail.ts';
 import { unsubscribeLinks } from '../notifications/unsubscribe-link.ts';
 import { reviewOpenUrl } from '../review-actions/review-action-links.ts';
+import { reviewRoundsRepository } from '../review-rounds/review-rounds.repository.ts';
 import { reviewLinksRepository } from './review-links.repository.ts';
 
 const sendingData = z.object({
@@ -97,7 +98,10 @@ export async function mailLinkHolders(
   return holders.length;
 }
 
-/** Mails the review-link holders of a sending, once the batch window after it has passed. */
+/**
+ * Announces a sending once the batch window after it has passed: the campaign's round stops
+ * gathering (what is sent later is a round of its own), and the review-link holders are mailed.
+ */
 export const mailLinkHoldersJob = defineJob({
   name: 'mail-review-link-holders',
   data: sendingData,
@@ -117,7 +121,10 @@ export const mailLinkHoldersJob = defineJob({
       webOrigin: config.webOrigin,
     };
     return async (job) => {
-      await db.withTenantTx(job.data.tenantId, (tx) => mailLinkHolders(tx, deps, job.data));
+      await db.withTenantTx(job.data.tenantId, async (tx) => {
+        await reviewRoundsRepository.announceGathering(tx, job.data.campaignId, new Date());
+        await mailLinkHolders(tx, deps, job.data);
+      });
     };
   },
 });

@@ -82,6 +82,14 @@ export const reviewRoundsRepository = {
     return row?.id;
   },
 
+  /** The sending is announced: its round stops gathering, and the next sending opens a round of its own. */
+  async announceGathering(tx: TenantTx, campaignId: string, at: Date): Promise<void> {
+    await tx.reviewRound.updateMany({
+      where: { campaignId, announcedAt: null, answeredAt: null },
+      data: { announcedAt: at },
+    });
+  },
+
   setReviewBy(tx: TenantTx, id: string, reviewBy: Date, nextReminderAt: Date | null) {
     return tx.reviewRound.update({ where: { id }, data: { reviewBy, nextReminderAt }, select: { id: true } });
   },
