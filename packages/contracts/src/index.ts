@@ -10,6 +10,7 @@ export * from './errors.ts';
 export * from './generations.ts';
 export * from './idea-content.ts';
 export * from './ideas.ts';
+export * from './live-events.ts';
 export * from './me.ts';
 export * from './notifications.ts';
 export * from './operations.ts';
