@@ -2,6 +2,7 @@ import type { Database } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import type { PgBoss } from 'pg-boss';
 import { audit } from '../activity/audit.ts';
+import { liveEvent, publishLive } from '../live/live.publish.ts';
 import { GENERATION_QUEUE } from './generations.job.ts';
 import type { GenerationWorkerMetrics } from './generations.metrics.ts';
 import { generationsRepository } from './generations.repository.ts';
@@ -55,8 +56,11 @@ export function createGenerationSweeper(deps: GenerationSweeperDeps) {
               data: { errorCode: 'worker_lost', jobState: job?.state ?? null },
             },
           );
+          await publishLive(tx, run.tenantId, [
+            liveEvent.generationProgress({ id: run.id, campaignId: abandoned.campaignId }, 'FAILED', 0),
+          ]);
         }
-        return abandoned;
+        return abandoned !== null;
       });
       if (!failed) continue;
       ended += 1;
