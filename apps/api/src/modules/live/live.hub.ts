@@ -41,6 +41,7 @@ export function startLiveHub(options: { databaseUrl: string; logger: Logger }): 
   };
 
   let listenedBefore = false;
+  let closed = false;
   const listener = listen({
     url: options.databaseUrl,
     channel: LIVE_EVENTS_CHANNEL,
@@ -65,6 +66,11 @@ export function startLiveHub(options: { databaseUrl: string; logger: Logger }): 
   return {
     ready: listener.ready,
     subscribe(subscriber) {
+      // A stream that opens while the process shuts down is ended as soon as it has started.
+      if (closed) {
+        queueMicrotask(() => subscriber.end());
+        return () => {};
+      }
       const { tenantId } = subscriber.reader;
       const streams = byTenant.get(tenantId) ?? new Set();
       byTenant.set(tenantId, streams);
@@ -76,6 +82,7 @@ export function startLiveHub(options: { databaseUrl: string; logger: Logger }): 
     },
     size: () => [...everyStream()].length,
     async close() {
+      closed = true;
       clearInterval(heartbeat);
       for (const stream of [...everyStream()]) stream.end();
       byTenant.clear();
