@@ -96,7 +96,12 @@ export const NotificationContent = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('REMINDER'),
-    data: z.strictObject({ ...campaign, pending: z.int().min(1) }),
+    data: z.strictObject({
+      ...campaign,
+      pending: z.int().min(1),
+      /** The round's review-by date, if it has one. */
+      reviewBy: z.iso.date().nullable(),
+    }),
   }),
   z.object({
     kind: z.literal('REVIEW_OVERDUE'),
@@ -149,7 +154,9 @@ export function describeNotification({ kind, data }: NotificationContent): { tit
     case 'REMINDER':
       return {
         title: `${plural(data.pending, 'idea')} still ${data.pending === 1 ? 'waits' : 'wait'} for your review`,
-        detail: data.campaignName,
+        detail: data.reviewBy
+          ? `${data.campaignName} · please answer by ${data.reviewBy}`
+          : data.campaignName,
       };
     case 'REVIEW_OVERDUE':
       return {
