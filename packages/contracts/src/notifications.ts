@@ -204,9 +204,18 @@ export const UnreadCount = z.object({ unread: z.int().min(0) }).meta({ id: 'Unre
 export const NotificationPreference = z.object({ kind: NotificationKind, delivery: NotificationDelivery });
 export type NotificationPreference = z.infer<typeof NotificationPreference>;
 
-/** One entry per kind the user receives, in a stable order. */
+/** An IANA time zone name such as `Europe/Paris`. */
+const TimeZone = z.string().min(1).max(64);
+
+/** One entry per kind the user receives, in a stable order, and when its daily digest comes. */
 export const NotificationPreferences = z
-  .object({ preferences: z.array(NotificationPreference) })
+  .object({
+    preferences: z.array(NotificationPreference),
+    /** The zone the digest hour is read in; null until the user saved its settings (then UTC). */
+    timeZone: TimeZone.nullable(),
+    /** The hour of the day (0–23) at which the daily digest arrives. */
+    digestHour: z.int().min(0).max(23),
+  })
   .meta({ id: 'NotificationPreferences' });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 
@@ -218,6 +227,8 @@ export const UpdateNotificationPreferencesBody = z.strictObject({
     .refine((list) => new Set(list.map((entry) => entry.kind)).size === list.length, {
       message: 'name each kind once',
     }),
+  /** Where the user is (the browser's zone), for the hour its digest arrives. */
+  timeZone: TimeZone.optional(),
 });
 export type UpdateNotificationPreferencesBody = z.infer<typeof UpdateNotificationPreferencesBody>;
 

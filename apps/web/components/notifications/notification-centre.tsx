@@ -17,6 +17,7 @@ import { describeError } from '@/lib/api-client/errors';
 import { cn } from '@/lib/cn';
 import { timeAgo } from '@/lib/labels';
 import {
+  browserTimeZone,
   useMarkNotificationsRead,
   useNotificationPreferences,
   useNotifications,
@@ -103,6 +104,14 @@ export function NotificationCentre({ area }: { area: '/app' | '/portal' }) {
   );
 }
 
+/** When the daily digest comes, and where a new choice would move it to. */
+function digestTime({ digestHour, timeZone }: { digestHour: number; timeZone: string | null }) {
+  const hour = `${String(digestHour).padStart(2, '0')}:00`;
+  const here = browserTimeZone();
+  const saved = `The daily digest comes at ${hour} (${timeZone ?? 'UTC'}).`;
+  return timeZone === here ? saved : `${saved} Choosing again sets it to ${hour} ${here} time.`;
+}
+
 function EmailSettings() {
   const preferences = useNotificationPreferences();
   const update = useUpdateNotificationPreferences();
@@ -117,6 +126,7 @@ function EmailSettings() {
         <CardTitle>Email</CardTitle>
         <CardDescription>
           “At once” waits a couple of minutes to gather what comes together into one message.
+          {preferences.data ? ` ${digestTime(preferences.data)}` : null}
         </CardDescription>
       </CardHeader>
       <CardContent>

@@ -42,8 +42,9 @@ beforeAll(async () => {
       WEB_ORIGIN: 'https://app.muse.test',
       EMAIL_RETRY_DELAY_SECONDS: '0',
       NOTIFICATION_BATCH_SECONDS: String(BATCH_SECONDS),
-      // A digest is due once its oldest notification is 7.2 s old, well after the batch window.
-      NOTIFICATION_DIGEST_AFTER_HOURS: '0.002',
+      // Twelve hours from now: no notification these tests make comes due for a digest by the
+      // clock while they run; the digest test dates its own back instead.
+      NOTIFICATION_DIGEST_HOUR: String((new Date().getUTCHours() + 12) % 24),
       NOTIFICATION_DIGEST_SWEEP_SECONDS: '1',
     }),
   );
@@ -216,6 +217,13 @@ describe('notifications', () => {
 
     await sleep(BATCH_SECONDS * 1_000 + 1_500);
     expect(mailTo(agency.contact)).toEqual([]);
+    // A day later, the digest hour has passed since they came.
+    await api.db.withTenantTx(agency.tenant.id, (tx) =>
+      tx.notification.updateMany({
+        where: { userId: agency.contact.id },
+        data: { createdAt: new Date(Date.now() - 25 * 3_600_000) },
+      }),
+    );
     const [digest] = await mailArrives(agency.contact);
     expect(digest?.subject).toBe(`2 updates from ${agency.tenant.name}`);
     await sleep(2_000);
