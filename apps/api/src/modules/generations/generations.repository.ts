@@ -310,6 +310,11 @@ export const generationsRepository = {
     return count === 1 && announceFinished(tx, id);
   },
 
+  async campaignIdOf(tx: TenantTx, id: string): Promise<string> {
+    const run = await tx.generation.findUniqueOrThrow({ where: { id }, select: { campaignId: true } });
+    return run.campaignId;
+  },
+
   /** Tokens an attempt spent without writing a result: they still count against the quota. */
   async addTokens(tx: TenantTx, id: string, tokens: { prompt: number; completion: number }): Promise<void> {
     await tx.generation.update({

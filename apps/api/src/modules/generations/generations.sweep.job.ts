@@ -26,6 +26,7 @@ export const sweepGenerationsJob = defineJob({
     const sweep = createGenerationSweeper({
       db,
       boss: queue.boss,
+      jobs: queue,
       metrics: generationWorkerMetrics(metrics),
       logger,
     });

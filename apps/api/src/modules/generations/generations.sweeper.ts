@@ -2,6 +2,8 @@ import type { Database } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import type { PgBoss } from 'pg-boss';
 import { audit } from '../activity/audit.ts';
+import { notifyOfGenerationEnd } from '../notifications/generation-notice.ts';
+import type { NotificationJobs } from '../notifications/notify.ts';
 import { GENERATION_QUEUE } from './generations.job.ts';
 import type { GenerationWorkerMetrics } from './generations.metrics.ts';
 import { generationsRepository } from './generations.repository.ts';
@@ -17,6 +19,8 @@ const BATCH = 100;
 export interface GenerationSweeperDeps {
   db: Database;
   boss: PgBoss;
+  /** Where the requester's notification of the failure is queued. */
+  jobs: NotificationJobs;
   metrics: GenerationWorkerMetrics;
   logger: Logger;
 }
@@ -54,6 +58,14 @@ export function createGenerationSweeper(deps: GenerationSweeperDeps) {
               action: 'generation.failed',
               data: { errorCode: 'worker_lost', jobState: job?.state ?? null },
             },
+          );
+          // The platform scope that found the run cannot read its campaign; the tenant's can.
+          const campaignId = await generationsRepository.campaignIdOf(tx, run.id);
+          await notifyOfGenerationEnd(
+            tx,
+            deps.jobs,
+            { tenantId: run.tenantId, campaignId, requestedById: run.requestedById },
+            { succeeded: false, produced: 0 },
           );
         }
         return abandoned;
