@@ -50,7 +50,6 @@ beforeAll(async () => {
       const campaign = await tx.campaign.findFirstOrThrow({ select: { id: true, clientId: true } });
       const user = await tx.user.findFirstOrThrow({ select: { id: true } });
       const scope = { tenantId, campaignId: campaign.id, clientId: campaign.clientId };
-      await tx.reviewRound.create({ data: scope });
       await tx.reviewLink.create({
         data: {
           ...scope,
@@ -241,6 +240,29 @@ describe('seed', () => {
     );
     const statuses = await query<{ status: string }>(database.url, 'select distinct status from ideas');
     expect(statuses.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('puts every idea the client was shown in its campaign’s review round, open with a reminder owed while one waits', async () => {
+    const ideas = await query<{ status: string; review_round_id: string | null }>(
+      database.url,
+      'select status, review_round_id from ideas where sent_version is not null',
+    );
+    expect(ideas.length).toBeGreaterThan(0);
+    expect(ideas.filter((idea) => idea.review_round_id === null)).toEqual([]);
+    const rounds = await query<{ waiting: number; open: boolean; reminder_owed: boolean }>(
+      database.url,
+      `select count(*) filter (where i.status = 'PENDING_CLIENT')::int as waiting,
+              r.answered_at is null as open, r.next_reminder_at is not null as reminder_owed
+         from review_rounds r join ideas i on i.review_round_id = r.id
+        group by r.id`,
+    );
+    expect(rounds.length).toBeGreaterThan(0);
+    for (const round of rounds) {
+      expect({ open: round.open, reminder_owed: round.reminder_owed }).toEqual({
+        open: round.waiting > 0,
+        reminder_owed: round.waiting > 0,
+      });
+    }
   });
 
   it('when the activity feed reads the seeded audit log, then every event matches the catalog', async () => {
