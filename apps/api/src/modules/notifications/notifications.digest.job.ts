@@ -1,6 +1,5 @@
 import type { Database } from '@muse/db';
-import { z } from 'zod';
-import { defineJob } from '../../jobs/job.ts';
+import { defineSweepJob } from '../../jobs/job.ts';
 import { deliverNotifications, deliveryDepsOf } from './notifications.delivery.ts';
 
 /** Users per sweep, so one sweep stays short; the next takes the rest. */
@@ -33,22 +32,14 @@ export function dueDigests(db: Database, now: Date, digestHour: number) {
  * The daily digest: once a day, at the digest hour in the user's time zone, everything pending
  * goes in one message. It also catches what an instant delivery never covered.
  */
-export const sendNotificationDigestsJob = defineJob({
+export const sendNotificationDigestsJob = defineSweepJob({
   name: 'send-notification-digests',
-  data: z.object({}),
-  schedule: ({ notifications }) => ({ everySeconds: notifications.digestSweepSeconds }),
-  policy: () => ({
-    retryLimit: 0,
-    retryDelaySeconds: 0,
-    retryBackoffMaxSeconds: null,
-    expireInSeconds: 600,
-    heartbeatSeconds: 30,
-  }),
-  working: ({ generation }) => ({ concurrency: 1, pollIntervalSeconds: generation.pollIntervalSeconds }),
-  handler: (context) => {
+  everySeconds: ({ notifications }) => notifications.digestSweepSeconds,
+  expireInSeconds: 600,
+  sweep: (context) => {
     const deps = deliveryDepsOf(context);
+    const { config, db } = context;
     return async () => {
-      const { config, db } = context;
       const due = await dueDigests(db, new Date(), config.notifications.digestHour);
       for (const target of due) await deliverNotifications(deps, target, 'digest');
     };
