@@ -16,9 +16,9 @@ import {
   type TestCampaign,
   type TestIdea,
 } from '../../test/factories.ts';
-import { createPrivateDatabase, eventually, workerEnv } from '../../test/generation-harness.ts';
-import { type SmtpInbox, startSmtpInbox } from '../../test/smtp-inbox.ts';
-import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from '../../test/test-app.ts';
+import { eventually, workerEnv } from '../../test/generation-harness.ts';
+import { type MailWorld, startMailWorld } from '../../test/mail-world.ts';
+import { TEST_WEB_ORIGIN, type TestApp } from '../../test/test-app.ts';
 import { sendEmailJob } from '../email/email.job.ts';
 import { deliverNotificationsJob } from '../notifications/notifications.delivery.job.ts';
 import { addDays } from './review-rounds.cadence.ts';
@@ -28,49 +28,26 @@ import { createReminderSweeper } from './review-rounds.sweeper.ts';
 const DAY_MS = 86_400_000;
 const logger = createLogger('review-rounds-test', { level: 'silent' });
 
-let database: Awaited<ReturnType<typeof createPrivateDatabase>>;
+let world: MailWorld;
 let api: TestApp;
-let inbox: SmtpInbox;
-/** Two workers, as two processes would run: each sends email and sweeps with its own queue. */
-const workers: JobQueue[] = [];
 
 beforeAll(async () => {
-  database = await createPrivateDatabase();
-  inbox = await startSmtpInbox();
-  api = await startTestApp({ env: { DATABASE_URL: database.url, NOTIFICATION_BATCH_SECONDS: '0' } });
-  const config = parseWorkerConfig(
-    workerEnv(database.url, 'http://127.0.0.1:9', {
-      SMTP_URL: inbox.url,
-      EMAIL_RETRY_DELAY_SECONDS: '0',
-      NOTIFICATION_BATCH_SECONDS: '0',
-      WEB_ORIGIN: TEST_WEB_ORIGIN,
-    }),
-  );
-  for (const _ of [1, 2]) {
-    const queue = await startJobQueue({
-      databaseUrl: database.url,
-      config,
-      role: 'worker',
-      logger,
-      jobs: [sendEmailJob, deliverNotificationsJob],
-    });
-    await queue.work({ config, db: api.db, logger, metrics: new Registry(), queue });
-    workers.push(queue);
-  }
+  // Two workers, as two processes would run: each sends email and sweeps with its own queue.
+  world = await startMailWorld({
+    jobs: [sendEmailJob, deliverNotificationsJob],
+    workers: 2,
+    env: { NOTIFICATION_BATCH_SECONDS: '0' },
+  });
+  ({ api } = world);
 });
 
-afterAll(async () => {
-  for (const queue of workers) await queue.stop(2_000);
-  await api?.close();
-  await inbox?.close();
-  await database?.drop();
-});
+afterAll(() => world?.close());
 
 /** The sweep of one worker, at the time the test says. */
 const sweeperAt = (clock: { now: Date }, worker = 0) =>
   createReminderSweeper({
     db: api.db,
-    jobs: workers[worker] as JobQueue,
+    jobs: world.workers[worker] as JobQueue,
     webOrigin: TEST_WEB_ORIGIN,
     signer: createTokenSigner('a-signing-secret-for-the-reminder-tests'),
     logger,
@@ -91,7 +68,7 @@ const calendarDate = (daysFromNow: number) =>
  * notifications may share a message, so a reminder is a message that says ideas still wait.
  */
 const remindersMailedTo = (address: string) =>
-  inbox.received.filter(
+  world.inbox.received.filter(
     (mail) =>
       !Array.isArray(mail.to) &&
       mail.to?.text === address &&
@@ -472,15 +449,15 @@ describe('the sweep-review-rounds job', () => {
       }),
     );
     const config = parseWorkerConfig(
-      workerEnv(database.url, 'http://127.0.0.1:9', {
-        SMTP_URL: inbox.url,
+      workerEnv(world.database.url, 'http://127.0.0.1:9', {
+        SMTP_URL: world.inbox.url,
         REMINDER_SWEEP_SECONDS: '1',
         NOTIFICATION_BATCH_SECONDS: '0',
         WEB_ORIGIN: TEST_WEB_ORIGIN,
       }),
     );
     const worker = await startJobQueue({
-      databaseUrl: database.url,
+      databaseUrl: world.database.url,
       config,
       role: 'worker',
       logger,
