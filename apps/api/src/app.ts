@@ -102,7 +102,12 @@ export function createApp(deps: AppDependencies): Express {
     }),
     ...createUsageRoutes({ db, settings: config.generation }),
     ...createBrandingRoutes({ db }),
-    ...createNotificationsRoutes({ db, signer, webOrigin: config.webOrigin }),
+    ...createNotificationsRoutes({
+      db,
+      signer,
+      webOrigin: config.webOrigin,
+      digestHour: config.notifications.digestHour,
+    }),
     ...createReviewActionsRoutes({
       db,
       signer,

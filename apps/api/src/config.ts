@@ -88,8 +88,8 @@ const variables = z
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
     /** Notifications that come within this window reach a user in one message. */
     NOTIFICATION_BATCH_SECONDS: z.coerce.number().int().min(0).max(3_600).default(120),
-    /** A daily-digest user gets mail once its oldest unmailed notification is this old. */
-    NOTIFICATION_DIGEST_AFTER_HOURS: z.coerce.number().min(0).max(168).default(24),
+    /** The hour of the day (in each user's own time zone) at which the daily digest goes out. */
+    NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
     /** How often the worker looks for digests that are due. */
     NOTIFICATION_DIGEST_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     /**
@@ -211,7 +211,7 @@ function toConfig(value: Variables) {
     }),
     notifications: Object.freeze({
       batchSeconds: value.NOTIFICATION_BATCH_SECONDS,
-      digestAfterMs: value.NOTIFICATION_DIGEST_AFTER_HOURS * 3_600_000,
+      digestHour: value.NOTIFICATION_DIGEST_HOUR,
       digestSweepSeconds: value.NOTIFICATION_DIGEST_SWEEP_SECONDS,
     }),
     linkSigningSecret: value.LINK_SIGNING_SECRET ?? DEVELOPMENT_LINK_SIGNING_SECRET,

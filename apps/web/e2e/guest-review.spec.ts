@@ -104,6 +104,22 @@ test('(c) when the agency looks, then it sees the answers by "Dana Whitfield (re
   await row.getByRole('button', { name: 'Revoke' }).click();
   await expect(row).toContainText(`${reviewer}Revoked`);
   await shot(page, 'guest-7-link-revoked');
+
+  // A new link for the same reviewer, for as long as the agency picks: shown once, like the first.
+  await row.getByRole('button', { name: 'New link' }).click();
+  await page.getByRole('menuitem', { name: '30 days' }).click();
+  const renewed = page.getByRole('dialog').getByTestId('review-link-url');
+  await expect(renewed).toHaveValue(/\/review\/[A-Za-z0-9_-]{43}$/);
+  const renewedPath = new URL(await renewed.inputValue()).pathname;
+  expect(renewedPath).not.toBe(reviewPath);
+  const inThirtyDays = new Intl.DateTimeFormat('en', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(new Date(Date.now() + 30 * 86_400_000));
+  await expect(
+    page.getByRole('dialog').getByTestId('review-link-row').filter({ hasText: 'Active' }),
+  ).toContainText(`Expires ${inThirtyDays}`);
   await context.close();
 
   const guest = await browser.newContext({ viewport: PHONE, isMobile: true });
@@ -116,5 +132,7 @@ test('(c) when the agency looks, then it sees the answers by "Dana Whitfield (re
   await expect(guestPage.getByText(campaignName)).toHaveCount(0);
   await expect(guestPage.getByTestId('review-card')).toHaveCount(0);
   await shot(guestPage, 'guest-8-link-no-longer-works');
+  await guestPage.goto(renewedPath);
+  await expect(guestPage.getByRole('heading', { name: campaignName })).toBeVisible();
   await guest.close();
 });

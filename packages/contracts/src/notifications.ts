@@ -96,7 +96,12 @@ export const NotificationContent = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('REMINDER'),
-    data: z.strictObject({ ...campaign, pending: z.int().min(1) }),
+    data: z.strictObject({
+      ...campaign,
+      pending: z.int().min(1),
+      /** The round's review-by date, if it has one. */
+      reviewBy: z.iso.date().nullable(),
+    }),
   }),
   z.object({
     kind: z.literal('REVIEW_OVERDUE'),
@@ -149,7 +154,9 @@ export function describeNotification({ kind, data }: NotificationContent): { tit
     case 'REMINDER':
       return {
         title: `${plural(data.pending, 'idea')} still ${data.pending === 1 ? 'waits' : 'wait'} for your review`,
-        detail: data.campaignName,
+        detail: data.reviewBy
+          ? `${data.campaignName} · please answer by ${data.reviewBy}`
+          : data.campaignName,
       };
     case 'REVIEW_OVERDUE':
       return {
@@ -197,9 +204,18 @@ export const UnreadCount = z.object({ unread: z.int().min(0) }).meta({ id: 'Unre
 export const NotificationPreference = z.object({ kind: NotificationKind, delivery: NotificationDelivery });
 export type NotificationPreference = z.infer<typeof NotificationPreference>;
 
-/** One entry per kind the user receives, in a stable order. */
+/** An IANA time zone name such as `Europe/Paris`. */
+const TimeZone = z.string().min(1).max(64);
+
+/** One entry per kind the user receives, in a stable order, and when its daily digest comes. */
 export const NotificationPreferences = z
-  .object({ preferences: z.array(NotificationPreference) })
+  .object({
+    preferences: z.array(NotificationPreference),
+    /** The zone the digest hour is read in; null until the user saved its settings (then UTC). */
+    timeZone: TimeZone.nullable(),
+    /** The hour of the day (0–23) at which the daily digest arrives. */
+    digestHour: z.int().min(0).max(23),
+  })
   .meta({ id: 'NotificationPreferences' });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 
@@ -211,6 +227,8 @@ export const UpdateNotificationPreferencesBody = z.strictObject({
     .refine((list) => new Set(list.map((entry) => entry.kind)).size === list.length, {
       message: 'name each kind once',
     }),
+  /** Where the user is (the browser's zone), for the hour its digest arrives. */
+  timeZone: TimeZone.optional(),
 });
 export type UpdateNotificationPreferencesBody = z.infer<typeof UpdateNotificationPreferencesBody>;
 

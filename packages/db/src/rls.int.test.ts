@@ -1,6 +1,6 @@
-import { AuditEvent } from '@muse/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { auditEventsAgainstCatalog } from './audit-catalog-check.ts';
 import { createDatabase, type Database } from './client.ts';
 import { createScratchDatabase, query } from './scratch-database.ts';
 import { seed } from './seed/seed.ts';
@@ -50,7 +50,6 @@ beforeAll(async () => {
       const campaign = await tx.campaign.findFirstOrThrow({ select: { id: true, clientId: true } });
       const user = await tx.user.findFirstOrThrow({ select: { id: true } });
       const scope = { tenantId, campaignId: campaign.id, clientId: campaign.clientId };
-      await tx.reviewRound.create({ data: scope });
       await tx.reviewLink.create({
         data: {
           ...scope,
@@ -254,17 +253,32 @@ describe('seed', () => {
     expect(statuses.length).toBeGreaterThanOrEqual(5);
   });
 
-  it('when the activity feed reads the seeded audit log, then every event matches the catalog', async () => {
-    const events = await query<{ action: string; entity_type: string; data: unknown }>(
+  it('puts every idea the client was shown in its campaign’s review round, open with a reminder owed while one waits', async () => {
+    const ideas = await query<{ status: string; review_round_id: string | null }>(
       database.url,
-      'select action, entity_type, data from activity_events',
+      'select status, review_round_id from ideas where sent_version is not null',
     );
-    expect(events.length).toBeGreaterThan(0);
-    const invalid = events.filter(
-      (event) =>
-        !AuditEvent.safeParse({ action: event.action, entityType: event.entity_type, data: event.data })
-          .success,
+    expect(ideas.length).toBeGreaterThan(0);
+    expect(ideas.filter((idea) => idea.review_round_id === null)).toEqual([]);
+    const rounds = await query<{ waiting: number; open: boolean; reminder_owed: boolean }>(
+      database.url,
+      `select count(*) filter (where i.status = 'PENDING_CLIENT')::int as waiting,
+              r.answered_at is null as open, r.next_reminder_at is not null as reminder_owed
+         from review_rounds r join ideas i on i.review_round_id = r.id
+        group by r.id`,
     );
-    expect(invalid).toEqual([]);
+    expect(rounds.length).toBeGreaterThan(0);
+    for (const round of rounds) {
+      expect({ open: round.open, reminder_owed: round.reminder_owed }).toEqual({
+        open: round.waiting > 0,
+        reminder_owed: round.waiting > 0,
+      });
+    }
+  });
+
+  it('when the activity feed reads the seeded audit log, then every event matches the catalog', async () => {
+    const events = await auditEventsAgainstCatalog(database.url);
+    expect(events.count).toBeGreaterThan(0);
+    expect(events.outside).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Database } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import type { Registry } from 'prom-client';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ApiConfig, WorkerConfig } from '../config.ts';
 import type { JobQueue } from './job-queue.ts';
 
@@ -75,7 +75,61 @@ export type TenantJobData = { tenantId: string };
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds jobs of every payload type.
 export type AnyJobDefinition = JobDefinition<any>;
 
+/**
+ * How a job that writes messages to the email outbox is run: quick, and retried with backoff for
+ * about an hour, since what it mails is not lost while the database is away. Its sends are jobs
+ * of their own.
+ */
+export const OUTBOX_WRITING: Pick<JobDefinition<object>, 'policy' | 'working'> = {
+  policy: () => ({
+    retryLimit: 5,
+    retryDelaySeconds: 30,
+    retryBackoffMaxSeconds: 3_600,
+    expireInSeconds: 120,
+    heartbeatSeconds: 30,
+  }),
+  working: ({ generation }) => ({ concurrency: 2, pollIntervalSeconds: generation.pollIntervalSeconds }),
+};
+
 /** Declares a job; the registry (registry.ts) is what makes processes create and work it. */
 export function defineJob<Data extends object>(definition: JobDefinition<Data>): JobDefinition<Data> {
   return definition;
+}
+
+export interface SweepDefinition {
+  name: string;
+  everySeconds: (config: ApiConfig) => number;
+  /** A sweep still running after this long has lost its worker: it takes bounded batches. */
+  expireInSeconds: number;
+  /** Builds the sweep once per worker process; the job runs it with nothing in its payload. */
+  sweep: (context: JobContext) => () => Promise<unknown>;
+}
+
+/**
+ * A job that looks for due work across tenants every `everySeconds`, on one worker at a time. A
+ * failed sweep is logged and tried once more; the next one comes on schedule anyway.
+ */
+export function defineSweepJob(definition: SweepDefinition): JobDefinition<Record<string, never>> {
+  return defineJob({
+    name: definition.name,
+    data: z.strictObject({}),
+    policy: ({ generation }) => ({
+      retryLimit: 1,
+      retryDelaySeconds: 0,
+      retryBackoffMaxSeconds: null,
+      expireInSeconds: definition.expireInSeconds,
+      heartbeatSeconds: generation.heartbeatSeconds,
+    }),
+    working: ({ generation }) => ({ concurrency: 1, pollIntervalSeconds: generation.pollIntervalSeconds }),
+    schedule: (config) => ({ everySeconds: definition.everySeconds(config) }),
+    handler: (context) => {
+      const sweep = definition.sweep(context);
+      return async () => {
+        await sweep().catch((error: unknown) => {
+          context.logger.error({ err: error, job: definition.name }, 'sweep failed');
+          throw error;
+        });
+      };
+    },
+  });
 }

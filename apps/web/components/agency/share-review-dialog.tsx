@@ -7,7 +7,7 @@ import {
   type ReviewLink,
   type ReviewLinkState,
 } from '@muse/contracts';
-import { Check, Copy, Link2, RefreshCw, Share2 } from 'lucide-react';
+import { Check, ChevronDown, Copy, Link2, RefreshCw, Share2 } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -23,6 +23,13 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
@@ -118,20 +125,28 @@ function LinkRow({
         </p>
       </div>
       <div className="flex gap-2">
-        <Button
-          variant="ghost"
-          size="sm"
-          pending={reissue.isPending}
-          onClick={() =>
-            reissue.mutate(
-              { id: link.id, body: { expiresInDays: REVIEW_LINK_DEFAULT_DAYS } },
-              { onSuccess: onIssued },
-            )
-          }
-        >
-          <RefreshCw aria-hidden />
-          New link
-        </Button>
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="ghost" size="sm" pending={reissue.isPending}>
+              <RefreshCw aria-hidden />
+              New link
+              <ChevronDown aria-hidden />
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end">
+            <DropdownMenuLabel>Replace this link with one that works for</DropdownMenuLabel>
+            {EXPIRY_DAYS.map((days) => (
+              <DropdownMenuItem
+                key={days}
+                onSelect={() =>
+                  reissue.mutate({ id: link.id, body: { expiresInDays: days } }, { onSuccess: onIssued })
+                }
+              >
+                {days} days
+              </DropdownMenuItem>
+            ))}
+          </DropdownMenuContent>
+        </DropdownMenu>
         {link.state === 'ACTIVE' && (
           <Button
             variant="ghost"

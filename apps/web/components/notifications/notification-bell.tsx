@@ -1,6 +1,5 @@
 'use client';
 
-import { describeNotification } from '@muse/contracts';
 import { Bell } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -12,9 +11,8 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { cn } from '@/lib/cn';
-import { timeAgo } from '@/lib/labels';
 import { useMarkNotificationsRead, useNotifications } from '@/lib/queries/use-notifications';
+import { NotificationLine } from './notification-line';
 import { notificationHref } from './notification-link';
 
 /** The newest few in the menu; the notifications page has the rest. */
@@ -64,41 +62,18 @@ export function NotificationBell({ area }: { area: '/app' | '/portal' }) {
             {notifications.isPending ? 'Loading…' : 'Nothing new.'}
           </p>
         ) : (
-          items.map((notification) => {
-            const { title, detail } = describeNotification(notification);
-            return (
-              <DropdownMenuItem
-                key={notification.id}
-                className="items-start"
-                onSelect={() => {
-                  if (!notification.readAt) markRead.mutate({ ids: [notification.id] });
-                  router.push(notificationHref(notification, area));
-                }}
-              >
-                <span
-                  aria-hidden
-                  className={cn(
-                    'mt-1.5 size-2 shrink-0 rounded-full',
-                    notification.readAt ? 'bg-transparent' : 'bg-brand-600',
-                  )}
-                />
-                <span className="min-w-0">
-                  <span
-                    className={cn(
-                      'block text-sm',
-                      notification.readAt ? 'text-slate-600' : 'font-medium text-slate-900',
-                    )}
-                  >
-                    {title}
-                    {!notification.readAt && <span className="sr-only"> (unread)</span>}
-                  </span>
-                  <span className="block truncate text-xs text-slate-500">
-                    {detail} · {timeAgo(notification.createdAt)}
-                  </span>
-                </span>
-              </DropdownMenuItem>
-            );
-          })
+          items.map((notification) => (
+            <DropdownMenuItem
+              key={notification.id}
+              className="items-start"
+              onSelect={() => {
+                if (!notification.readAt) markRead.mutate({ ids: [notification.id] });
+                router.push(notificationHref(notification, area));
+              }}
+            >
+              <NotificationLine notification={notification} truncate />
+            </DropdownMenuItem>
+          ))
         )}
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>

@@ -1,11 +1,6 @@
 'use client';
 
-import {
-  describeNotification,
-  NOTIFICATION_KIND_NAMES,
-  type NotificationDelivery,
-  type NotificationKind,
-} from '@muse/contracts';
+import { NOTIFICATION_KIND_NAMES, type NotificationDelivery, type NotificationKind } from '@muse/contracts';
 import Link from 'next/link';
 import { toast } from 'sonner';
 import { QueryError } from '@/components/query-state';
@@ -15,13 +10,14 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/api-client/errors';
 import { cn } from '@/lib/cn';
-import { timeAgo } from '@/lib/labels';
 import {
+  browserTimeZone,
   useMarkNotificationsRead,
   useNotificationPreferences,
   useNotifications,
   useUpdateNotificationPreferences,
 } from '@/lib/queries/use-notifications';
+import { NotificationLine } from './notification-line';
 import { notificationHref } from './notification-link';
 
 const DELIVERIES: { value: NotificationDelivery; label: string }[] = [
@@ -62,37 +58,22 @@ export function NotificationCentre({ area }: { area: '/app' | '/portal' }) {
               <p className="py-6 text-center text-sm text-slate-500">No notifications yet.</p>
             ) : (
               <ol className="divide-y divide-slate-100" aria-label="Notifications">
-                {notifications.data.items.map((notification) => {
-                  const { title, detail } = describeNotification(notification);
-                  return (
-                    <li key={notification.id} className="flex items-start gap-3 py-3">
-                      <span
-                        aria-hidden
-                        className={cn(
-                          'mt-1.5 size-2 shrink-0 rounded-full',
-                          notification.readAt ? 'bg-transparent' : 'bg-brand-600',
-                        )}
-                      />
-                      <div className="min-w-0 flex-1">
+                {notifications.data.items.map((notification) => (
+                  <li key={notification.id} className="flex items-start gap-3 py-3">
+                    <NotificationLine
+                      notification={notification}
+                      title={(sentence) => (
                         <Link
                           href={notificationHref(notification, area)}
                           onClick={() => !notification.readAt && markRead.mutate({ ids: [notification.id] })}
-                          className={cn(
-                            'text-sm hover:underline',
-                            notification.readAt ? 'text-slate-700' : 'font-medium text-slate-900',
-                          )}
+                          className="hover:underline"
                         >
-                          {title}
-                          {!notification.readAt && <span className="sr-only"> (unread)</span>}
+                          {sentence}
                         </Link>
-                        <p className="text-xs text-slate-500">
-                          {detail} ·{' '}
-                          <time dateTime={notification.createdAt}>{timeAgo(notification.createdAt)}</time>
-                        </p>
-                      </div>
-                    </li>
-                  );
-                })}
+                      )}
+                    />
+                  </li>
+                ))}
               </ol>
             )}
           </CardContent>
@@ -101,6 +82,14 @@ export function NotificationCentre({ area }: { area: '/app' | '/portal' }) {
       </div>
     </>
   );
+}
+
+/** When the daily digest comes, and where a new choice would move it to. */
+function digestTime({ digestHour, timeZone }: { digestHour: number; timeZone: string | null }) {
+  const hour = `${String(digestHour).padStart(2, '0')}:00`;
+  const here = browserTimeZone();
+  const saved = `The daily digest comes at ${hour} (${timeZone ?? 'UTC'}).`;
+  return timeZone === here ? saved : `${saved} Choosing again sets it to ${hour} ${here} time.`;
 }
 
 function EmailSettings() {
@@ -117,6 +106,7 @@ function EmailSettings() {
         <CardTitle>Email</CardTitle>
         <CardDescription>
           “At once” waits a couple of minutes to gather what comes together into one message.
+          {preferences.data ? ` ${digestTime(preferences.data)}` : null}
         </CardDescription>
       </CardHeader>
       <CardContent>

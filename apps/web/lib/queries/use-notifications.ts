@@ -28,8 +28,14 @@ export function useUpdateNotificationPreferences() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
+    // The browser's zone goes with every choice: the daily digest arrives in the user's morning.
     mutationFn: (preferences: NotificationPreference[]) =>
-      api.notifications.updatePreferences({ preferences }),
+      api.notifications.updatePreferences({ preferences, timeZone: browserTimeZone() }),
     onSuccess: (saved) => queryClient.setQueryData(keys.notificationPreferences, saved),
   });
+}
+
+/** The zone this browser is set to, such as `Europe/Paris`. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

@@ -1,7 +1,13 @@
 import { AuditEvent, ideaSnapshot } from '@muse/contracts';
 import { localSubject } from '@muse/local-auth';
 import type { Database, TenantTx } from '../client.ts';
-import { DEMO_TENANTS, type DemoClient, type DemoTenant, PLATFORM_ADMIN } from './demo-data.ts';
+import {
+  DEMO_TENANTS,
+  type DemoClient,
+  type DemoIdea,
+  type DemoTenant,
+  PLATFORM_ADMIN,
+} from './demo-data.ts';
 
 /** The template every seeded idea was written with. */
 const TEMPLATE_VERSION = 'post@v1';
@@ -127,9 +133,11 @@ async function seedClient(
     },
   });
 
+  const round = await seedReviewRound(tx, tenantId, campaign.id, client, ownerId, ideas);
+
   for (const [index, demoIdea] of ideas.entries()) {
     const { comments = [], status, ...content } = demoIdea;
-    const sentToClient = status !== 'GENERATED' && status !== 'AGENCY_REJECTED';
+    const sentToClient = isSent(status);
     // Spread creation times so lists have a stable, realistic order.
     const createdAt = new Date(GENERATED_AT.getTime() + index * 7 * 60_000);
     const idea = await tx.idea.create({
@@ -140,6 +148,7 @@ async function seedClient(
         status,
         round: sentToClient ? 1 : 0,
         sentVersion: sentToClient ? 1 : null,
+        reviewRoundId: sentToClient ? round?.id : null,
         generationId: generation.id,
         templateVersion: TEMPLATE_VERSION,
         createdAt,
@@ -189,6 +198,41 @@ async function seedClient(
       });
     }
   }
+}
+
+/** Whether the client was shown an idea in this status. */
+const isSent = (status: DemoIdea['status']) => status !== 'GENERATED' && status !== 'AGENCY_REJECTED';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The round the campaign's sent ideas went out in, the day after they were written: announced,
+ * answered once no idea waits, and otherwise owed its first reminder on the client's cadence.
+ */
+async function seedReviewRound(
+  tx: TenantTx,
+  tenantId: string,
+  campaignId: string,
+  client: { id: string; reminderFirstAfterDays: number },
+  sentById: string | undefined,
+  ideas: DemoIdea[],
+) {
+  const sent = ideas.filter((idea) => isSent(idea.status));
+  if (sent.length === 0) return null;
+  const sentAt = new Date(GENERATED_AT.getTime() + DAY_MS);
+  const waiting = sent.some((idea) => idea.status === 'PENDING_CLIENT');
+  return tx.reviewRound.create({
+    data: {
+      tenantId,
+      campaignId,
+      clientId: client.id,
+      sentById,
+      announcedAt: sentAt,
+      answeredAt: waiting ? null : new Date(sentAt.getTime() + DAY_MS),
+      nextReminderAt: waiting ? new Date(sentAt.getTime() + client.reminderFirstAfterDays * DAY_MS) : null,
+      createdAt: sentAt,
+    },
+  });
 }
 
 /** Records one audit event, checked against the catalog the activity feed reads it with. */

@@ -900,6 +900,7 @@ describe('runs no worker will finish', () => {
     const sweep = createGenerationSweeper({
       db: api.db,
       boss,
+      jobs,
       metrics: createGenerationWorkerMetrics(new Registry()),
       logger: createLogger('sweeper-test', { level: 'silent' }),
     });
@@ -916,6 +917,14 @@ describe('runs no worker will finish', () => {
     }
     expect(statusOf(deferred.id)?.status).toBe('QUEUED');
     expect(rows.events.map((event) => event.action)).toEqual(['generation.failed', 'generation.failed']);
+    // Whoever started them hears that they failed, once per run.
+    const notices = await api.db.withTenantTx(tenant.id, (tx) =>
+      tx.notification.findMany({ where: { userId: user.id, kind: 'GENERATION_FINISHED' } }),
+    );
+    expect(notices).toHaveLength(2);
+    for (const notice of notices) {
+      expect(notice).toMatchObject({ campaignId: campaign.id, data: { succeeded: false, produced: 0 } });
+    }
     await boss.cancel(GENERATION_QUEUE, deferred.id);
   });
 });

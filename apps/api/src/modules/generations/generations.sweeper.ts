@@ -3,6 +3,8 @@ import type { Logger } from '@muse/logger';
 import type { PgBoss } from 'pg-boss';
 import { audit } from '../activity/audit.ts';
 import { liveEvent, publishLive } from '../live/live.publish.ts';
+import { notifyOfGenerationEnd } from '../notifications/generation-notice.ts';
+import type { NotificationJobs } from '../notifications/notify.ts';
 import { GENERATION_QUEUE } from './generations.job.ts';
 import type { GenerationWorkerMetrics } from './generations.metrics.ts';
 import { generationsRepository } from './generations.repository.ts';
@@ -18,6 +20,8 @@ const BATCH = 100;
 export interface GenerationSweeperDeps {
   db: Database;
   boss: PgBoss;
+  /** Where the requester's notification of the failure is queued. */
+  jobs: NotificationJobs;
   metrics: GenerationWorkerMetrics;
   logger: Logger;
 }
@@ -59,6 +63,12 @@ export function createGenerationSweeper(deps: GenerationSweeperDeps) {
           await publishLive(tx, run.tenantId, [
             liveEvent.generationProgress({ id: run.id, campaignId: abandoned.campaignId }, 'FAILED', 0),
           ]);
+          await notifyOfGenerationEnd(
+            tx,
+            deps.jobs,
+            { tenantId: run.tenantId, campaignId: abandoned.campaignId, requestedById: run.requestedById },
+            { succeeded: false, produced: 0 },
+          );
         }
         return abandoned !== null;
       });

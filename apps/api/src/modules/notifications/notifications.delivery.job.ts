@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job.ts';
+import { defineJob, OUTBOX_WRITING } from '../../jobs/job.ts';
 import { deliverNotifications, deliveryDepsOf } from './notifications.delivery.ts';
 
 /** Mails a user's new notifications once the batch window after the first of them has passed. */
@@ -7,14 +7,7 @@ export const deliverNotificationsJob = defineJob({
   name: 'deliver-notifications',
   data: z.object({ tenantId: z.uuid(), userId: z.uuid() }),
   delaySeconds: ({ notifications }) => notifications.batchSeconds,
-  policy: () => ({
-    retryLimit: 5,
-    retryDelaySeconds: 30,
-    retryBackoffMaxSeconds: 3_600,
-    expireInSeconds: 120,
-    heartbeatSeconds: 30,
-  }),
-  working: ({ generation }) => ({ concurrency: 2, pollIntervalSeconds: generation.pollIntervalSeconds }),
+  ...OUTBOX_WRITING,
   handler: (context) => {
     const deps = deliveryDepsOf(context);
     return async (job) => {

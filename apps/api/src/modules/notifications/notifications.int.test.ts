@@ -1,9 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLogger } from '@muse/logger';
-import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWorkerConfig } from '../../config.ts';
-import { type JobQueue, startJobQueue } from '../../jobs/job-queue.ts';
 import {
   bearer,
   makeAgency,
@@ -13,66 +9,39 @@ import {
   type TestCampaign,
   type TestUser,
 } from '../../test/factories.ts';
-import { createPrivateDatabase, eventually, workerEnv } from '../../test/generation-harness.ts';
-import { createTestDatabase } from '../../test/owner-database.ts';
-import { type SmtpInbox, startSmtpInbox } from '../../test/smtp-inbox.ts';
-import { startTestApp, type TestApp } from '../../test/test-app.ts';
+import { type MailWorld, startMailWorld } from '../../test/mail-world.ts';
+import { TEST_WEB_ORIGIN, type TestApp } from '../../test/test-app.ts';
 import { sendEmailJob } from '../email/email.job.ts';
 import { deliverNotificationsJob } from './notifications.delivery.job.ts';
 import { sendNotificationDigestsJob } from './notifications.digest.job.ts';
 
-const logger = createLogger('notifications-test', { level: 'silent' });
 const BATCH_SECONDS = 2;
 
-let database: Awaited<ReturnType<typeof createPrivateDatabase>>;
+let world: MailWorld;
 let api: TestApp;
-let inbox: SmtpInbox;
-const workers: JobQueue[] = [];
 
 beforeAll(async () => {
-  database = await createPrivateDatabase();
-  inbox = await startSmtpInbox();
-  api = await startTestApp({
-    env: { DATABASE_URL: database.url, NOTIFICATION_BATCH_SECONDS: String(BATCH_SECONDS) },
-  });
-  const config = parseWorkerConfig(
-    workerEnv(database.url, 'http://127.0.0.1:9', {
-      SMTP_URL: inbox.url,
-      MAIL_FROM: 'Muse <mail@muse.test>',
-      WEB_ORIGIN: 'https://app.muse.test',
-      EMAIL_RETRY_DELAY_SECONDS: '0',
-      NOTIFICATION_BATCH_SECONDS: String(BATCH_SECONDS),
-      // A digest is due once its oldest notification is 7.2 s old, well after the batch window.
-      NOTIFICATION_DIGEST_AFTER_HOURS: '0.002',
-      NOTIFICATION_DIGEST_SWEEP_SECONDS: '1',
-    }),
-  );
-  const db = createTestDatabase(database.url, 4);
-  const jobs = [sendEmailJob, deliverNotificationsJob, sendNotificationDigestsJob];
   // Two workers, as two processes would run: each notification is still mailed once.
-  for (const _ of [1, 2]) {
-    const queue = await startJobQueue({ databaseUrl: database.url, config, role: 'worker', logger, jobs });
-    await queue.work({ config, db, logger, metrics: new Registry(), queue });
-    workers.push(queue);
-  }
+  world = await startMailWorld({
+    jobs: [sendEmailJob, deliverNotificationsJob, sendNotificationDigestsJob],
+    workers: 2,
+    env: {
+      MAIL_FROM: 'Muse <mail@muse.test>',
+      NOTIFICATION_BATCH_SECONDS: String(BATCH_SECONDS),
+      // Twelve hours from now: no notification these tests make comes due for a digest by the
+      // clock while they run; the digest test dates its own back instead.
+      NOTIFICATION_DIGEST_HOUR: String((new Date().getUTCHours() + 12) % 24),
+      NOTIFICATION_DIGEST_SWEEP_SECONDS: '1',
+    },
+  });
+  ({ api } = world);
 }, 60_000);
 
-afterAll(async () => {
-  for (const queue of workers) await queue.stop(2_000);
-  await api?.close();
-  await inbox?.close();
-  await database?.drop();
-});
+afterAll(() => world?.close());
 
-const mailTo = (user: { email: string }) =>
-  inbox.received.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === user.email);
+const mailTo = (user: { email: string }) => world.mailTo(user.email);
 
-async function mailArrives(user: { email: string }, count = 1) {
-  return eventually(async () => {
-    const mails = mailTo(user);
-    return mails.length >= count ? mails : undefined;
-  }, 20_000);
-}
+const mailArrives = (user: { email: string }, count = 1) => world.mailArrives(user.email, count);
 
 const headerOf = (mail: { headerLines: { key: string; line: string }[] }, key: string) =>
   mail.headerLines.find((header) => header.key === key)?.line.replace(/^[^:]+:\s*/, '');
@@ -155,9 +124,9 @@ describe('notifications', () => {
     expect(mail?.from?.text).toBe(`"${agency.tenant.name}" <mail@muse.test>`);
     expect(mail?.subject).toBe(`${agency.member.name} sent 3 ideas for your review`);
     // Each idea can be answered from the mail; the button opens the portal.
-    expect(mail?.text).toMatch(/Approve: https:\/\/app\.muse\.test\/act\/[\w-]+\.[\w-]+/);
-    expect(mail?.text).toMatch(/Request changes: https:\/\/app\.muse\.test\/act\//);
-    expect(mail?.text).toContain('Open your reviews: https://app.muse.test/portal');
+    expect(mail?.text).toMatch(new RegExp(`Approve: ${TEST_WEB_ORIGIN}/act/[\\w-]+\\.[\\w-]+`));
+    expect(mail?.text).toContain(`Request changes: ${TEST_WEB_ORIGIN}/act/`);
+    expect(mail?.text).toContain(`Open your reviews: ${TEST_WEB_ORIGIN}/portal`);
     // Each idea is listed by name, with its type and platform.
     for (const idea of sent) expect(mail?.text).toContain(`- ${idea.title}\n  Instagram post`);
     expect(mail?.html).toContain(
@@ -165,7 +134,7 @@ describe('notifications', () => {
     );
     expect(headerOf(mail as never, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(headerOf(mail as never, 'list-unsubscribe')).toMatch(
-      /^<https:\/\/app\.muse\.test\/unsubscribe\/[\w-]+\.[\w-]+\/one-click>$/,
+      new RegExp(`^<${TEST_WEB_ORIGIN}/unsubscribe/[\\w-]+\\.[\\w-]+/one-click>$`),
     );
     // A contact invited but not signed in yet is told too: the mail is what brings it in.
     const [invitation] = await mailArrives(invited);
@@ -200,7 +169,7 @@ describe('notifications', () => {
     expect(mail?.text).toContain(`${agency.contact.name} approved “${approved.title}”`);
     expect(mail?.text).toContain(`${agency.contact.name} asked for changes to “${changed.title}”`);
     expect(mail?.text).toContain('“Warmer, please”');
-    expect(mail?.text).toContain(`https://app.muse.test/app/campaigns/${campaign.id}`);
+    expect(mail?.text).toContain(`${TEST_WEB_ORIGIN}/app/campaigns/${campaign.id}`);
     await sleep(BATCH_SECONDS * 1_000 + 1_000);
     expect(mailTo(agency.admin)).toHaveLength(1);
     // The member neither created the campaign nor administers the agency.
@@ -216,6 +185,13 @@ describe('notifications', () => {
 
     await sleep(BATCH_SECONDS * 1_000 + 1_500);
     expect(mailTo(agency.contact)).toEqual([]);
+    // A day later, the digest hour has passed since they came.
+    await api.db.withTenantTx(agency.tenant.id, (tx) =>
+      tx.notification.updateMany({
+        where: { userId: agency.contact.id },
+        data: { createdAt: new Date(Date.now() - 25 * 3_600_000) },
+      }),
+    );
     const [digest] = await mailArrives(agency.contact);
     expect(digest?.subject).toBe(`2 updates from ${agency.tenant.name}`);
     await sleep(2_000);

@@ -68,6 +68,22 @@ export const notificationsRepository = {
     return byUser;
   },
 
+  async timeZoneOf(tx: TenantTx, userId: string): Promise<string | null> {
+    const user = await tx.user.findFirst({ where: { id: userId }, select: { timeZone: true } });
+    return user?.timeZone ?? null;
+  },
+
+  /** Whether PostgreSQL knows the zone: the digest sweep converts times with it. */
+  async isKnownTimeZone(tx: TenantTx, name: string): Promise<boolean> {
+    const [row] = await tx.$queryRaw<{ known: boolean }[]>`
+      select exists (select 1 from pg_timezone_names where name = ${name}) as known`;
+    return row?.known ?? false;
+  },
+
+  async setTimeZone(tx: TenantTx, userId: string, timeZone: string): Promise<void> {
+    await tx.user.updateMany({ where: { id: userId }, data: { timeZone } });
+  },
+
   async setPreferences(
     tx: TenantTx,
     tenantId: string,

@@ -4,7 +4,12 @@ import { implementRoute } from '../../http/route-registry.ts';
 import type { TokenSigner } from '../../shared/signed-token.ts';
 import { createNotificationsService } from './notifications.service.ts';
 
-export function createNotificationsRoutes(deps: { db: Database; signer: TokenSigner; webOrigin: string }) {
+export function createNotificationsRoutes(deps: {
+  db: Database;
+  signer: TokenSigner;
+  webOrigin: string;
+  digestHour: number;
+}) {
   const notifications = createNotificationsService(deps);
   return [
     implementRoute(notificationsRoutes.list, {

@@ -21,18 +21,38 @@ import { UNSUBSCRIBE_PURPOSE, UnsubscribeTarget } from './unsubscribe-link.ts';
 const kindsFor = (actor: UserActor): readonly NotificationKind[] =>
   actor.role === 'CLIENT' ? CLIENT_NOTIFICATION_KINDS : AGENCY_NOTIFICATION_KINDS;
 
-async function preferencesOf(tx: TenantTx, actor: UserActor) {
+async function preferencesOf(tx: TenantTx, actor: UserActor, digestHour: number) {
   const chosen = (await notificationsRepository.preferences(tx, [actor.userId])).get(actor.userId);
   return {
     preferences: kindsFor(actor).map((kind) => ({
       kind,
       delivery: chosen?.get(kind) ?? DEFAULT_NOTIFICATION_DELIVERY[kind],
     })),
+    timeZone: await notificationsRepository.timeZoneOf(tx, actor.userId),
+    digestHour,
   };
 }
 
-export function createNotificationsService(deps: { db: Database; signer: TokenSigner; webOrigin: string }) {
-  const { db, signer } = deps;
+const unknownTimeZone = (name: string) =>
+  new AppError('invalid_input', 'That time zone is not known', {
+    details: [
+      {
+        location: 'body',
+        path: ['timeZone'],
+        code: 'unknown_time_zone',
+        message: `${name} is not a time zone name such as Europe/Paris`,
+      },
+    ],
+  });
+
+export function createNotificationsService(deps: {
+  db: Database;
+  signer: TokenSigner;
+  webOrigin: string;
+  /** The hour of the day, in the user's zone, at which daily digests go out. */
+  digestHour: number;
+}) {
+  const { db, signer, digestHour } = deps;
 
   return {
     /** The user's own notifications only: the repository filters by the caller, inside its tenant. */
@@ -61,7 +81,7 @@ export function createNotificationsService(deps: { db: Database; signer: TokenSi
     },
 
     async preferences(actor: UserActor) {
-      return db.withTenantTx(tenantScopeOf(actor), (tx) => preferencesOf(tx, actor));
+      return db.withTenantTx(tenantScopeOf(actor), (tx) => preferencesOf(tx, actor, digestHour));
     },
 
     async updatePreferences(actor: UserActor, body: UpdateNotificationPreferencesBody) {
@@ -79,8 +99,13 @@ export function createNotificationsService(deps: { db: Database; signer: TokenSi
       }
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
+        if (body.timeZone) {
+          if (!(await notificationsRepository.isKnownTimeZone(tx, body.timeZone)))
+            throw unknownTimeZone(body.timeZone);
+          await notificationsRepository.setTimeZone(tx, actor.userId, body.timeZone);
+        }
         await notificationsRepository.setPreferences(tx, tenantId, actor.userId, body.preferences);
-        return preferencesOf(tx, actor);
+        return preferencesOf(tx, actor, digestHour);
       });
     },
 

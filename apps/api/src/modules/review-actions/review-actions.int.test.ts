@@ -1,60 +1,28 @@
-import { createLogger } from '@muse/logger';
-import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWorkerConfig } from '../../config.ts';
-import { type JobQueue, startJobQueue } from '../../jobs/job-queue.ts';
 import { bearer, makeAgency, makeCampaign, makeIdea, makeReviewLink, unique } from '../../test/factories.ts';
-import { createPrivateDatabase, eventually, workerEnv } from '../../test/generation-harness.ts';
-import { createTestDatabase } from '../../test/owner-database.ts';
-import { type SmtpInbox, startSmtpInbox } from '../../test/smtp-inbox.ts';
-import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from '../../test/test-app.ts';
+import { type MailWorld, startMailWorld } from '../../test/mail-world.ts';
+import { TEST_WEB_ORIGIN, type TestApp } from '../../test/test-app.ts';
 import { sendEmailJob } from '../email/email.job.ts';
 import { deliverNotificationsJob } from '../notifications/notifications.delivery.job.ts';
 import { mailLinkHoldersJob } from '../review-links/review-links.sending.job.ts';
 
-const logger = createLogger('review-actions-test', { level: 'silent' });
-
-let database: Awaited<ReturnType<typeof createPrivateDatabase>>;
+let world: MailWorld;
 let api: TestApp;
-let inbox: SmtpInbox;
-let worker: JobQueue;
 
 beforeAll(async () => {
-  database = await createPrivateDatabase();
-  inbox = await startSmtpInbox();
-  const env = { DATABASE_URL: database.url, NOTIFICATION_BATCH_SECONDS: '1' };
-  api = await startTestApp({ env });
-  // The worker builds links to the same web origin, signed with the same (development) secret.
-  const config = parseWorkerConfig(
-    workerEnv(database.url, 'http://127.0.0.1:9', {
-      ...env,
-      SMTP_URL: inbox.url,
-      WEB_ORIGIN: TEST_WEB_ORIGIN,
-    }),
-  );
-  const jobs = [sendEmailJob, deliverNotificationsJob, mailLinkHoldersJob];
-  worker = await startJobQueue({ databaseUrl: database.url, config, role: 'worker', logger, jobs });
-  await worker.work({
-    config,
-    db: createTestDatabase(database.url, 4),
-    logger,
-    metrics: new Registry(),
-    queue: worker,
+  world = await startMailWorld({
+    jobs: [sendEmailJob, deliverNotificationsJob, mailLinkHoldersJob],
+    env: { NOTIFICATION_BATCH_SECONDS: '1' },
   });
+  ({ api } = world);
 }, 60_000);
 
-afterAll(async () => {
-  await worker?.stop(2_000);
-  await api?.close();
-  await inbox?.close();
-  await database?.drop();
-});
+afterAll(() => world?.close());
 
 async function mailTo(email: string) {
-  return eventually(async () => {
-    const mail = inbox.received.find((m) => m.to && !Array.isArray(m.to) && m.to.text === email);
-    return mail ?? undefined;
-  }, 20_000);
+  const [mail] = await world.mailArrives(email);
+  if (!mail) throw new Error(`no mail to ${email}`);
+  return mail;
 }
 
 /** The answer links of an idea in a message's text part, by the line of its title. */

@@ -1,51 +1,22 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLogger } from '@muse/logger';
-import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWorkerConfig } from '../../config.ts';
-import { type JobQueue, startJobQueue } from '../../jobs/job-queue.ts';
 import { bearer, makeAgency, makeCampaign } from '../../test/factories.ts';
-import { createPrivateDatabase, eventually, workerEnv } from '../../test/generation-harness.ts';
-import { type SmtpInbox, startSmtpInbox } from '../../test/smtp-inbox.ts';
-import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from '../../test/test-app.ts';
+import { eventually } from '../../test/generation-harness.ts';
+import { type MailWorld, startMailWorld } from '../../test/mail-world.ts';
+import { TEST_WEB_ORIGIN, type TestApp } from '../../test/test-app.ts';
 import { sendEmailJob } from '../email/email.job.ts';
 
-let database: Awaited<ReturnType<typeof createPrivateDatabase>>;
+let world: MailWorld;
 let api: TestApp;
-let inbox: SmtpInbox;
-let worker: JobQueue;
 
 beforeAll(async () => {
-  database = await createPrivateDatabase();
-  inbox = await startSmtpInbox();
-  api = await startTestApp({ env: { DATABASE_URL: database.url } });
-  const config = parseWorkerConfig(
-    workerEnv(database.url, 'http://127.0.0.1:9', {
-      SMTP_URL: inbox.url,
-      MAIL_FROM: 'Muse <hello@muse.test>',
-      EMAIL_RETRY_DELAY_SECONDS: '0',
-    }),
-  );
-  const logger = createLogger('review-link-mail-test', { level: 'silent' });
-  worker = await startJobQueue({
-    databaseUrl: database.url,
-    config,
-    role: 'worker',
-    logger,
-    jobs: [sendEmailJob],
-  });
-  await worker.work({ config, db: api.db, logger, metrics: new Registry(), queue: worker });
+  world = await startMailWorld({ jobs: [sendEmailJob], env: { MAIL_FROM: 'Muse <hello@muse.test>' } });
+  ({ api } = world);
 });
 
-afterAll(async () => {
-  await worker?.stop(2_000);
-  await api?.close();
-  await inbox?.close();
-  await database?.drop();
-});
+afterAll(() => world?.close());
 
-const mailTo = (recipient: string) =>
-  inbox.received.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === recipient);
+const mailTo = (recipient: string) => world.mailTo(recipient);
 
 describe('review link mail', () => {
   it('when a link names an email, then the reviewer is mailed the address once, from the agency, in HTML and text', async () => {

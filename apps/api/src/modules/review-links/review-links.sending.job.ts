@@ -1,7 +1,7 @@
 import { SENT_IDEAS_LISTED } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job.ts';
+import { defineJob, OUTBOX_WRITING } from '../../jobs/job.ts';
 import { createTokenSigner, type TokenSigner } from '../../shared/signed-token.ts';
 import { type EmailJobs, queueEmail } from '../email/email.queue.ts';
 import { answerLinks } from '../notifications/answer-links.ts';
@@ -106,14 +106,7 @@ export const mailLinkHoldersJob = defineJob({
   name: 'mail-review-link-holders',
   data: sendingData,
   delaySeconds: ({ notifications }) => notifications.batchSeconds,
-  policy: () => ({
-    retryLimit: 5,
-    retryDelaySeconds: 30,
-    retryBackoffMaxSeconds: 3_600,
-    expireInSeconds: 120,
-    heartbeatSeconds: 30,
-  }),
-  working: ({ generation }) => ({ concurrency: 2, pollIntervalSeconds: generation.pollIntervalSeconds }),
+  ...OUTBOX_WRITING,
   handler: ({ config, db, queue }) => {
     const deps = {
       jobs: queue,

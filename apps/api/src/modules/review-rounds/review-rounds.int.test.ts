@@ -16,10 +16,11 @@ import {
   type TestCampaign,
   type TestIdea,
 } from '../../test/factories.ts';
-import { createPrivateDatabase, eventually, workerEnv } from '../../test/generation-harness.ts';
-import { type SmtpInbox, startSmtpInbox } from '../../test/smtp-inbox.ts';
-import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from '../../test/test-app.ts';
+import { eventually, workerEnv } from '../../test/generation-harness.ts';
+import { type MailWorld, startMailWorld } from '../../test/mail-world.ts';
+import { TEST_WEB_ORIGIN, type TestApp } from '../../test/test-app.ts';
 import { sendEmailJob } from '../email/email.job.ts';
+import { deliverNotificationsJob } from '../notifications/notifications.delivery.job.ts';
 import { addDays } from './review-rounds.cadence.ts';
 import { sweepReviewRoundsJob } from './review-rounds.sweep.job.ts';
 import { createReminderSweeper } from './review-rounds.sweeper.ts';
@@ -27,44 +28,26 @@ import { createReminderSweeper } from './review-rounds.sweeper.ts';
 const DAY_MS = 86_400_000;
 const logger = createLogger('review-rounds-test', { level: 'silent' });
 
-let database: Awaited<ReturnType<typeof createPrivateDatabase>>;
+let world: MailWorld;
 let api: TestApp;
-let inbox: SmtpInbox;
-/** Two workers, as two processes would run: each sends email and sweeps with its own queue. */
-const workers: JobQueue[] = [];
 
 beforeAll(async () => {
-  database = await createPrivateDatabase();
-  inbox = await startSmtpInbox();
-  api = await startTestApp({ env: { DATABASE_URL: database.url } });
-  const config = parseWorkerConfig(
-    workerEnv(database.url, 'http://127.0.0.1:9', { SMTP_URL: inbox.url, EMAIL_RETRY_DELAY_SECONDS: '0' }),
-  );
-  for (const _ of [1, 2]) {
-    const queue = await startJobQueue({
-      databaseUrl: database.url,
-      config,
-      role: 'worker',
-      logger,
-      jobs: [sendEmailJob],
-    });
-    await queue.work({ config, db: api.db, logger, metrics: new Registry(), queue });
-    workers.push(queue);
-  }
+  // Two workers, as two processes would run: each sends email and sweeps with its own queue.
+  world = await startMailWorld({
+    jobs: [sendEmailJob, deliverNotificationsJob],
+    workers: 2,
+    env: { NOTIFICATION_BATCH_SECONDS: '0' },
+  });
+  ({ api } = world);
 });
 
-afterAll(async () => {
-  for (const queue of workers) await queue.stop(2_000);
-  await api?.close();
-  await inbox?.close();
-  await database?.drop();
-});
+afterAll(() => world?.close());
 
 /** The sweep of one worker, at the time the test says. */
 const sweeperAt = (clock: { now: Date }, worker = 0) =>
   createReminderSweeper({
     db: api.db,
-    jobs: workers[worker] as JobQueue,
+    jobs: world.workers[worker] as JobQueue,
     webOrigin: TEST_WEB_ORIGIN,
     signer: createTokenSigner('a-signing-secret-for-the-reminder-tests'),
     logger,
@@ -80,13 +63,26 @@ async function sweepOf(sweep: ReturnType<typeof sweeperAt>, roundId: string) {
 const calendarDate = (daysFromNow: number) =>
   new Date(Date.now() + daysFromNow * DAY_MS).toISOString().slice(0, 10);
 
-const mailTo = (address: string) =>
-  inbox.received.filter((mail) => !Array.isArray(mail.to) && mail.to?.text === address);
+/**
+ * The reminders mailed to an address. A contact is also told of the sending itself, and its
+ * notifications may share a message, so a reminder is a message that says ideas still wait.
+ */
+const remindersMailedTo = (address: string) =>
+  world.inbox.received.filter(
+    (mail) =>
+      !Array.isArray(mail.to) &&
+      mail.to?.text === address &&
+      /still waits? for your review/.test(mail.text ?? ''),
+  );
 
-async function mailsArrived(address: string, count: number): Promise<ParsedMail[]> {
-  await eventually(async () => (mailTo(address).length >= count ? true : undefined), 15_000);
-  return mailTo(address);
+async function remindersMailed(address: string, count: number): Promise<ParsedMail[]> {
+  await eventually(async () => (remindersMailedTo(address).length >= count ? true : undefined), 15_000);
+  return remindersMailedTo(address);
 }
+
+/** The reminders in a user's notification centre. */
+const remindersNotified = (tenantId: string, userId: string) =>
+  api.db.withTenantTx(tenantId, (tx) => tx.notification.count({ where: { userId, kind: 'REMINDER' } }));
 
 /** What the test reads of a round, straight from the database. */
 function roundOf(tenantId: string, ideaId: string) {
@@ -235,22 +231,23 @@ describe('review rounds', () => {
     clock.now = addDays(round.createdAt, 7.5);
     expect((await sweepOf(sweep, round.id)).reminded).toBe(false);
 
-    const [mail] = await mailsArrived(brand.contact.email, 4);
-    expect(mailTo(brand.contact.email)).toHaveLength(4);
-    expect(mail?.subject).toContain('2 ideas still wait for your review');
+    // The contact: four reminders in its notification centre, mailed as its preferences say.
+    expect(await remindersNotified(brand.tenant.id, brand.contact.id)).toBe(4);
+    const [mail] = await remindersMailed(brand.contact.email, 1);
     expect(mail?.from?.value[0]?.name).toBe(brand.tenant.name);
     expect(mail?.html).toContain('2 ideas still wait for your review');
-    expect(mail?.text).toContain(brand.tenant.name);
-    expect(mail?.text).toContain(`${TEST_WEB_ORIGIN}/portal`);
-    expect(mail?.text).toContain(`Please answer by ${reviewBy}`);
-    const [linkMail] = await mailsArrived(holder, 4);
+    expect(mail?.text).toContain(`${TEST_WEB_ORIGIN}/portal/campaigns/${brand.campaign.id}`);
+    expect(mail?.text).toContain(`please answer by ${reviewBy}`);
+    const [linkMail] = await remindersMailed(holder, 4);
+    expect(remindersMailedTo(holder)).toHaveLength(4);
     // A holder has no account: its review page, by a signed address, and a way to stop these.
     expect(linkMail?.text).toMatch(new RegExp(`Review them: ${TEST_WEB_ORIGIN}/review/[\\w-]+\\.[\\w-]+`));
     expect(linkMail?.text).not.toContain('/portal');
     expect(linkMail?.headerLines.map((header) => header.key)).toContain('list-unsubscribe');
-    expect(mailTo(revoked)).toEqual([]);
-    expect(mailTo(optedOut)).toEqual([]);
-    expect(mailTo(brand.member.email)).toEqual([]);
+    expect(remindersMailedTo(revoked)).toEqual([]);
+    expect(remindersMailedTo(optedOut)).toEqual([]);
+    expect(remindersMailedTo(brand.member.email)).toEqual([]);
+    expect(await remindersNotified(brand.tenant.id, brand.member.id)).toBe(0);
   });
 
   it('when the client has answered every idea of the round, then the round is answered and no reminder follows', async () => {
@@ -306,8 +303,9 @@ describe('review rounds', () => {
     expect((await sweepOf(sweeperAt(clock), round.id)).reminded).toBe(false);
     const after = await roundOf(brand.tenant.id, (brand.ideas[0] as TestIdea).id);
     expect(after).toMatchObject({ remindersSent: 0, nextReminderAt: null });
+    expect(await remindersNotified(brand.tenant.id, brand.contact.id)).toBe(0);
     await sleep(1_000);
-    expect(mailTo(brand.contact.email)).toEqual([]);
+    expect(remindersMailedTo(brand.contact.email)).toEqual([]);
   });
 
   it('when two workers sweep the same due reminder at once, then it is sent exactly once', async () => {
@@ -322,10 +320,11 @@ describe('review rounds', () => {
 
     expect(results.filter((result) => result.reminded)).toHaveLength(1);
     expect((await roundOf(brand.tenant.id, (brand.ideas[0] as TestIdea).id)).remindersSent).toBe(1);
-    await mailsArrived(brand.contact.email, 1);
+    expect(await remindersNotified(brand.tenant.id, brand.contact.id)).toBe(1);
+    await remindersMailed(brand.contact.email, 1);
     await sleep(1_500);
-    expect(mailTo(brand.contact.email)).toHaveLength(1);
-    expect(mailTo(brand.contact.email)[0]?.subject).toContain('1 idea still waits for your review');
+    expect(remindersMailedTo(brand.contact.email)).toHaveLength(1);
+    expect(remindersMailedTo(brand.contact.email)[0]?.text).toContain('1 idea still waits for your review');
   });
 
   it('when the agency reminds now, then the reminder goes out at once and the cadence starts again from now; on an answered round, 409', async () => {
@@ -340,7 +339,7 @@ describe('review rounds', () => {
     const last = new Date(res.body.lastRemindedAt).getTime();
     expect(last).toBeGreaterThanOrEqual(before - 1_000);
     expect(next - last).toBe(2 * DAY_MS);
-    await mailsArrived(brand.contact.email, 1);
+    await remindersMailed(brand.contact.email, 1);
 
     // The reminder first due (sent + 2 days) is gone: the sweep then finds nothing.
     const clock = { now: addDays(round.createdAt, 2) };
@@ -432,7 +431,7 @@ describe('review rounds', () => {
     const stored = await roundOf(brand.tenant.id, (brand.ideas[0] as TestIdea).id);
     expect(stored.remindersSent).toBe(0);
     await sleep(1_000);
-    expect(mailTo(brand.contact.email)).toEqual([]);
+    expect(remindersMailedTo(brand.contact.email)).toEqual([]);
   });
 });
 
@@ -450,19 +449,24 @@ describe('the sweep-review-rounds job', () => {
       }),
     );
     const config = parseWorkerConfig(
-      workerEnv(database.url, 'http://127.0.0.1:9', { SMTP_URL: inbox.url, REMINDER_SWEEP_SECONDS: '1' }),
+      workerEnv(world.database.url, 'http://127.0.0.1:9', {
+        SMTP_URL: world.inbox.url,
+        REMINDER_SWEEP_SECONDS: '1',
+        NOTIFICATION_BATCH_SECONDS: '0',
+        WEB_ORIGIN: TEST_WEB_ORIGIN,
+      }),
     );
     const worker = await startJobQueue({
-      databaseUrl: database.url,
+      databaseUrl: world.database.url,
       config,
       role: 'worker',
       logger,
-      jobs: [sweepReviewRoundsJob, sendEmailJob],
+      jobs: [sweepReviewRoundsJob, sendEmailJob, deliverNotificationsJob],
     });
     try {
       await worker.work({ config, db: api.db, logger, metrics: new Registry(), queue: worker });
-      const [mail] = await mailsArrived(brand.contact.email, 1);
-      expect(mail?.subject).toContain('1 idea still waits for your review');
+      const [mail] = await remindersMailed(brand.contact.email, 1);
+      expect(mail?.text).toContain('1 idea still waits for your review');
       const reminded = await roundOf(brand.tenant.id, (brand.ideas[0] as TestIdea).id);
       expect(reminded.remindersSent).toBe(1);
       expect(reminded.nextReminderAt?.getTime()).toBeGreaterThan(Date.now() + DAY_MS);

@@ -1,16 +1,16 @@
-import { type EmailBlock, renderEmail } from '../email/email.layout.ts';
+import { renderEmail } from '../email/email.layout.ts';
 import type { NewEmailMessage } from '../email/email.repository.ts';
 
 export const REMINDER_MAIL_KIND = 'review-reminder';
 
 /**
- * Who a reminder goes to: a client contact (who signs in to the portal) or a review-link holder
- * (whose review page the message opens with a signed address), and where it stops such mail.
+ * A review-link holder to remind: it has no account, so the message opens its review page with a
+ * signed address, and says where to stop such mail. Client contacts are reminded through their
+ * notifications instead, as their preferences say.
  */
 export interface ReminderRecipient {
   email: string;
   name: string;
-  via: 'portal' | 'review-link';
   reviewUrl: string;
   unsubscribe: { page: string; headers: Record<string, string> };
 }
@@ -27,12 +27,6 @@ export interface ReminderFacts {
 const ideasWaiting = (pending: number) =>
   pending === 1 ? '1 idea still waits for your review' : `${pending} ideas still wait for your review`;
 
-/** The portal to sign in to, or — for a link holder, who has no account — its review page. */
-function whereToReview(recipient: ReminderRecipient): EmailBlock {
-  const label = recipient.via === 'portal' ? 'Review them in the portal' : 'Review them';
-  return { kind: 'button', link: { label, url: recipient.reviewUrl } };
-}
-
 /** The reminder to one recipient: "N ideas still wait for your review", from the agency. */
 export function reminderMessage(recipient: ReminderRecipient, facts: ReminderFacts): NewEmailMessage {
   const waiting = ideasWaiting(facts.pending);
@@ -46,7 +40,7 @@ export function reminderMessage(recipient: ReminderRecipient, facts: ReminderFac
       ...(facts.reviewBy
         ? [{ kind: 'paragraph' as const, text: `Please answer by ${facts.reviewBy}.` }]
         : []),
-      whereToReview(recipient),
+      { kind: 'button', link: { label: 'Review them', url: recipient.reviewUrl } },
     ],
     reason: `You get this because ideas of ${facts.campaign} were sent to you for review and are not answered yet.`,
     unsubscribeUrl: recipient.unsubscribe.page,
@@ -63,12 +57,19 @@ export function reminderMessage(recipient: ReminderRecipient, facts: ReminderFac
   };
 }
 
-/** One recipient per address: a contact who also holds a link is reminded once, through the portal. */
-export function distinctRecipients(recipients: ReminderRecipient[]): ReminderRecipient[] {
-  const byEmail = new Map<string, ReminderRecipient>();
-  for (const recipient of recipients) {
-    const key = recipient.email.toLowerCase();
-    if (!byEmail.has(key)) byEmail.set(key, recipient);
-  }
-  return [...byEmail.values()];
+/**
+ * One reminder per address: a holder who is also a contact of the client is reminded as a
+ * contact, and a reviewer holding two links gets one message.
+ */
+export function distinctHolders(
+  holders: ReminderRecipient[],
+  contactEmails: readonly string[],
+): ReminderRecipient[] {
+  const seen = new Set(contactEmails.map((email) => email.toLowerCase()));
+  return holders.filter((holder) => {
+    const key = holder.email.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -2,22 +2,18 @@ import type { TenantTx } from '@muse/db';
 import { toCalendarDate } from '../../shared/calendar-date.ts';
 import type { TokenSigner } from '../../shared/signed-token.ts';
 import { type EmailJobs, queueEmail } from '../email/email.queue.ts';
-import { notificationsRepository } from '../notifications/notifications.repository.ts';
+import { type NotificationJobs, notify } from '../notifications/notify.ts';
 import { unsubscribeLinks } from '../notifications/unsubscribe-link.ts';
 import { reviewOpenUrl } from '../review-actions/review-action-links.ts';
 import { reviewLinksRepository } from '../review-links/review-links.repository.ts';
 import { nextReminderAt } from './review-rounds.cadence.ts';
 import { cadenceOf } from './review-rounds.lifecycle.ts';
-import {
-  distinctRecipients,
-  type ReminderRecipient,
-  reminderMessage,
-} from './review-rounds.reminder-mail.ts';
+import { distinctHolders, type ReminderRecipient, reminderMessage } from './review-rounds.reminder-mail.ts';
 import { type RoundForReminder, reviewRoundsRepository } from './review-rounds.repository.ts';
 
 /** What sending reminders needs besides the transaction. */
 export interface ReminderDeps {
-  jobs: EmailJobs;
+  jobs: EmailJobs & NotificationJobs;
   /** Where the portal is (WEB_ORIGIN). */
   webOrigin: string;
   /** Signs a holder's review page and every recipient's unsubscribe address. */
@@ -48,9 +44,9 @@ export function afterReminder(round: RoundForReminder, at: Date) {
 }
 
 /**
- * Queues the reminder of the round to the client's active contacts and the holders of the
- * campaign's live review links, in the caller's transaction (the one that recorded the
- * reminder). Nothing is sent for a round no idea waits in. Returns the messages queued.
+ * Reminds the client's active contacts (a REMINDER notification, mailed as each contact's
+ * preferences say) and mails the holders of the campaign's live review links, in the caller's
+ * transaction (the one that recorded the reminder). Nothing is sent for a round no idea waits in.
  */
 export async function queueReminders(
   tx: TenantTx,
@@ -58,56 +54,42 @@ export async function queueReminders(
   round: RoundForReminder,
   deps: ReminderDeps,
   now: Date,
-): Promise<number> {
+): Promise<void> {
   const pending = (await reviewRoundsRepository.pendingCounts(tx, [round.id])).get(round.id) ?? 0;
-  if (pending === 0) return 0;
-  const agency = await reviewRoundsRepository.agencyOf(tx, tenantId);
+  if (pending === 0) return;
+  const reviewBy = toCalendarDate(round.reviewBy);
   const contacts = await reviewRoundsRepository.clientContacts(tx, round.clientId);
-  // A contact who turned review reminders off in its email settings (or unsubscribed) gets none.
-  const preferences = await notificationsRepository.preferences(
+  await notify(
     tx,
+    deps.jobs,
+    tenantId,
     contacts.map((user) => user.id),
+    {
+      kind: 'REMINDER',
+      data: { campaignName: round.campaign.name, pending, reviewBy },
+      campaignId: round.campaignId,
+    },
   );
   const holders = await reviewLinksRepository.mailable(tx, round.campaignId, now);
-  const recipients = distinctRecipients([
-    ...contacts
-      .filter((user) => preferences.get(user.id)?.get('REMINDER') !== 'OFF')
-      .map(
-        (user): ReminderRecipient => ({
-          email: user.email,
-          name: user.name,
-          via: 'portal',
-          reviewUrl: `${deps.webOrigin}/portal/campaigns/${round.campaignId}`,
-          unsubscribe: unsubscribeLinks(deps.signer, deps.webOrigin, {
-            tenantId,
-            userId: user.id,
-            kinds: ['REMINDER'],
-          }),
-        }),
-      ),
-    ...holders.flatMap(({ id, reviewerEmail, reviewerName, expiresAt }): ReminderRecipient[] =>
+  const recipients = distinctHolders(
+    holders.flatMap(({ id, reviewerEmail, reviewerName, expiresAt }): ReminderRecipient[] =>
       reviewerEmail
         ? [
             {
               email: reviewerEmail,
               name: reviewerName,
-              via: 'review-link',
               reviewUrl: reviewOpenUrl(deps.signer, deps.webOrigin, { tenantId, id, expiresAt }),
               unsubscribe: unsubscribeLinks(deps.signer, deps.webOrigin, { tenantId, reviewLinkId: id }),
             },
           ]
         : [],
     ),
-  ]);
-  const facts = {
-    tenantId,
-    agency,
-    campaign: round.campaign.name,
-    pending,
-    reviewBy: toCalendarDate(round.reviewBy),
-  };
+    contacts.map((user) => user.email),
+  );
+  if (recipients.length === 0) return;
+  const agency = await reviewRoundsRepository.agencyOf(tx, tenantId);
+  const facts = { tenantId, agency, campaign: round.campaign.name, pending, reviewBy };
   for (const recipient of recipients) {
     await queueEmail(tx, deps.jobs, reminderMessage(recipient, facts));
   }
-  return recipients.length;
 }
