@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { ApiConfig } from './config.ts';
 import { accessLog } from './http/access-log.ts';
-import { authenticate, authenticateReviewLink, identify } from './http/authenticate.ts';
+import { authenticate, authenticateReviewLink, authenticateStream, identify } from './http/authenticate.ts';
 import { cors } from './http/cors.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { createHttpMetrics } from './http/metrics.ts';
@@ -26,6 +26,9 @@ import type { GenerationQueue } from './modules/generations/generations.queue.ts
 import { createGenerationsRoutes } from './modules/generations/generations.routes.ts';
 import { createIdeasRoutes } from './modules/ideas/ideas.routes.ts';
 import { createIdeasService } from './modules/ideas/ideas.service.ts';
+import type { LiveHub } from './modules/live/live.hub.ts';
+import { createLiveRoutes } from './modules/live/live.routes.ts';
+import { createLiveTokens } from './modules/live/live.token.ts';
 import { createMeRoutes } from './modules/me/me.routes.ts';
 import { createNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { createOperationsRoutes, type Lifecycle } from './modules/operations/operations.routes.ts';
@@ -50,6 +53,8 @@ export interface AppDependencies {
   generationQueue: Pick<GenerationQueue, 'enqueue' | 'untilFinished'>;
   /** Where changes enqueue the jobs that follow them (mail, notifications), in their transaction. */
   jobs: Pick<JobQueue, 'enqueue'>;
+  /** The process's live-event listener, which the streams of GET /api/events subscribe to. */
+  live: Pick<LiveHub, 'subscribe'>;
   /** Shared rate-limit counters; in-process memory when absent. */
   redis?: Redis;
   /** Namespace of the rate-limit keys in Redis. */
@@ -65,6 +70,7 @@ export function createApp(deps: AppDependencies): Express {
   const sessions = createSessionsService({ db, principals, local: config.auth.mode === 'local' });
   const auth = createAuthService({ db, verifier: sessions.guard(deps.verifier), cache: principals });
   const signer = createTokenSigner(config.linkSigningSecret);
+  const liveTokens = createLiveTokens(signer);
   const reviewLinks = createReviewLinksService({ db, jobs: deps.jobs, webOrigin: config.webOrigin, signer });
 
   const routes: RouteDefinition[] = [
@@ -112,6 +118,7 @@ export function createApp(deps: AppDependencies): Express {
     ...createReviewRoundsRoutes({ db, jobs: deps.jobs, webOrigin: config.webOrigin, signer }),
     ...createReviewLinksRoutes(reviewLinks),
     ...createReviewRoutes({ db, jobs: deps.jobs, links: reviewLinks }),
+    ...createLiveRoutes({ db, hub: deps.live, tokens: liveTokens }),
   ];
 
   const app = express();
@@ -132,6 +139,7 @@ export function createApp(deps: AppDependencies): Express {
     authenticate: authenticate(auth),
     identify: identify(auth),
     authenticateReviewLink: authenticateReviewLink(reviewLinks),
+    authenticateStream: authenticateStream(liveTokens),
     rateLimits: rateLimits.perActor,
     jsonBody: jsonBody(config.jsonBodyLimit),
   });

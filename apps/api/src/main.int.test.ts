@@ -8,6 +8,7 @@ import { ensureLocalKeyPair, mintLocalToken } from '@muse/local-auth';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeAgency } from './test/factories.ts';
 import { createTestDatabase } from './test/owner-database.ts';
+import { openSse } from './test/sse-client.ts';
 
 const API_DIR = path.resolve(import.meta.dirname, '..');
 
@@ -126,6 +127,40 @@ describe('the api process', () => {
       expect(answeredAfter.every((answer) => answer.connection === 'close')).toBe(true);
     } finally {
       agent.destroy();
+      started.child.kill('SIGKILL');
+    }
+  });
+
+  it('when SIGTERM arrives with a live stream open, then the stream is ended and the stream does not hold up the drain', async () => {
+    const started = startProcess({
+      DATABASE_URL: inject('databaseUrl'),
+      PORT: '0',
+      MUSE_DATA_DIR: dataDir,
+      WEB_ORIGIN: 'http://web.local.test',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      const { url } = (await waitForLine(started, 'api listening')) as { url: string };
+      const { member } = await makeAgency(db);
+      const token = await mintLocalToken(ensureLocalKeyPair(dataDir).privateKeyPem, {
+        subject: member.authSubject ?? '',
+        authorizedParty: 'http://web.local.test',
+      });
+      const issued = await fetch(`${url}/api/events/token`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const { token: streamToken } = (await issued.json()) as { token: string };
+      const stream = await openSse(`${url}/api/events?token=${encodeURIComponent(streamToken)}`);
+      expect(stream.status).toBe(200);
+
+      const signalledAt = Date.now();
+      started.child.kill('SIGTERM');
+      await stream.ended;
+      expect(await started.exited).toBe(0);
+      // Well inside the drain's timeout: the open stream did not keep the server from closing.
+      expect(Date.now() - signalledAt).toBeLessThan(4_000);
+    } finally {
       started.child.kill('SIGKILL');
     }
   });

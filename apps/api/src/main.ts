@@ -9,6 +9,7 @@ import { loadApiConfig } from './config.ts';
 import { startJobQueue } from './jobs/job-queue.ts';
 import { createTokenVerifier } from './modules/auth/token-verifier.ts';
 import { startGenerationQueue } from './modules/generations/generations.queue.ts';
+import { startLiveHub } from './modules/live/live.hub.ts';
 import type { Lifecycle } from './modules/operations/operations.routes.ts';
 
 /** In-flight requests get this long to finish after SIGTERM (inside Docker's default 10 s grace). */
@@ -60,6 +61,8 @@ const generationQueue = await startGenerationQueue({
   databaseUrl: config.databaseUrl,
   logger,
 }).catch(cannotStartJobs);
+const live = startLiveHub({ databaseUrl: config.databaseUrl, logger });
+await live.ready;
 const lifecycle: Lifecycle = { draining: false };
 const app = createApp({
   config,
@@ -70,6 +73,7 @@ const app = createApp({
   lifecycle,
   generationQueue,
   jobs,
+  live,
 });
 
 const server = app.listen(config.port, (error?: Error) => {
@@ -107,6 +111,8 @@ async function shutdown(signal: string): Promise<void> {
   lifecycle.draining = true;
   logger.info({ signal }, 'shutting down: draining requests');
   await new Promise((resolve) => setTimeout(resolve, HANDOFF_MS));
+  // Streams never finish by themselves: end them now, and their pages reconnect elsewhere.
+  await live.close();
   const forced = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdeaStatus } from './common.ts';
 import { GenerationStatus } from './generations.ts';
+import { defineRouteContracts, Timestamp } from './routes.ts';
 
 /**
  * What the live stream (`GET /api/events`, server-sent events) tells a page: that something it
@@ -38,6 +39,11 @@ export const LiveEvent = z.discriminatedUnion('type', [
     type: z.literal('notification.created'),
     data: z.strictObject({ notificationId: z.uuid() }),
   }),
+  /**
+   * The stream cannot replay what the page missed (the event it resumes from is too old, or too
+   * much happened since): the page refetches what it shows. Its id is where the stream goes on.
+   */
+  z.object({ type: z.literal('stream.reset'), data: z.strictObject({}) }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 export type LiveEventType = LiveEvent['type'];
@@ -50,3 +56,58 @@ export type LiveEventFrame = LiveEvent & { id: string };
 
 /** How often the stream sends a comment line so proxies keep an idle connection open. */
 export const LIVE_HEARTBEAT_SECONDS = 20;
+
+/** How long a live-stream token opens streams; a stream ends when its token does, and the page asks for another. */
+export const LIVE_STREAM_TOKEN_SECONDS = 600;
+
+/** What opens the stream: `GET /api/events?token=…`, until `expiresAt`. */
+export const LiveStreamToken = z.strictObject({ token: z.string(), expiresAt: Timestamp });
+export type LiveStreamToken = z.infer<typeof LiveStreamToken>;
+
+/** An event id as the stream sent it. */
+const LiveEventId = z.string().regex(/^[1-9][0-9]{0,17}$/, 'an event id the stream sent');
+
+export const LiveStreamQuery = z.strictObject({
+  token: z.string().min(1).max(2048),
+  /**
+   * Where to resume, for a new EventSource (which sends no `Last-Event-ID` of its own on its
+   * first connection); the header wins when both are present.
+   */
+  lastEventId: LiveEventId.optional(),
+});
+export type LiveStreamQuery = z.infer<typeof LiveStreamQuery>;
+
+/** `Last-Event-ID` as a reconnecting EventSource sends it. */
+export const LastEventIdHeader = LiveEventId;
+
+export const liveRoutes = defineRouteContracts({
+  token: {
+    method: 'POST',
+    path: '/api/events/token',
+    summary: 'A token that opens the signed-in user’s live stream',
+    tags: ['live'],
+    auth: 'bearer',
+    response: LiveStreamToken,
+  },
+  reviewToken: {
+    method: 'POST',
+    path: '/api/review/events/token',
+    summary: 'A token that opens the live stream of a review link’s campaign',
+    tags: ['live', 'review'],
+    auth: 'review-link',
+    response: LiveStreamToken,
+  },
+  stream: {
+    method: 'GET',
+    path: '/api/events',
+    summary: 'The live stream: server-sent events of what changed that the token’s holder may read',
+    description:
+      'Each event is `id: <n>` and `data: <LiveEventFrame as JSON>`; a comment line every ' +
+      `${LIVE_HEARTBEAT_SECONDS} s keeps it open. Send \`Last-Event-ID\` (or \`lastEventId\`) to ` +
+      'receive what was missed since that event (a day at most, else `stream.reset`). The stream ends when its token expires.',
+    tags: ['live'],
+    auth: 'stream-token',
+    query: LiveStreamQuery,
+    contentType: 'text/event-stream',
+  },
+});

@@ -14,9 +14,11 @@ export interface RouteContract {
   tags: readonly string[];
   /**
    * `bearer`: a signed-in user's token in `Authorization: Bearer`; `review-link`: a review link's
-   * token in the `X-Muse-Review-Link` header.
+   * token in the `X-Muse-Review-Link` header; `stream-token`: a live-stream token (which a user or
+   * a link holder is given by the routes above) in the `token` query parameter, for EventSource,
+   * which cannot send headers.
    */
-  auth: 'none' | 'bearer' | 'review-link';
+  auth: 'none' | 'bearer' | 'review-link' | 'stream-token';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -29,6 +31,7 @@ export interface RouteContract {
     | 'text/html'
     | 'text/css'
     | 'text/javascript'
+    | 'text/event-stream'
     | 'image/png';
   successStatus?: 200 | 201 | 202 | 204;
   /**

@@ -20,6 +20,7 @@ export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set<Prisma.Model
   'ReviewLink',
   'Notification',
   'NotificationPreference',
+  'LiveEvent',
 ]);
 
 export class TenantGuardError extends Error {

@@ -5,6 +5,11 @@ export interface ListenOptions {
   /** A plain lower-case identifier. */
   channel: string;
   onNotify(payload: string): void;
+  /**
+   * Each time the LISTEN is in place: the first time, and after each reconnection, when what was
+   * sent in between was not heard (a caller that keeps the events elsewhere catches up then).
+   */
+  onListening?(): void;
   /** A lost or refused connection: reported, then retried after `retryMs`. */
   onError(error: Error): void;
   retryMs?: number;
@@ -68,9 +73,14 @@ export function listen(options: ListenOptions): Listener {
       reconnectLater(client);
       return;
     }
-    if (closed) await client.end();
-    else current = client;
+    if (closed) {
+      await client.end();
+      markReady();
+      return;
+    }
+    current = client;
     markReady();
+    options.onListening?.();
   }
 
   void connect();

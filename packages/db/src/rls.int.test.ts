@@ -59,6 +59,16 @@ beforeAll(async () => {
         },
       });
       await tx.notification.create({ data: { tenantId, userId: user.id, kind: 'CLIENT_ANSWERED' } });
+      await tx.liveEvent.create({
+        data: {
+          tenantId,
+          campaignId: campaign.id,
+          clientId: campaign.clientId,
+          clientVisible: false,
+          type: 'generation.progress',
+          data: {},
+        },
+      });
       await tx.notificationPreference.create({
         data: { tenantId, userId: user.id, kind: 'CLIENT_ANSWERED', delivery: 'DIGEST' },
       });
@@ -93,6 +103,7 @@ describe('row-level security', () => {
       'generations',
       'idea_revisions',
       'ideas',
+      'live_events',
       'notification_preferences',
       'notifications',
       'review_links',

@@ -12,7 +12,7 @@ export function accessLog(logger: Logger): RequestHandler {
     res.on('finish', () => {
       const route = routeOf(res);
       const fields = {
-        req: { method: req.method, url: req.originalUrl, headers: req.headers },
+        req: { method: req.method, url: withoutTokens(req.originalUrl), headers: req.headers },
         route: route?.contract.path,
         status: res.statusCode,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
@@ -22,4 +22,9 @@ export function accessLog(logger: Logger): RequestHandler {
     });
     next();
   };
+}
+
+/** The live stream's address carries its token (EventSource sends no headers): it is not logged. */
+function withoutTokens(url: string): string {
+  return url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
 }

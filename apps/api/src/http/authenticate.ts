@@ -5,7 +5,9 @@ import { type Actor, type ReviewLinkActor, type UserActor, userActor } from '../
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { VerifiedIdentity } from '../modules/auth/token-verifier.ts';
 import { requestedWorkspace } from '../modules/auth/workspace.ts';
+import type { LiveStreamGrant, LiveTokens } from '../modules/live/live.token.ts';
 import type { ReviewLinksService } from '../modules/review-links/review-links.service.ts';
+import { AppError } from './app-error.ts';
 
 export function authenticate(auth: AuthService): RequestHandler {
   return async (req, res, next) => {
@@ -66,4 +68,33 @@ export function reviewLinkActorOf(res: Response): ReviewLinkActor {
   const actor = actorOf(res);
   if (actor.kind !== 'review-link') throw new Error(`a ${actor.kind} reached a route for review links`);
   return actor;
+}
+
+/**
+ * For the live stream: the token of its `token` query parameter becomes the stream's grant (its
+ * reader and end), or 401. Nothing else opens a stream: the token was issued to a session or a
+ * review link that the normal pipeline authenticated.
+ */
+export function authenticateStream(tokens: Pick<LiveTokens, 'verify'>): RequestHandler {
+  return (req, res, next) => {
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    const grant = token ? tokens.verify(token) : null;
+    if (!grant)
+      throw new AppError(
+        'unauthenticated',
+        'Open the live stream with a live-stream token that has not expired',
+      );
+    res.locals.liveStream = grant;
+    extendContext({
+      tenantId: grant.reader.tenantId,
+      ...(grant.reader.userId ? { userId: grant.reader.userId } : {}),
+    });
+    next();
+  };
+}
+
+export function liveStreamGrantOf(res: Response): LiveStreamGrant {
+  const grant = res.locals.liveStream as LiveStreamGrant | undefined;
+  if (!grant) throw new Error('liveStreamGrantOf called on a route without a stream token');
+  return grant;
 }

@@ -4,7 +4,8 @@ import type { ReviewLinkActor, UserActor } from '../modules/auth/actor.ts';
 import { type Action, authorize, PERMISSIONS } from '../modules/auth/permissions.ts';
 import type { ResourceKind } from '../modules/auth/resources.ts';
 import type { VerifiedIdentity } from '../modules/auth/token-verifier.ts';
-import { identityOf, reviewLinkActorOf, signedInUserOf } from './authenticate.ts';
+import type { LiveStreamGrant } from '../modules/live/live.token.ts';
+import { identityOf, liveStreamGrantOf, reviewLinkActorOf, signedInUserOf } from './authenticate.ts';
 import { type ParsedRequest, parseRequest, sendResponse } from './validation.ts';
 
 /**
@@ -28,6 +29,11 @@ export type Access =
   | 'identity'
   /** The holder of a review link (its token in the X-Muse-Review-Link header), in its one campaign. */
   | 'review-link'
+  /**
+   * A live-stream token in the `token` query parameter (EventSource sends no headers), which a
+   * member or a link holder was issued through the routes above: the stream's reader (401 without).
+   */
+  | 'stream-token'
   /** A signed-in member whose role the permission table allows this action. */
   | Action;
 
@@ -42,6 +48,7 @@ export function signsIn(access: Access): access is Action {
     case 'signed-link':
     case 'identity':
     case 'review-link':
+    case 'stream-token':
       return false;
     default: {
       const action: Action = access;
@@ -57,7 +64,9 @@ export type CallerOf<A extends Access> = A extends Action
     ? VerifiedIdentity
     : A extends 'review-link'
       ? ReviewLinkActor
-      : undefined;
+      : A extends 'stream-token'
+        ? LiveStreamGrant
+        : undefined;
 
 /** Answers with a body that leaves through the contract's response schema, at its success status. */
 type Handle<C extends RouteContract, A extends Access> = (
@@ -113,6 +122,8 @@ export interface RoutePipeline {
   identify: RequestHandler;
   /** Runs before the handler of `review-link` routes: sets the link's actor or answers 401/410. */
   authenticateReviewLink: RequestHandler;
+  /** Runs before the handler of `stream-token` routes: sets the stream's grant or answers 401. */
+  authenticateStream: RequestHandler;
   /** Runs after authentication: limits are per user and per tenant. */
   rateLimits: RequestHandler[];
   /** Parses JSON bodies, for routes whose contract has one. */
@@ -127,6 +138,7 @@ function callerOf(access: Access, res: Response): CallerOf<Access> {
     return user;
   }
   if (access === 'review-link') return reviewLinkActorOf(res);
+  if (access === 'stream-token') return liveStreamGrantOf(res);
   return access === 'identity' ? identityOf(res) : undefined;
 }
 
@@ -167,6 +179,8 @@ export function mountRoutes(
     // Limits per link and per agency, as for a user.
     if (definition.access === 'review-link')
       chain.push(pipeline.authenticateReviewLink, ...pipeline.rateLimits);
+    // A stream is opened with a token its caller was issued on a rate-limited route.
+    if (definition.access === 'stream-token') chain.push(pipeline.authenticateStream);
     if (definition.contract.body) chain.push(pipeline.jsonBody);
     chain.push(serve(definition));
     app[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path, ...chain);

@@ -1,6 +1,7 @@
 import { sendEmailJob } from '../modules/email/email.job.ts';
 import { generateIdeasJob } from '../modules/generations/generations.job.ts';
 import { sweepGenerationsJob } from '../modules/generations/generations.sweep.job.ts';
+import { pruneLiveEventsJob } from '../modules/live/live.prune.job.ts';
 import { deliverNotificationsJob } from '../modules/notifications/notifications.delivery.job.ts';
 import { sendNotificationDigestsJob } from '../modules/notifications/notifications.digest.job.ts';
 import { mailLinkHoldersJob } from '../modules/review-links/review-links.sending.job.ts';
@@ -16,4 +17,5 @@ export const JOBS: readonly AnyJobDefinition[] = [
   sendNotificationDigestsJob,
   mailLinkHoldersJob,
   sweepReviewRoundsJob,
+  pruneLiveEventsJob,
 ];

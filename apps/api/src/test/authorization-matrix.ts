@@ -98,6 +98,18 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
     ];
   }
   if (definition.access === 'review-link') return reviewLinkChecks(definition, world);
+  // Only a stream token opens the stream (live.int.test.ts opens real ones): a session or a link is none.
+  if (definition.access === 'stream-token') {
+    return [
+      { description: 'anonymous', actor: null, ...is(401) },
+      { description: 'the campaign’s review link', actor: null, link: 'own', ...is(401) },
+      ...Object.entries(world.inA).map(([role, actor]) => ({
+        description: `${role} token`,
+        actor,
+        ...is(401),
+      })),
+    ];
+  }
   if (definition.access === 'metrics-token') {
     return [
       { description: 'anonymous', actor: null, ...is(401) },

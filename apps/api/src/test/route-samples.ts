@@ -5,6 +5,7 @@ import {
   clientRoutes,
   generationRoutes,
   ideaRoutes,
+  liveRoutes,
   meRoutes,
   notificationsRoutes,
   operationsRoutes,
@@ -42,6 +43,8 @@ function sample<C extends RouteContract>(
 /** Stands in for a body id; the matrix and the suite replace it with a real one. */
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
+// A token no one signed: the stream refuses it whoever presents it.
+sample(liveRoutes.stream, { query: { token: 'not-a-stream-token' } });
 sample(operationsRoutes.docsAsset, { params: { asset: 'docs.js' } });
 // Whose invitation it is, is the identity's verified email: me.int.test.ts tries others'.
 sample(meRoutes.acceptInvitation, { params: { id: SOME_ID } });

@@ -70,6 +70,11 @@ export function declaredRoutes(): DeclaredRoute[] {
       untilFinished: () => Promise.reject(new Error('the route table waits for no jobs')),
     },
     jobs: { enqueue: () => Promise.reject(new Error('the route table enqueues no jobs')) },
+    live: {
+      subscribe: () => {
+        throw new Error('the route table opens no streams');
+      },
+    },
   });
   return routeTable(app).map((entry) => ({
     ...entry,

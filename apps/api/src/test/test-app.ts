@@ -10,6 +10,7 @@ import { type ApiConfig, parseApiConfig } from '../config.ts';
 import { type JobQueue, startJobQueue } from '../jobs/job-queue.ts';
 import { createTokenVerifier } from '../modules/auth/token-verifier.ts';
 import { type GenerationQueue, startGenerationQueue } from '../modules/generations/generations.queue.ts';
+import { type LiveHub, startLiveHub } from '../modules/live/live.hub.ts';
 import type { Lifecycle } from '../modules/operations/operations.routes.ts';
 import { createTestDatabase } from './owner-database.ts';
 
@@ -37,6 +38,7 @@ export interface TestApp {
   db: Database;
   generationQueue: GenerationQueue;
   jobs: JobQueue;
+  live: LiveHub;
   http: supertest.Agent;
   url: string;
   close(): Promise<void>;
@@ -58,6 +60,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = options.logger ?? createLogger('api-test', { level: 'silent' });
   const started = options.queues ? undefined : await startApiQueues(config, logger);
   const { generationQueue, jobs } = options.queues ?? (started as ApiQueues);
+  const live = startLiveHub({ databaseUrl: config.databaseUrl, logger });
+  await live.ready;
   const app = createApp({
     config,
     db,
@@ -71,6 +75,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     lifecycle: options.lifecycle,
     generationQueue,
     jobs,
+    live,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -80,9 +85,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db,
     generationQueue,
     jobs,
+    live,
     http: supertest.agent(url),
     url,
     async close() {
+      await live.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await started?.stop();

@@ -35,6 +35,7 @@ export function createCommentsService(deps: { db: Database; jobs: NotificationJo
       return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
         if (!(await ideasRepository.isVisible(tx, ideaId, audience))) throw notFound('Idea');
         const rows = await commentsRepository.list(tx, ideaId, {
+          // What clientReadsComment (comments.writer.ts) decides for the live stream, as a filter.
           clientOnly: audience.kind === 'client',
           after,
           limit: query.limit,

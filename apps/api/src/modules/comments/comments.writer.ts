@@ -1,10 +1,11 @@
-import type { CommentVisibility } from '@muse/contracts';
+import { CLIENT_VISIBLE_STATUSES, type CommentVisibility, type IdeaStatus } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import { type AuditActor, type AuditEntry, recordedActor } from '../activity/audit.ts';
+import { liveEvent, publishLive } from '../live/live.publish.ts';
 import { type CommentRow, commentsRepository } from './comments.repository.ts';
 
 export interface IdeaComment {
-  idea: { id: string; title: string };
+  idea: { id: string; title: string; campaignId: string; status: IdeaStatus };
   body: string;
   visibility: CommentVisibility;
 }
@@ -15,7 +16,17 @@ export interface WrittenComment {
   event: AuditEntry;
 }
 
-/** Writes comments on ideas, at most one per idea, in one statement (a bulk move comments on each idea). */
+/**
+ * What a client contact reads of comments (comments.service.ts `list`): CLIENT comments, on an
+ * idea it may see at all.
+ */
+export const clientReadsComment = (visibility: CommentVisibility, idea: { status: IdeaStatus }) =>
+  visibility === 'CLIENT' && CLIENT_VISIBLE_STATUSES.includes(idea.status);
+
+/**
+ * Writes comments on ideas, at most one per idea, in one statement (a bulk move comments on each
+ * idea), and tells the live streams that may read them.
+ */
 export async function writeComments(
   tx: TenantTx,
   tenantId: string,
@@ -36,6 +47,21 @@ export async function writeComments(
     })),
   );
   const rowOf = new Map(rows.map((row) => [row.ideaId, row]));
+  await publishLive(
+    tx,
+    tenantId,
+    comments.flatMap(({ idea, visibility }) => {
+      const row = rowOf.get(idea.id);
+      return row
+        ? [
+            liveEvent.commentAdded(
+              { id: row.id, ideaId: idea.id, campaignId: idea.campaignId },
+              clientReadsComment(visibility, idea),
+            ),
+          ]
+        : [];
+    }),
+  );
   return comments.map(({ idea }) => {
     const comment = rowOf.get(idea.id);
     if (!comment) throw new Error('a comment insert returned no row');

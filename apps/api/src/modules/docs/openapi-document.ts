@@ -51,6 +51,7 @@ function errorStatuses(contract: RouteContract): number[] {
     for (const status of [401, 403, 410, 429]) statuses.add(status);
     if (contract.params || contract.body) statuses.add(404);
   }
+  if (contract.auth === 'stream-token') statuses.add(401);
   if (contract.body) statuses.add(413);
   statuses.add(500);
   return [...statuses].sort();
@@ -71,6 +72,7 @@ function successResponse(contract: RouteContract): RouteConfig['responses'][stri
 
 function securityOf(contract: RouteContract): RouteConfig['security'] {
   if (contract.auth === 'bearer') return [{ bearerAuth: [] }];
+  if (contract.auth === 'stream-token') return [{ streamToken: [] }];
   return contract.auth === 'review-link' ? [{ reviewLink: [] }] : [];
 }
 
@@ -87,6 +89,12 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
     in: 'header',
     name: REVIEW_LINK_HEADER,
     description: 'The token of a review link, as its address holds it.',
+  });
+  registry.registerComponent('securitySchemes', 'streamToken', {
+    type: 'apiKey',
+    in: 'query',
+    name: 'token',
+    description: 'A live-stream token from POST /api/events/token or POST /api/review/events/token.',
   });
   for (const { contract, access } of routes) {
     const errorResponses = Object.fromEntries(

@@ -3,6 +3,7 @@ import type { Database, TenantTx } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import { type AiServiceClient, AiServiceError } from '../../ai/ai-service.client.ts';
 import type { RunningJob } from '../../jobs/job.ts';
+import { liveEvent, publishLive } from '../live/live.publish.ts';
 import { notifyOfGenerationEnd } from '../notifications/generation-notice.ts';
 import type { NotificationJobs } from '../notifications/notify.ts';
 import { buildAiRequest } from './generations.ai-request.ts';
@@ -44,7 +45,11 @@ export function createGenerationProcessor(deps: GenerationProcessorDeps) {
 
   return async function processGeneration(job: RunningJob<GenerationJobData>): Promise<void> {
     const { generationId, tenantId, requestId } = job.data;
-    const claimed = await db.withTenantTx(tenantId, (tx) => generationsRepository.claim(tx, generationId));
+    const claimed = await db.withTenantTx(tenantId, async (tx) => {
+      const run = await generationsRepository.claim(tx, generationId);
+      if (run) await publishLive(tx, tenantId, [liveEvent.generationProgress(run, 'RUNNING', 0)]);
+      return run;
+    });
     if (!claimed) {
       deps.logger.info({ generationId }, 'generation already finished; nothing to do');
       return;
@@ -69,7 +74,7 @@ export function createGenerationProcessor(deps: GenerationProcessorDeps) {
       metrics.finished(kind, outcome, code, (Date.now() - claimed.queuedAt.getTime()) / 1000);
       logger.info({ status: outcome, errorCode: code }, 'generation finished');
     };
-    /** Writes the result and, when this attempt's result is the one kept, tells the requester. */
+    /** Writes the result and, when this attempt's result is the one kept, tells the requester and the streams. */
     const writeAndNotify = (write: (tx: TenantTx) => Promise<WriteResult>, produced: number | null) =>
       db.withTenantTx(tenantId, async (tx) => {
         const result = await write(tx);
@@ -78,6 +83,9 @@ export function createGenerationProcessor(deps: GenerationProcessorDeps) {
             succeeded: produced !== null,
             produced: produced ?? 0,
           });
+          await publishLive(tx, tenantId, [
+            liveEvent.generationProgress(run, produced === null ? 'FAILED' : 'SUCCEEDED', produced ?? 0),
+          ]);
         }
         return result;
       });

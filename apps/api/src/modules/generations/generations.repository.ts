@@ -301,18 +301,19 @@ export const generationsRepository = {
     return count === 1 && announceFinished(tx, id);
   },
 
-  /** Ends a run whatever attempt holds it, if it has not finished: for runs whose worker is gone. */
-  async finishAbandoned(tx: TenantTx, id: string, outcome: Outcome): Promise<boolean> {
-    const { count } = await tx.generation.updateMany({
+  /**
+   * Ends a run whatever attempt holds it, if it has not finished: for runs whose worker is gone.
+   * Returns the run's campaign when it ended it, null when it had finished.
+   */
+  async finishAbandoned(tx: TenantTx, id: string, outcome: Outcome): Promise<{ campaignId: string } | null> {
+    const [ended] = await tx.generation.updateManyAndReturn({
       where: { id, status: { in: [...UNFINISHED_STATUSES] } },
       data: outcomeData(outcome),
+      select: { campaignId: true },
     });
-    return count === 1 && announceFinished(tx, id);
-  },
-
-  async campaignIdOf(tx: TenantTx, id: string): Promise<string> {
-    const run = await tx.generation.findUniqueOrThrow({ where: { id }, select: { campaignId: true } });
-    return run.campaignId;
+    if (!ended) return null;
+    await announceFinished(tx, id);
+    return ended;
   },
 
   /** Tokens an attempt spent without writing a result: they still count against the quota. */

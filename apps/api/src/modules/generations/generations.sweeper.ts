@@ -2,6 +2,7 @@ import type { Database } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import type { PgBoss } from 'pg-boss';
 import { audit } from '../activity/audit.ts';
+import { liveEvent, publishLive } from '../live/live.publish.ts';
 import { notifyOfGenerationEnd } from '../notifications/generation-notice.ts';
 import type { NotificationJobs } from '../notifications/notify.ts';
 import { GENERATION_QUEUE } from './generations.job.ts';
@@ -59,16 +60,17 @@ export function createGenerationSweeper(deps: GenerationSweeperDeps) {
               data: { errorCode: 'worker_lost', jobState: job?.state ?? null },
             },
           );
-          // The platform scope that found the run cannot read its campaign; the tenant's can.
-          const campaignId = await generationsRepository.campaignIdOf(tx, run.id);
+          await publishLive(tx, run.tenantId, [
+            liveEvent.generationProgress({ id: run.id, campaignId: abandoned.campaignId }, 'FAILED', 0),
+          ]);
           await notifyOfGenerationEnd(
             tx,
             deps.jobs,
-            { tenantId: run.tenantId, campaignId, requestedById: run.requestedById },
+            { tenantId: run.tenantId, campaignId: abandoned.campaignId, requestedById: run.requestedById },
             { succeeded: false, produced: 0 },
           );
         }
-        return abandoned;
+        return abandoned !== null;
       });
       if (!failed) continue;
       ended += 1;

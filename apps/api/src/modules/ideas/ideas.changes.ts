@@ -4,7 +4,9 @@ import { AppError } from '../../http/app-error.ts';
 import { type AuditEntry, audit } from '../activity/audit.ts';
 import { type Actor, actorIdOf } from '../auth/actor.ts';
 import { writeComments } from '../comments/comments.writer.ts';
+import { liveEvent, publishLive } from '../live/live.publish.ts';
 import { followRounds } from '../review-rounds/review-rounds.lifecycle.ts';
+import { clientSeesChange } from './ideas.client-view.ts';
 import { type IdeaForChange, type IdeaRecord, ideasRepository } from './ideas.repository.ts';
 import { writeEdit } from './ideas.revisions.ts';
 import type { ChangedField, IdeaChange } from './ideas.rules.ts';
@@ -26,7 +28,8 @@ export interface AppliedChange {
 /**
  * Everything that follows the ideas' update in the same transaction: a revision of changed
  * content, the latest revision stamped as shown when an idea goes to the client, its review
- * round, the comments, and an ActivityEvent per edit, move and comment, in that order.
+ * round, the comments, an ActivityEvent per edit, move and comment, in that order, and the live
+ * event of each changed idea (for the client's streams only when the client sees the change).
  * `sending` is what a move to the client says of itself (its review-by date).
  */
 export async function recordChanges(
@@ -86,4 +89,11 @@ export async function recordChanges(
     if (comment) events.push(comment.event);
   }
   await audit(tx, tenantId, actor, events);
+  await publishLive(
+    tx,
+    tenantId,
+    changes
+      .filter(({ changedFields, move }) => changedFields.length > 0 || move)
+      .map((change) => liveEvent.ideaChanged(change.after, clientSeesChange(change))),
+  );
 }

@@ -1,7 +1,8 @@
-import { IDEA_CONTENT_FIELDS } from '@muse/contracts';
+import { CLIENT_VISIBLE_STATUSES, IDEA_CONTENT_FIELDS, type IdeaStatus } from '@muse/contracts';
 import type { Prisma, TenantTx } from '@muse/db';
 import type { Audience } from '../auth/audience.ts';
 import { type IdeaRecord, ideasRepository } from './ideas.repository.ts';
+import type { ChangedField } from './ideas.rules.ts';
 
 /**
  * The ideas as the caller may read them. An agency user reads the live content; a client contact
@@ -43,4 +44,20 @@ export async function ideaAsSeenBy<T extends IdeaRecord>(
 ): Promise<T> {
   const [seen] = await asSeenBy(tx, audience, [idea]);
   return seen ?? idea;
+}
+
+/**
+ * Whether a client contact sees a change of an idea, by the rules above: the idea is, after it,
+ * in a status the client reads, and the change is a move or touches a field the client reads
+ * live. Content it reads is the sent version's, so an edit of content alone stays the agency's
+ * until the idea is sent again (which is a move).
+ */
+export function clientSeesChange(change: {
+  after: { status: IdeaStatus };
+  move?: unknown;
+  changedFields: readonly ChangedField[];
+}): boolean {
+  if (!CLIENT_VISIBLE_STATUSES.includes(change.after.status)) return false;
+  const sentContent: readonly string[] = IDEA_CONTENT_FIELDS;
+  return change.move !== undefined || change.changedFields.some((field) => !sentContent.includes(field));
 }

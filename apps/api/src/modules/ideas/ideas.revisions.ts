@@ -2,6 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { EDITABLE_STATUSES, IDEA_CONTENT_FIELDS, ideaSnapshot } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import { type AuditActor, type AuditEntry, audit, recordedActor } from '../activity/audit.ts';
+import { liveEvent, publishLive } from '../live/live.publish.ts';
+import { clientSeesChange } from './ideas.client-view.ts';
 import { stateOf } from './ideas.presenter.ts';
 import { type IdeaRecord, ideasRepository } from './ideas.repository.ts';
 import type { ChangedField, IdeaContent } from './ideas.rules.ts';
@@ -99,5 +101,8 @@ export async function reviseIdeaContent(tx: TenantTx, revision: ContentRevision)
     generationId: revision.generationId,
   });
   await audit(tx, revision.tenantId, actor, edit);
+  await publishLive(tx, revision.tenantId, [
+    liveEvent.ideaChanged(idea, clientSeesChange({ after: idea, changedFields })),
+  ]);
   return { revised: idea };
 }

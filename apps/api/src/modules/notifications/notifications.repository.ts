@@ -25,9 +25,12 @@ export interface NewNotification {
 }
 
 export const notificationsRepository = {
-  async createMany(tx: TenantTx, tenantId: string, rows: NewNotification[]): Promise<void> {
-    if (rows.length === 0) return;
-    await tx.notification.createMany({ data: rows.map((row) => ({ ...row, tenantId })) });
+  createMany(tx: TenantTx, tenantId: string, rows: NewNotification[]) {
+    if (rows.length === 0) return Promise.resolve([]);
+    return tx.notification.createManyAndReturn({
+      data: rows.map((row) => ({ ...row, tenantId })),
+      select: { id: true, userId: true, campaignId: true },
+    });
   },
 
   list(tx: TenantTx, userId: string, filter: { unread?: boolean; after?: Keyset; take: number }) {

@@ -5,6 +5,7 @@ import {
 } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import type { JobQueue } from '../../jobs/job-queue.ts';
+import { liveEvent, publishLive } from '../live/live.publish.ts';
 import { deliverNotificationsJob } from './notifications.delivery.job.ts';
 import { notificationsRepository } from './notifications.repository.ts';
 
@@ -16,7 +17,8 @@ export type NewNotice = NotificationContent & { campaignId?: string | null; idea
 /**
  * Puts a notification in each recipient's centre, in the caller's transaction, and arranges the
  * mail its preference asks for: a delivery job that waits out the batch window (what else comes
- * in it goes in the same message), the digest, or none. Data the catalog does not describe throws.
+ * in it goes in the same message), the digest, or none; each recipient's live stream hears of
+ * it. Data the catalog does not describe throws.
  */
 export async function notify(
   tx: TenantTx,
@@ -32,7 +34,7 @@ export async function notify(
   const deliveryOf = (userId: string) =>
     preferences.get(userId)?.get(kind) ?? DEFAULT_NOTIFICATION_DELIVERY[kind];
   const now = new Date();
-  await notificationsRepository.createMany(
+  const created = await notificationsRepository.createMany(
     tx,
     tenantId,
     recipients.map((userId) => ({
@@ -44,6 +46,7 @@ export async function notify(
       mailedAt: deliveryOf(userId) === 'OFF' ? now : null,
     })),
   );
+  await publishLive(tx, tenantId, created.map(liveEvent.notificationCreated));
   for (const userId of recipients) {
     if (deliveryOf(userId) === 'INSTANT')
       await jobs.enqueue(tx, deliverNotificationsJob, { tenantId, userId });
