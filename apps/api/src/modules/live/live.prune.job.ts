@@ -1,6 +1,5 @@
 import type { Database } from '@muse/db';
-import { z } from 'zod';
-import { defineJob } from '../../jobs/job.ts';
+import { defineSweepJob } from '../../jobs/job.ts';
 import { liveRepository } from './live.repository.ts';
 import { LIVE_RETENTION_MS } from './live.stream.ts';
 
@@ -19,20 +18,12 @@ export async function pruneLiveEvents(db: Database, now = new Date()): Promise<n
   }
 }
 
-/** Hourly, on one worker at a time: the live events past their day. The next run comes on schedule anyway. */
-export const pruneLiveEventsJob = defineJob({
+/** Hourly: the live events past their day. */
+export const pruneLiveEventsJob = defineSweepJob({
   name: 'prune-live-events',
-  data: z.object({}),
-  policy: ({ generation }) => ({
-    retryLimit: 1,
-    retryDelaySeconds: 0,
-    retryBackoffMaxSeconds: null,
-    expireInSeconds: 300,
-    heartbeatSeconds: generation.heartbeatSeconds,
-  }),
-  working: ({ generation }) => ({ concurrency: 1, pollIntervalSeconds: generation.pollIntervalSeconds }),
-  schedule: () => ({ everySeconds: PRUNE_EVERY_SECONDS }),
-  handler:
+  everySeconds: () => PRUNE_EVERY_SECONDS,
+  expireInSeconds: 300,
+  sweep:
     ({ db, logger }) =>
     async () => {
       const deleted = await pruneLiveEvents(db);
