@@ -8,8 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '@muse/config';
 import { freePort } from '@muse/config/ports';
-import { startEmbeddedPostgres } from '@muse/db/embedded';
-import { createScratchDatabase, query as sql } from '@muse/db/scratch';
+import { query as sql } from '@muse/db/scratch';
 import { setUpTestDatabase } from '@muse/db/test-database';
 import {
   API_NODE_FLAGS,
@@ -20,6 +19,7 @@ import {
   waitUntilReady,
 } from '@muse/launcher/services';
 import { ensureLocalKeyPair, localSubject, mintLocalToken } from '@muse/local-auth';
+import { benchDatabase } from './bench-database.ts';
 import { type BaselineScript, captureStatements } from './capture.ts';
 import { benchTenant, type DatasetShape, loadTenants } from './dataset.ts';
 import { measureGeneration } from './generation.ts';
@@ -57,20 +57,9 @@ const say = (line: string) => console.log(`bench: ${line}`);
 let stopDatabase: (() => Promise<void>) | undefined;
 
 async function database(): Promise<string> {
-  const server = process.env.BENCH_DATABASE_URL;
-  if (server) {
-    const scratch = await createScratchDatabase(server, 'muse_bench');
-    stopDatabase = scratch.drop;
-    return scratch.url;
-  }
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.join(workDir, 'postgres'),
-    port: 0,
-    database: 'muse_bench',
-    ephemeral: true,
-  });
-  stopDatabase = embedded.stop;
-  return embedded.url;
+  const started = await benchDatabase(workDir, 'muse_bench');
+  stopDatabase = started.stop;
+  return started.url;
 }
 
 async function cleanUp(): Promise<void> {

@@ -8,8 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '@muse/config';
 import { freePort } from '@muse/config/ports';
-import { startEmbeddedPostgres } from '@muse/db/embedded';
-import { createScratchDatabase, query as sql } from '@muse/db/scratch';
+import { query as sql } from '@muse/db/scratch';
 import { setUpTestDatabase } from '@muse/db/test-database';
 import {
   API_NODE_FLAGS,
@@ -20,6 +19,7 @@ import {
   waitUntilReady,
 } from '@muse/launcher/services';
 import { ensureLocalKeyPair, localSubject, mintLocalToken } from '@muse/local-auth';
+import { benchDatabase } from './bench-database.ts';
 import { benchTenant, loadTenants } from './dataset.ts';
 import { rssMb } from './process-stats.ts';
 
@@ -42,20 +42,9 @@ let api: RunningService | undefined;
 let stopDatabase: (() => Promise<void>) | undefined;
 
 async function database(): Promise<string> {
-  const server = process.env.BENCH_DATABASE_URL;
-  if (server) {
-    const scratch = await createScratchDatabase(server, 'muse_bench_sse');
-    stopDatabase = scratch.drop;
-    return scratch.url;
-  }
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.join(workDir, 'postgres'),
-    port: 0,
-    database: 'muse_bench_sse',
-    ephemeral: true,
-  });
-  stopDatabase = embedded.stop;
-  return embedded.url;
+  const started = await benchDatabase(workDir, 'muse_bench_sse');
+  stopDatabase = started.stop;
+  return started.url;
 }
 
 /** One idle stream: resolves once it is open; `onChange` sees the version of each idea.changed frame. */
