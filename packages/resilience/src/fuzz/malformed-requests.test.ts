@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { declaredRoutes, isAuthenticated, isWrite } from '../stack/routes.ts';
+import { declaredRoutes, isAuthenticated, isWrite, takesInput } from '../stack/routes.ts';
 import { malformedRequests } from './malformed-requests.ts';
 import { createRandom } from './random.ts';
 
 const writes = declaredRoutes().filter(
-  (route) => route.definition && isAuthenticated(route) && isWrite(route),
+  (route) => route.definition && isAuthenticated(route) && isWrite(route) && takesInput(route),
 );
 const ids = {
   tenant: randomUUID(),
@@ -38,7 +38,7 @@ describe('malformed request generator', () => {
     expect(fingerprint(generate(42, 200))).toEqual(fingerprint(generate(42, 200)));
   });
 
-  it('when it has run a round over the routes, then every write route of the live table got a request', () => {
+  it('when it has run a round over the routes, then every write route of the live table that takes input got a request', () => {
     const covered = new Set(
       generate(7, writes.length).map((fuzzCase) => `${fuzzCase.route.method} ${fuzzCase.route.path}`),
     );

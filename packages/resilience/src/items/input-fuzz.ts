@@ -4,7 +4,14 @@ import { createRandom } from '../fuzz/random.ts';
 import { createHttpClient, type Outcome } from '../load/http-client.ts';
 import { settings } from '../mode.ts';
 import type { BaseStack } from '../stack/base-stack.ts';
-import { callerOf, type DeclaredRoute, isAuthenticated, isWrite, resourceIdsOf } from '../stack/routes.ts';
+import {
+  callerOf,
+  type DeclaredRoute,
+  isAuthenticated,
+  isWrite,
+  resourceIdsOf,
+  takesInput,
+} from '../stack/routes.ts';
 import { changedTables, snapshotTables } from '../stack/snapshot.ts';
 import { count, examples, type ItemOutcome, tally } from '../summary.ts';
 
@@ -15,7 +22,7 @@ const describe = (fuzzCase: FuzzCase, outcome: Outcome) =>
   `${fuzzCase.kind} on ${fuzzCase.route.method} ${fuzzCase.route.path} → ${outcome.status ?? outcome.failure}`;
 
 /**
- * Item 4: generated malformed requests over every write route of the live route table (and bad
+ * Item 4: generated malformed requests over every write route of the live route table that takes input (and bad
  * cursors over the list routes). Each must be refused with a 4xx: none may answer 5xx or be
  * accepted, the process stays up, and no row of any table changes.
  */
@@ -24,7 +31,7 @@ export async function checkInputFuzz(stack: BaseStack, routes: DeclaredRoute[]):
   const { seed } = settings;
   const random = createRandom(seed);
   const declared = routes.filter((route) => route.definition && isAuthenticated(route));
-  const writes = declared.filter(isWrite);
+  const writes = declared.filter((route) => isWrite(route) && takesInput(route));
   const lists = declared.filter((route) => !isWrite(route) && route.definition?.contract.query);
   const tokens = new Map<DeclaredRoute, string>();
   for (const route of declared) tokens.set(route, await authority.bearer(callerOf(route, world)));

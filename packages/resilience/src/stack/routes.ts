@@ -64,5 +64,11 @@ export function familyOf(path: string): string {
 }
 
 export const isWrite = (route: DeclaredRoute) => route.method !== 'GET' && route.method !== 'HEAD';
+/**
+ * A route with a path parameter, a query or a body: one that takes nothing (issuing a stream
+ * token, say) has no input to malform.
+ */
+export const takesInput = (route: DeclaredRoute) =>
+  route.path.includes(':') || Boolean(route.definition?.contract.body ?? route.definition?.contract.query);
 /** Routes a user signs in for; public routes and /metrics (its own bearer token) admit no role. */
 export const isAuthenticated = (route: DeclaredRoute) => route.roles.length > 0;
