@@ -1,4 +1,5 @@
 import { RouteCallError } from '@muse/contracts';
+import { quotaRefusal } from '@/lib/quota';
 
 /** Maps `invalid_input` details to `{ "field.path": message }` for forms. */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
@@ -22,6 +23,8 @@ export function describeError(error: unknown): string {
         return 'That move is no longer possible: the idea changed status in the meantime.';
       case 'rate_limited':
         return 'Too many requests right now. Wait a moment and try again.';
+      case 'quota_exceeded':
+        return quotaRefusal(error);
       case 'unexpected_response':
       case 'internal':
         return 'Something went wrong on our side. Please try again.';
