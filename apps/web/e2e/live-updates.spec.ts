@@ -100,7 +100,7 @@ test('when the client answers on a phone, then the agency’s board moves; when 
   await client.context.close();
 });
 
-test('when the agency sends another idea, then a review link left open shows it; when its holder answers, then the board moves', async ({
+test('when the agency sends another idea, then a review link left open shows it; when its holder answers, then the board moves; when the agency withdraws one, then the link stops offering it', async ({
   browser,
 }) => {
   const agency = await signedIn(browser, 'owner@northwind.test');
@@ -138,6 +138,19 @@ test('when the agency sends another idea, then a review link left open shows it;
   const title = (await cards.first().getByRole('heading', { level: 2 }).textContent()) ?? '';
   await cards.first().getByRole('button', { name: 'Approve' }).click();
   await expect(column(agency.page, 'Approved').getByText(title)).toBeVisible(LIVE);
+
+  // The agency takes the other back: the link's screen stops offering it.
+  await column(agency.page, 'With client')
+    .getByTestId('idea-card')
+    .first()
+    .getByRole('button')
+    .last()
+    .click();
+  await agency.page.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
+  await expect(agency.page.getByText(/moved to/).first()).toBeVisible();
+  await agency.page.keyboard.press('Escape');
+  await expect(column(agency.page, 'Drafts').getByTestId('idea-card')).toHaveCount(1);
+  await expect(cards).toHaveCount(0, LIVE);
 
   await expectNotReloaded(agency.page);
   await expectNotReloaded(guest);
