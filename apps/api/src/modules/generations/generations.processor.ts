@@ -42,8 +42,9 @@ const tokensOf = (usage: { promptTokens: number; completionTokens: number } | nu
 /**
  * Runs one generation job: claim the run (RUNNING, a new attempt), call the AI service outside
  * any transaction (recording each batch it reports as it finishes), then write the result in one
- * transaction that applies only while this attempt still holds the run. Throwing hands the job back to pg-boss for a retry, which happens
- * for transient failures while retries remain; every other failure ends the run FAILED.
+ * transaction that applies only while this attempt still holds the run. Throwing hands the job
+ * back to pg-boss for a retry, which happens for transient failures while retries remain; every
+ * other failure ends the run FAILED.
  */
 export function createGenerationProcessor(deps: GenerationProcessorDeps) {
   const { db, ai, metrics, jobs } = deps;
