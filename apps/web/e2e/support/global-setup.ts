@@ -8,6 +8,7 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = stack.webUrl;
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_MAILBOX_URL = stack.mailboxUrl;
+  process.env.E2E_MODEL_URL = stack.modelUrl;
   return async () => {
     await stack.stop();
     fs.rmSync(stack.dataDir, { recursive: true, force: true });
