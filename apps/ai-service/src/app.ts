@@ -1,9 +1,15 @@
-import { aiServiceRoutes, GenerateIdeasRequest, PromptTemplateListing } from '@muse/contracts';
+import {
+  aiServiceRoutes,
+  GenerateIdeasRequest,
+  type GenerateProgress,
+  PromptTemplateListing,
+} from '@muse/contracts';
 import { jsonBody, mountRoute, requestContext, sendHealth, sendMetrics } from '@muse/http';
 import { extendContext } from '@muse/request-context';
-import express, { type Express } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import { accessLog } from './http/access-log.ts';
 import { errorHandler, notFound, parseBody } from './http/errors.ts';
+import { streamRun } from './http/progress-stream.ts';
 import { requireServiceToken } from './http/service-auth.ts';
 import type { AppServices } from './services.ts';
 
@@ -37,7 +43,8 @@ export function createApp(services: AppServices): Express {
     res.json(PromptTemplateListing.parse(prompts.list()));
   });
 
-  mountRoute(app, aiServiceRoutes.generate, authenticated, jsonBody(MAX_BODY_SIZE), async (req, res) => {
+  /** Reads the request and starts the run; a caller that hangs up stops it. */
+  function startRun(req: Request, res: Response) {
     const request = parseBody(GenerateIdeasRequest, req.body);
     extendContext({ tenantId: request.tenantId });
     logger.info(
@@ -49,8 +56,25 @@ export function createApp(services: AppServices): Express {
     res.on('close', () => {
       if (!res.writableEnded) callerGone.abort();
     });
-    res.json(await generator.generate(request, callerGone.signal));
+    return (onProgress?: (progress: GenerateProgress) => void) =>
+      generator.generate(request, callerGone.signal, onProgress);
+  }
+
+  mountRoute(app, aiServiceRoutes.generate, authenticated, jsonBody(MAX_BODY_SIZE), async (req, res) => {
+    res.json(await startRun(req, res)());
   });
+
+  // Its own route rather than another answer of /generate: each route has one kind of answer,
+  // and the request metrics and logs tell a streamed run from a plain one by its path.
+  mountRoute(
+    app,
+    aiServiceRoutes.generateStream,
+    authenticated,
+    jsonBody(MAX_BODY_SIZE),
+    async (req, res) => {
+      await streamRun(res, logger, startRun(req, res));
+    },
+  );
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdeaType, Platform, ReelBeat } from './common.ts';
+import { ErrorEnvelope } from './errors.ts';
 import { defineRouteContracts } from './routes.ts';
 
 /*
@@ -272,6 +273,33 @@ export const AI_TRANSIENT_ERROR_CODES: readonly AiErrorCode[] = [
 export const AiFailureDetail = z.strictObject({ usage: TokenUsage, llmCalls: z.int().min(0) });
 export type AiFailureDetail = z.infer<typeof AiFailureDetail>;
 
+/*
+ * Generating with progress: POST /api/v1/generate/stream answers newline-delimited JSON, one
+ * `GenerateStreamLine` a line.
+ */
+
+/** Where a run stands after one of its batches (one LLM call's worth of ideas) finished. */
+export const GenerateProgress = z.strictObject({
+  batchesDone: z.int().min(0),
+  /** Batches asked for so far: grows when a follow-up round asks again for rejected ideas. */
+  batchesTotal: z.int().min(1),
+  /** Ideas that passed the guardrails so far. */
+  ideasReady: z.int().min(0),
+});
+export type GenerateProgress = z.infer<typeof GenerateProgress>;
+
+/**
+ * A line of the stream: progress after each finished batch, then exactly one `result` or `error`.
+ * A failure before the first progress line is answered as on /generate instead (its status and
+ * the error envelope); once the stream has begun, the status it would have had is in the line.
+ */
+export const GenerateStreamLine = z.discriminatedUnion('type', [
+  GenerateProgress.extend({ type: z.literal('progress') }),
+  z.strictObject({ type: z.literal('result'), result: GenerateIdeasResponse }),
+  ErrorEnvelope.extend({ type: z.literal('error'), status: z.int().min(400).max(599) }),
+]);
+export type GenerateStreamLine = z.infer<typeof GenerateStreamLine>;
+
 /** The AI service's own API (port 8800), called by the API's generation worker only. */
 export const aiServiceRoutes = defineRouteContracts({
   generate: {
@@ -283,6 +311,19 @@ export const aiServiceRoutes = defineRouteContracts({
     auth: 'bearer',
     body: GenerateIdeasRequest,
     response: GenerateIdeasResponse,
+    errors: [422],
+  },
+  generateStream: {
+    method: 'POST',
+    path: '/api/v1/generate/stream',
+    summary: 'Generate post and reel ideas for a campaign, reporting each finished batch',
+    description:
+      'As /api/v1/generate, answered as newline-delimited JSON (`GenerateStreamLine`): a progress line ' +
+      'per finished batch, then the result or the error. Authenticated like /api/v1/generate.',
+    tags: ['ai-service'],
+    auth: 'bearer',
+    body: GenerateIdeasRequest,
+    contentType: 'application/x-ndjson',
     errors: [422],
   },
   templates: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GenerationWarning, MAX_IDEAS_PER_TYPE, TemplateVersionSelection } from './ai.ts';
+import { GenerateProgress, GenerationWarning, MAX_IDEAS_PER_TYPE, TemplateVersionSelection } from './ai.ts';
 import { Platform } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
 import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
@@ -113,6 +113,12 @@ export const Generation = z
     errorMessage: z.string().nullable(),
     /** Ideas the AI service left out because they kept failing the guardrails. */
     warnings: z.array(GenerationWarning),
+    /**
+     * How far the latest attempt has got, as the AI service reported it after each batch (one LLM
+     * call's worth of ideas); null until its first batch finished. `batchesTotal` grows when the
+     * AI service asks again for ideas it rejected; `ideasReady` are written only if the run succeeds.
+     */
+    progress: GenerateProgress.nullable(),
     /** The ideas this run wrote (or revised), in the order the AI service returned them. */
     ideaIds: z.array(z.uuid()),
     queuedAt: Timestamp,

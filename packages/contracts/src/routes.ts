@@ -32,6 +32,7 @@ export interface RouteContract {
     | 'text/css'
     | 'text/javascript'
     | 'text/event-stream'
+    | 'application/x-ndjson'
     | 'image/png';
   successStatus?: 200 | 201 | 202 | 204;
   /**

@@ -3,6 +3,7 @@ import {
   type GeneratedIdea,
   type GenerateIdeasRequest,
   GenerateIdeasResponse,
+  type GenerateProgress,
   type GenerationWarning,
   PostIdeaBatch,
   PostIdeaDraft,
@@ -72,7 +73,12 @@ export class IdeaGenerator {
     this.deps = deps;
   }
 
-  async generate(request: GenerateIdeasRequest, callerSignal: AbortSignal): Promise<GenerateIdeasResponse> {
+  /** `onProgress` hears of every batch that finished (answered, or skipped for the token budget). */
+  async generate(
+    request: GenerateIdeasRequest,
+    callerSignal: AbortSignal,
+    onProgress?: (progress: GenerateProgress) => void,
+  ): Promise<GenerateIdeasResponse> {
     const started = performance.now();
     const { prompts, config, metrics } = this.deps;
     const versions = prompts.resolve(request.templateVersions);
@@ -103,6 +109,8 @@ export class IdeaGenerator {
 
     let open: OpenSlot[] = slots.map((slot) => ({ slot, reasons: [] }));
     let model: string | null = null;
+    let batchesDone = 0;
+    let batchesTotal = 0;
     try {
       for (
         let round = 0;
@@ -115,21 +123,26 @@ export class IdeaGenerator {
             config.llm.batchSize,
           ),
         );
-        const answers = await Promise.all(
+        batchesTotal += batches.length;
+        // Each batch is reviewed as soon as it is answered, so the progress it reports counts its ideas.
+        const stillOpen = await Promise.all(
           batches.map((batch) =>
-            this.requestBatch(state, batch).catch((error: unknown) => {
-              // One batch failing for good fails the run: stop paying for the others.
-              firstFailure.abort();
-              throw error;
-            }),
+            this.requestBatch(state, batch)
+              .then((answer) => {
+                if (answer) model ??= answer.model;
+                const rejected = answer ? this.review(state, batch, answer.envelope.ideas) : batch;
+                batchesDone += 1;
+                onProgress?.({ batchesDone, batchesTotal, ideasReady: state.accepted.size });
+                return rejected;
+              })
+              .catch((error: unknown) => {
+                // One batch failing for good fails the run: stop paying for the others.
+                firstFailure.abort();
+                throw error;
+              }),
           ),
         );
-        open = batches.flatMap((batch, i) => {
-          const answer = answers[i];
-          if (!answer) return batch;
-          model ??= answer.model;
-          return this.review(state, batch, answer.envelope.ideas);
-        });
+        open = stillOpen.flat();
       }
     } catch (error) {
       const failure =

@@ -23,7 +23,8 @@ export const notFound: RequestHandler = (req) => {
   throw new AppError('not_found', noRouteMessage(req));
 };
 
-function toAppError(error: unknown): HttpError {
+/** What the caller is answered for anything thrown. */
+export function toAppError(error: unknown): HttpError {
   if (error instanceof HttpError) {
     return error.code === 'unsupported_media_type' ? new AppError('invalid_input', EXPECTED_JSON) : error;
   }
@@ -36,14 +37,17 @@ function toAppError(error: unknown): HttpError {
   return new AppError('internal', 'Something went wrong.', { cause: error });
 }
 
+/** Logs a failure by how it was answered: internals as errors, the LLM's troubles as warnings. */
+export function reportFailure(logger: Logger, error: unknown, answered: HttpError): void {
+  if (answered.code === 'internal') logger.error({ err: error }, 'request failed');
+  else if (answered.status >= 500) logger.warn({ code: answered.code, err: error }, answered.message);
+  else logger.info({ code: answered.code, details: answered.details }, answered.message);
+}
+
 /** Maps every error to the envelope; internals are logged, never answered. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return answerErrors({
     toHttpError: toAppError,
-    report(error, answered) {
-      if (answered.code === 'internal') logger.error({ err: error }, 'request failed');
-      else if (answered.status >= 500) logger.warn({ code: answered.code, err: error }, answered.message);
-      else logger.info({ code: answered.code, details: answered.details }, answered.message);
-    },
+    report: (error, answered) => reportFailure(logger, error, answered),
   });
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GenerateIdeasRequestInput, GenerateIdeasResponse } from '@muse/contracts';
+import type { GenerateIdeasRequestInput, GenerateIdeasResponse, GenerateProgress } from '@muse/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AiServiceError, createAiServiceClient } from './ai-service.client.ts';
 
@@ -165,5 +165,120 @@ describe('AI service client', () => {
     const call = client(10_000).generate(request, { requestId: 'r', signal: abandoned.signal });
     abandoned.abort();
     expect((await failureOf(call)).message).toMatch(/abandoned/);
+  });
+});
+
+/** Answers the stream route with these lines, one write each, a moment apart. */
+const lines =
+  (items: unknown[], options: { end?: boolean } = {}): Handler =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+    const [first, ...rest] = items;
+    const write = (item: unknown, after: unknown[]) => {
+      res.write(`${typeof item === 'string' ? item : JSON.stringify(item)}\n`);
+      if (after.length > 0) setTimeout(() => write(after[0], after.slice(1)), 5);
+      else if (options.end === false) res.destroy();
+      else res.end();
+    };
+    write(first, rest);
+  };
+
+const progress = (batchesDone: number, batchesTotal: number, ideasReady: number) => ({
+  type: 'progress',
+  batchesDone,
+  batchesTotal,
+  ideasReady,
+});
+
+describe('AI service client, with progress', () => {
+  const heard: GenerateProgress[] = [];
+  const onProgress = async (line: GenerateProgress) => {
+    heard.push(line);
+  };
+  beforeEach(() => {
+    heard.length = 0;
+  });
+
+  it('when the service streams progress and then the result, then each line is heard in order and the ideas come back', async () => {
+    handler = lines([progress(1, 2, 5), progress(2, 2, 10), { type: 'result', result: answer }]);
+    const response = await client().generate(request, { requestId: 'req-7', onProgress });
+    expect(response.ideas[0]?.title).toBe('The first sip');
+    expect(heard).toEqual([
+      { batchesDone: 1, batchesTotal: 2, ideasReady: 5 },
+      { batchesDone: 2, batchesTotal: 2, ideasReady: 10 },
+    ]);
+    expect(seen[0]?.headers).toMatchObject({
+      accept: 'application/x-ndjson',
+      authorization: 'Bearer service-token-0123456789',
+      'x-request-id': 'req-7',
+    });
+  });
+
+  it('when the next line waits for the progress to be recorded, then the call waits for it too', async () => {
+    handler = lines([progress(1, 1, 1), { type: 'result', result: answer }]);
+    let recorded = false;
+    await client().generate(request, {
+      requestId: 'r',
+      onProgress: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        recorded = true;
+      },
+    });
+    expect(recorded).toBe(true);
+  });
+
+  it('when the stream ends with an error line, then it fails as the same answer without a stream would', async () => {
+    handler = lines([
+      progress(1, 2, 5),
+      {
+        type: 'error',
+        status: 504,
+        ...envelope('timeout', [{ usage: { promptTokens: 50, completionTokens: 7 }, llmCalls: 2 }]),
+      },
+    ]);
+    const error = await failureOf(client().generate(request, { requestId: 'r', onProgress }));
+    expect(error).toMatchObject({
+      code: 'timeout',
+      details: { transient: true, status: 504, usage: { promptTokens: 50, completionTokens: 7 } },
+    });
+    expect(heard).toHaveLength(1);
+  });
+
+  it('when the service refuses before streaming, then the status and envelope count as without a stream', async () => {
+    handler = json(
+      429,
+      envelope('llm_rate_limited', [{ usage: { promptTokens: 3, completionTokens: 0 }, llmCalls: 3 }]),
+    );
+    const error = await failureOf(client().generate(request, { requestId: 'r', onProgress }));
+    expect(error).toMatchObject({ code: 'llm_rate_limited', details: { transient: true, status: 429 } });
+  });
+
+  it('when the connection ends before the result, then ai_service_unavailable, worth retrying', async () => {
+    handler = lines([progress(1, 2, 5)], { end: false });
+    const cut = await failureOf(client().generate(request, { requestId: 'r', onProgress }));
+    expect(cut).toMatchObject({ code: 'ai_service_unavailable', details: { transient: true } });
+    handler = lines([progress(1, 2, 5)]);
+    const ended = await failureOf(client().generate(request, { requestId: 'r', onProgress }));
+    expect(ended).toMatchObject({ code: 'ai_service_unavailable', details: { transient: true } });
+    expect(ended.message).toMatch(/stopped before its result/);
+  });
+
+  it('when a line cannot be read, then ai_service_error, not worth retrying', async () => {
+    for (const bad of ['not json', JSON.stringify({ type: 'progress', batchesDone: 'one' })]) {
+      handler = lines([bad, { type: 'result', result: answer }]);
+      const error = await failureOf(client().generate(request, { requestId: 'r', onProgress }));
+      expect(error).toMatchObject({ code: 'ai_service_error', details: { transient: false } });
+    }
+  });
+
+  it('when the stream outlasts the timeout, then ai_service_unavailable with the timeout named', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      res.write(`${JSON.stringify(progress(1, 3, 5))}\n`);
+    };
+    const error = await failureOf(client(200).generate(request, { requestId: 'r', onProgress }));
+    expect(error).toMatchObject({ code: 'ai_service_unavailable', details: { transient: true } });
+    expect(error.message).toMatch(/did not answer within 200 ms/);
+    expect(heard).toHaveLength(1);
   });
 });

@@ -5,8 +5,12 @@ import {
   aiServiceRoutes,
   callRoute,
   type GenerateIdeasRequestInput,
+  type GenerateIdeasResponse,
+  type GenerateProgress,
+  GenerateStreamLine,
   type GenerationErrorCode,
   RouteCallError,
+  sendRoute,
   type TokenUsage,
   type Transport,
 } from '@muse/contracts';
@@ -56,48 +60,130 @@ export interface GenerateOptions {
   requestId: string;
   /** Aborts the call, e.g. when the job's claim is gone or the worker is stopping. */
   signal?: AbortSignal;
+  /**
+   * Hears of each batch the AI service finished, in order, while the run goes on: given, the call
+   * takes the streaming route, and the next line is read only once this has settled.
+   */
+  onProgress?: (progress: GenerateProgress) => Promise<void>;
 }
 
 export type AiServiceClient = ReturnType<typeof createAiServiceClient>;
 
+/** One call's deadline and its caller's signal; the deadline covers the whole answer, streamed or not. */
+function callSignals(timeoutMs: number, caller: AbortSignal | undefined) {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return {
+    signal: caller ? AbortSignal.any([timeout, caller]) : timeout,
+    /** Why the call ended without an answer: all worth another try. */
+    failure(error: unknown, whileDoing: 'connecting' | 'reading'): AiServiceError {
+      const message = timeout.aborted
+        ? `the AI service did not answer within ${timeoutMs} ms`
+        : caller?.aborted
+          ? 'the call to the AI service was abandoned'
+          : whileDoing === 'connecting'
+            ? `the AI service could not be reached: ${(error as Error).message}`
+            : `the connection to the AI service was lost: ${(error as Error).message}`;
+      return new AiServiceError('ai_service_unavailable', message, {
+        transient: true,
+        usage: null,
+        status: null,
+        cause: error,
+      });
+    },
+  };
+}
+
 export function createAiServiceClient(options: AiServiceClientOptions) {
   /** The service at its base URL; a request that never gets an answer is worth another try. */
-  function transportFor(signal: AbortSignal | undefined): Transport {
+  function transportFor(call: ReturnType<typeof callSignals>): Transport {
     return async (path, init) => {
-      const timeout = AbortSignal.timeout(options.timeoutMs);
       try {
-        return await fetch(`${options.url}${path}`, {
-          ...init,
-          signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
-        });
+        return await fetch(`${options.url}${path}`, { ...init, signal: call.signal });
       } catch (error) {
-        const message = timeout.aborted
-          ? `the AI service did not answer within ${options.timeoutMs} ms`
-          : signal?.aborted
-            ? 'the call to the AI service was abandoned'
-            : `the AI service could not be reached: ${(error as Error).message}`;
-        throw new AiServiceError('ai_service_unavailable', message, {
-          transient: true,
-          usage: null,
-          status: null,
-          cause: error,
-        });
+        throw call.failure(error, 'connecting');
       }
     };
   }
 
   return {
-    async generate(body: GenerateIdeasRequestInput, { requestId, signal }: GenerateOptions) {
+    async generate(
+      body: GenerateIdeasRequestInput,
+      { requestId, signal, onProgress }: GenerateOptions,
+    ): Promise<GenerateIdeasResponse> {
+      const call = callSignals(options.timeoutMs, signal);
+      const input = {
+        body: { ...body, requestId },
+        headers: { authorization: `Bearer ${options.token}`, 'x-request-id': requestId },
+      };
       try {
-        return await callRoute(transportFor(signal), aiServiceRoutes.generate, {
-          body: { ...body, requestId },
-          headers: { authorization: `Bearer ${options.token}`, 'x-request-id': requestId },
+        if (!onProgress) return await callRoute(transportFor(call), aiServiceRoutes.generate, input);
+        const response = await sendRoute(transportFor(call), aiServiceRoutes.generateStream, input);
+        for await (const line of linesOf(response, call)) {
+          if (line.type === 'result') return line.result;
+          if (line.type === 'error') {
+            const { code, message, details, requestId: answeredId } = line.error;
+            throw new RouteCallError(line.status, code, message, { details, requestId: answeredId });
+          }
+          const { type: _type, ...progress } = line;
+          await onProgress(progress);
+        }
+        throw new AiServiceError('ai_service_unavailable', 'the AI service stopped before its result', {
+          transient: true,
+          usage: null,
+          status: response.status,
         });
       } catch (error) {
         throw error instanceof RouteCallError ? failureOf(error) : error;
       }
     },
   };
+}
+
+/** The lines of a streamed answer as they arrive; a line this side cannot read ends the call. */
+async function* linesOf(
+  response: Response,
+  call: ReturnType<typeof callSignals>,
+): AsyncGenerator<GenerateStreamLine> {
+  if (!response.body) return;
+  const chunks = response.body.pipeThrough(new TextDecoderStream())[Symbol.asyncIterator]();
+  let partial = '';
+  try {
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        throw call.failure(error, 'reading');
+      }
+      if (next.done) return;
+      const texts = (partial + next.value).split('\n');
+      partial = texts.pop() ?? '';
+      for (const text of texts) {
+        const line = GenerateStreamLine.safeParse(parseJson(text));
+        if (!line.success) {
+          throw new AiServiceError('ai_service_error', 'the AI service answered with an unexpected line', {
+            transient: false,
+            usage: null,
+            status: response.status,
+            cause: line.error,
+          });
+        }
+        yield line.data;
+      }
+    }
+  } finally {
+    // However the reading ends, the connection is let go rather than left to drain; a stream
+    // that failed has nothing left to let go, and its failure is the one reported.
+    await chunks.return?.().catch(() => undefined);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a refused or unreadable answer means for the generation. */

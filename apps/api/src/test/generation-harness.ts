@@ -48,8 +48,11 @@ export interface AiStack {
   close(): Promise<void>;
 }
 
-/** The offline model and the real ai-service in this process on free ports, with short LLM retries. */
-export async function startAiStack(): Promise<AiStack> {
+/**
+ * The offline model and the real ai-service in this process on free ports, with short LLM
+ * retries; `env` sets more of the ai-service's variables (e.g. LLM_CONCURRENCY).
+ */
+export async function startAiStack(env: Record<string, string> = {}): Promise<AiStack> {
   const silent = (name: string) => createLogger(name, { level: 'silent' });
   const offline = createOfflineModelServer({ logger: silent('offline-model') });
   const { baseURL } = await offline.listen(0, '127.0.0.1');
@@ -62,6 +65,7 @@ export async function startAiStack(): Promise<AiStack> {
     LLM_TOTAL_BUDGET_MS: '20000',
     LLM_RETRY_BASE_MS: '20',
     LLM_RETRY_MAX_MS: '100',
+    ...env,
   });
   const server = createAiServiceApp(createServices(config, silent('ai-service'))).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));

@@ -23,7 +23,10 @@ function useElapsed(since: string | null | undefined, running: boolean) {
   return since ? Math.max(0, Math.round((now - new Date(since).getTime()) / 1000)) : 0;
 }
 
-/** Live state of one generation: queued, running (with elapsed time), done, or failed with the reason and a retry. */
+/**
+ * Live state of one generation: queued, running (with elapsed time, and the batches done once the
+ * first has finished), done, or failed with the reason and a retry.
+ */
 export function GenerationProgress({
   generation,
   onRetry,
@@ -71,6 +74,8 @@ export function GenerationProgress({
       </p>
     );
   }
+  // Once the AI service has finished a batch, the run's own figures replace the estimate.
+  const batches = status === 'RUNNING' ? generation?.progress : null;
   return (
     <div
       role="status"
@@ -79,12 +84,20 @@ export function GenerationProgress({
     >
       <p className="flex items-center gap-2 text-sm font-medium text-brand-800">
         <Loader2 className="size-4 animate-spin" aria-hidden />
-        {STEPS[status]}
+        {batches
+          ? `Batch ${batches.batchesDone} of ${batches.batchesTotal} · ${plural(batches.ideasReady, 'idea')} so far`
+          : STEPS[status]}
         <span className="ml-auto font-normal tabular-nums text-brand-600">{elapsed}s</span>
       </p>
       <Progress
         label="Generation progress"
-        value={status === 'QUEUED' ? 10 : Math.min(90, 20 + elapsed * 4)}
+        value={
+          batches
+            ? Math.round((batches.batchesDone / batches.batchesTotal) * 100)
+            : status === 'QUEUED'
+              ? 10
+              : Math.min(90, 20 + elapsed * 4)
+        }
         indicatorClassName="bg-brand-500"
       />
     </div>

@@ -10,6 +10,7 @@ export default async function globalSetup() {
   process.env.E2E_MAILBOX_URL = stack.mailboxUrl;
   // Where the stack keeps its local sign-in keys, for a test that mints its own token.
   process.env.E2E_DATA_DIR = stack.dataDir;
+  process.env.E2E_MODEL_URL = stack.modelUrl;
   return async () => {
     await stack.stop();
     fs.rmSync(stack.dataDir, { recursive: true, force: true });

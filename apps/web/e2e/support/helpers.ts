@@ -86,14 +86,15 @@ export async function openCaughtMail(page: Page, recipient: string, subject: Reg
   return page.frameLocator('iframe[title="HTML part"]');
 }
 
-/**
- * From any agency page: a new campaign of a seeded client with `posts` generated draft posts;
- * resolves on its board, with the path of the board.
- */
-export async function newCampaignWithIdeas(
-  page: Page,
-  campaign: { client: string; name: string; brief: string; posts: number },
-): Promise<string> {
+interface NewCampaign {
+  client: string;
+  name: string;
+  brief: string;
+  posts: number;
+}
+
+/** From any agency page: a new campaign of a seeded client asking for `posts` posts; resolves on its board. */
+export async function newCampaign(page: Page, campaign: NewCampaign): Promise<string> {
   await page.getByRole('link', { name: 'Campaigns' }).first().click();
   await page.getByRole('link', { name: 'New campaign' }).first().click();
   // The client list may arrive after the page: pick again until the choice holds.
@@ -108,7 +109,15 @@ export async function newCampaignWithIdeas(
   await page.getByLabel('Reels').fill('0');
   await page.getByRole('button', { name: 'Create campaign' }).click();
   await expect(page.getByRole('heading', { name: campaign.name })).toBeVisible();
-  const boardPath = new URL(page.url()).pathname;
+  return new URL(page.url()).pathname;
+}
+
+/**
+ * From any agency page: a new campaign of a seeded client with `posts` generated draft posts;
+ * resolves on its board, with the path of the board.
+ */
+export async function newCampaignWithIdeas(page: Page, campaign: NewCampaign): Promise<string> {
+  const boardPath = await newCampaign(page, campaign);
   await page.getByRole('button', { name: 'Generate ideas' }).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByRole('dialog').getByText(/new ideas are on the board/)).toBeVisible({

@@ -6,9 +6,14 @@ import { freePort } from '@muse/config/ports';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
+/** Opens the offline model's fault settings to the browser tests (`E2E_MODEL_URL`), e.g. to slow it down. */
+export const MODEL_DEBUG_TOKEN = 'e2e-offline-model-debug-token';
+
 export interface RunningStack {
   webUrl: string;
   apiUrl: string;
+  /** The offline model's root, where `/_faults` takes MODEL_DEBUG_TOKEN. */
+  modelUrl: string;
   /** The dev mailbox page of the mail the stack caught. */
   mailboxUrl: string;
   dataDir: string;
@@ -47,6 +52,7 @@ export async function startStack(timeoutMs = 8 * 60_000): Promise<RunningStack> 
       MUSE_MAILBOX_PORT: String(mailbox),
       // Mail about notifications waits out a short window, so a test sees it in seconds.
       NOTIFICATION_BATCH_SECONDS: '2',
+      OFFLINE_MODEL_DEBUG_TOKEN: MODEL_DEBUG_TOKEN,
     },
   });
   const log = fs.createWriteStream(logFile);
@@ -87,6 +93,7 @@ export async function startStack(timeoutMs = 8 * 60_000): Promise<RunningStack> 
     webUrl: `http://localhost:${web}`,
     apiUrl: `http://localhost:${api}`,
     mailboxUrl: `http://127.0.0.1:${mailbox}`,
+    modelUrl: `http://127.0.0.1:${model}`,
     dataDir,
     stop,
   };

@@ -25,6 +25,10 @@ export function presentGeneration(row: GenerationRow, ideaIds: string[]) {
     errorCode: row.errorCode as Generation['errorCode'],
     errorMessage: row.errorMessage,
     warnings: row.warnings as Generation['warnings'],
+    progress:
+      row.batchesDone === null || row.batchesTotal === null
+        ? null
+        : { batchesDone: row.batchesDone, batchesTotal: row.batchesTotal, ideasReady: row.ideasReady ?? 0 },
     ideaIds,
     queuedAt: row.queuedAt,
     startedAt: row.startedAt,

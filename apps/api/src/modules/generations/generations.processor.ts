@@ -1,4 +1,9 @@
-import { EDITABLE_STATUSES, type GenerateIdeasResponse, type GenerationErrorCode } from '@muse/contracts';
+import {
+  EDITABLE_STATUSES,
+  type GenerateIdeasResponse,
+  type GenerateProgress,
+  type GenerationErrorCode,
+} from '@muse/contracts';
 import type { Database, TenantTx } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import { type AiServiceClient, AiServiceError } from '../../ai/ai-service.client.ts';
@@ -36,9 +41,10 @@ const tokensOf = (usage: { promptTokens: number; completionTokens: number } | nu
 
 /**
  * Runs one generation job: claim the run (RUNNING, a new attempt), call the AI service outside
- * any transaction, then write the result in one transaction that applies only while this
- * attempt still holds the run. Throwing hands the job back to pg-boss for a retry, which happens
- * for transient failures while retries remain; every other failure ends the run FAILED.
+ * any transaction (recording each batch it reports as it finishes), then write the result in one
+ * transaction that applies only while this attempt still holds the run. Throwing hands the job
+ * back to pg-boss for a retry, which happens for transient failures while retries remain; every
+ * other failure ends the run FAILED.
  */
 export function createGenerationProcessor(deps: GenerationProcessorDeps) {
   const { db, ai, metrics, jobs } = deps;
@@ -89,6 +95,24 @@ export function createGenerationProcessor(deps: GenerationProcessorDeps) {
         }
         return result;
       });
+    /**
+     * Records a finished batch and tells the streams, in one small transaction, while this attempt
+     * still holds the run (a superseded attempt runs on, as before, but shows nothing). Progress
+     * only informs: failing to record it does not fail the run, whose result may still be written.
+     */
+    const recordProgress = async (progress: GenerateProgress) => {
+      try {
+        await db.withTenantTx(tenantId, async (tx) => {
+          if (await generationsRepository.recordProgress(tx, run.id, run.attempt, progress)) {
+            await publishLive(tx, tenantId, [
+              liveEvent.generationProgress(run, 'RUNNING', progress.ideasReady),
+            ]);
+          }
+        });
+      } catch (error) {
+        logger.warn({ err: error, progress }, 'the progress of the generation could not be recorded');
+      }
+    };
     const fail = (code: GenerationErrorCode, tokens: Tokens, latencyMs: number | null) =>
       record('FAILED', code, () =>
         writeAndNotify((tx) => writeFailure(tx, run, code, tokens, latencyMs), null),
@@ -119,7 +143,7 @@ export function createGenerationProcessor(deps: GenerationProcessorDeps) {
         const aiRequest = buildAiRequest({ tenantId, generation: claimed, ...context });
         response = await ai.generate(
           { ...aiRequest, ...(tokenBudget === undefined ? {} : { tokenBudget }) },
-          { requestId, signal: job.signal },
+          { requestId, signal: job.signal, onProgress: recordProgress },
         );
       } catch (error) {
         if (!(error instanceof AiServiceError)) throw error;

@@ -1,4 +1,4 @@
-import type { GenerationStatus, Platform } from '@muse/contracts';
+import type { GenerateProgress, GenerationStatus, Platform } from '@muse/contracts';
 import type { BaseTx, Prisma, TenantTx } from '@muse/db';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 import { BRAND_FIELDS } from '../clients/clients.repository.ts';
@@ -26,6 +26,9 @@ const GENERATION_FIELDS = {
   errorCode: true,
   errorMessage: true,
   warnings: true,
+  batchesDone: true,
+  batchesTotal: true,
+  ideasReady: true,
   queuedAt: true,
   startedAt: true,
   finishedAt: true,
@@ -249,13 +252,20 @@ export const generationsRepository = {
    */
 
   /**
-   * Takes the run for a new attempt: RUNNING, attempts + 1. Undefined when it has finished already
-   * (a job delivered again after its result was written).
+   * Takes the run for a new attempt: RUNNING, attempts + 1, no progress yet (an earlier attempt's
+   * is not this one's). Undefined when it has finished already (a job delivered again after its
+   * result was written).
    */
   async claim(tx: TenantTx, id: string) {
     const [claimed] = await tx.generation.updateManyAndReturn({
       where: { id, status: { in: [...UNFINISHED_STATUSES] } },
-      data: { status: 'RUNNING', attempts: { increment: 1 } },
+      data: {
+        status: 'RUNNING',
+        attempts: { increment: 1 },
+        batchesDone: null,
+        batchesTotal: null,
+        ideasReady: null,
+      },
       select: { ...GENERATION_FIELDS, tenantId: true },
     });
     if (claimed && !claimed.startedAt) {
@@ -287,6 +297,24 @@ export const generationsRepository = {
       where: { id },
       select: { id: true, status: true, title: true, type: true, platform: true, version: true },
     });
+  },
+
+  /** Records how far the attempt has got, only while it still holds the run; false when it does not. */
+  async recordProgress(
+    tx: TenantTx,
+    id: string,
+    attempt: number,
+    progress: GenerateProgress,
+  ): Promise<boolean> {
+    const { count } = await tx.generation.updateMany({
+      where: { id, status: 'RUNNING', attempts: attempt },
+      data: {
+        batchesDone: progress.batchesDone,
+        batchesTotal: progress.batchesTotal,
+        ideasReady: progress.ideasReady,
+      },
+    });
+    return count === 1;
   },
 
   /**

@@ -72,8 +72,10 @@ describe('the live stream: generations', () => {
         ? [{ status: frame.data.status, produced: frame.data.produced }]
         : [],
     );
+    // Claimed, its one batch finished, written.
     expect(progress).toEqual([
       { status: 'RUNNING', produced: 0 },
+      { status: 'RUNNING', produced: 2 },
       { status: 'SUCCEEDED', produced: 2 },
     ]);
     expect(finished.frame.data).toMatchObject({ generationId, campaignId: campaign.id });
