@@ -177,7 +177,14 @@ export function IdeaDrawer({
                   <CommentsPanel ideaId={data.id} audience="agency" />
                 </TabsContent>
                 <TabsContent value="history">
-                  <RevisionHistory ideaId={data.id} />
+                  <RevisionHistory
+                    ideaId={data.id}
+                    restoring={
+                      editable
+                        ? { idea: data, blockedBy: unsaved ? 'Save or undo your edits first.' : null }
+                        : undefined
+                    }
+                  />
                 </TabsContent>
                 <TabsContent value="activity">
                   {activity.isPending ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Idea, IdeaStatus, UpdateIdeaBody } from '@muse/contracts';
+import type { Idea, IdeaRevision, IdeaStatus, UpdateIdeaBody } from '@muse/contracts';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { toast } from 'sonner';
@@ -82,6 +82,15 @@ export function useMoveIdeas(
   });
 }
 
+/** A saved idea in the caches at once: its drawer, its card, and a history that now has one more version. */
+function showSaved(queryClient: QueryClient, campaignId: string, idea: Idea) {
+  queryClient.setQueryData(keys.idea(idea.id), idea);
+  queryClient.setQueryData<Idea[]>(keys.ideas(campaignId), (list) =>
+    list?.map((item) => (item.id === idea.id ? idea : item)),
+  );
+  void queryClient.invalidateQueries({ queryKey: keys.revisions(idea.id) });
+}
+
 /** Saves content edits at the version the editor started from. */
 export function useUpdateIdea(campaignId: string) {
   const api = useApi();
@@ -89,11 +98,7 @@ export function useUpdateIdea(campaignId: string) {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateIdeaBody }) => api.ideas.update(id, body),
     onSuccess: (idea) => {
-      queryClient.setQueryData(keys.idea(idea.id), idea);
-      queryClient.setQueryData<Idea[]>(keys.ideas(campaignId), (list) =>
-        list?.map((item) => (item.id === idea.id ? idea : item)),
-      );
-      void queryClient.invalidateQueries({ queryKey: keys.revisions(idea.id) });
+      showSaved(queryClient, campaignId, idea);
       toast.success('Changes saved');
     },
     // A conflict is the editor's to resolve (it keeps the user's text beside the other version).
@@ -105,6 +110,31 @@ export function useUpdateIdea(campaignId: string) {
 }
 
 /** The idea's revision history; null asks for nothing (a card that needs no history). */
+export interface RestoreRevision {
+  idea: Pick<Idea, 'id' | 'version'>;
+  revision: IdeaRevision;
+  /** The content fields in which that version differs from the idea now. */
+  fields: Partial<UpdateIdeaBody>;
+}
+
+/** Brings an earlier version's content back as a new version; the history keeps every step. */
+export function useRestoreRevision(campaignId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ idea, fields }: RestoreRevision) =>
+      api.ideas.update(idea.id, { ...fields, version: idea.version }),
+    onSuccess: (idea, { revision }) => {
+      showSaved(queryClient, campaignId, idea);
+      toast.success(`Version ${revision.version} restored`, {
+        description: `Its content is now version ${idea.version}.`,
+      });
+    },
+    onError: (error) => toast.error('Not restored', { description: describeError(error) }),
+    onSettled: () => refreshCampaign(queryClient, campaignId),
+  });
+}
+
 export function useRevisions(ideaId: string | null, caller: Caller = 'member') {
   return useQuery(revisionsQuery(useApi(), ideaId, caller));
 }

@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { newCampaignWithIdeas, shot, signedIn } from './support/helpers';
+
+test('when an idea was rewritten, then its history shows each change and restores an earlier version as a new one', async ({
+  browser,
+}) => {
+  const run = Date.now().toString(36);
+  const { page } = await signedIn(browser, 'owner@northwind.test');
+  await newCampaignWithIdeas(page, {
+    client: 'Acme Coffee',
+    name: `Pour-over week ${run}`,
+    brief: 'A week of pour-over tips for home brewers.',
+    posts: 2,
+  });
+  await page.getByTestId('idea-card').first().getByRole('button').last().click();
+  const drawer = page.getByRole('dialog');
+  const title = drawer.getByLabel('Title');
+  const original = await title.inputValue();
+
+  for (const rewrite of [`Bloom first, pour second ${run}`, `The 30-second bloom ${run}`]) {
+    await title.fill(rewrite);
+    await drawer.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByText('Changes saved').first()).toBeVisible();
+  }
+
+  // Edits not saved yet: restoring waits for them.
+  await title.fill(`Half-typed ${run}`);
+  await drawer.getByRole('tab', { name: 'History' }).click();
+  await expect(drawer.getByText(/Save or undo your edits first/)).toBeVisible();
+  await expect(drawer.getByRole('button', { name: 'Restore version 1' })).toBeDisabled();
+  await drawer.getByRole('tab', { name: 'Details' }).click();
+  await title.fill(`The 30-second bloom ${run}`);
+
+  await drawer.getByRole('tab', { name: 'History' }).click();
+  const versions = drawer.getByRole('listitem');
+  await expect(versions).toHaveCount(3);
+  // The latest change, old and new words side by side in the field's diff.
+  await expect(versions.first()).toContainText('Version 3');
+  await expect(versions.first()).toContainText('Title');
+  await drawer.getByRole('button', { name: 'Restore version 1' }).click();
+  await expect(page.getByText('Version 1 restored')).toBeVisible();
+  await expect(versions).toHaveCount(4);
+  await expect(versions.first()).toContainText('Version 4');
+  await shot(page, 'history-1-restored');
+
+  await drawer.getByRole('tab', { name: 'Details' }).click();
+  await expect(title).toHaveValue(original);
+});
