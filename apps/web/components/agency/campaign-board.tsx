@@ -28,6 +28,7 @@ import { isRunning } from '@/lib/queries/generations';
 import { useCampaign, useExportCampaignCsv, useRefreshCampaign } from '@/lib/queries/use-campaigns';
 import { useGeneration } from '@/lib/queries/use-generations';
 import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/use-ideas';
+import { useToastClearance } from '@/lib/toast-clearance';
 import { canAllMove, movesFrom } from '@/lib/workflow';
 import { GenerateDialog } from './generate-dialog';
 import { GenerationProgress } from './generation-progress';
@@ -65,6 +66,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
   const [generationId, setGenerationId] = useState<string | null>(null);
   const generation = useGeneration(generationId);
   const openIdeaId = params.get('idea');
+  const bulkBar = useToastClearance('bottom');
 
   // Opening the drawer is a step in the history, so browser Back closes it rather than leaving
   // the board; closing it steps back, unless it came open from a link (then nothing to step back to).
@@ -320,6 +322,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
 
       {chosen.length > 0 && (
         <div
+          ref={bulkBar}
           role="toolbar"
           aria-label="Selected ideas"
           className="fixed inset-x-4 bottom-4 z-30 mx-auto flex max-w-2xl flex-wrap items-center gap-2 rounded-xl border border-slate-200 bg-white p-2 pl-4 shadow-xl lg:left-64"

@@ -4,6 +4,7 @@ import * as DialogPrimitive from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
 import type { ComponentProps } from 'react';
 import { cn } from '@/lib/cn';
+import { useToastClearance } from '@/lib/toast-clearance';
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -66,10 +67,14 @@ export function DialogDescription({
   return <DialogPrimitive.Description className={cn('text-sm text-slate-500', className)} {...props} />;
 }
 
-/** A panel that slides in from the right edge (full width on phones); built on the dialog primitive. */
+/**
+ * A panel that slides in from the right edge (full width on phones); built on the dialog
+ * primitive. Toasts move to its left while it is open.
+ */
 export function SheetContent({ className, ...props }: ComponentProps<typeof DialogPrimitive.Content>) {
   return (
     <ModalPanel
+      ref={useToastClearance('right')}
       closeIconClassName="size-5"
       className={cn(
         'inset-y-0 right-0 flex w-full flex-col border-l border-slate-200 shadow-2xl sm:max-w-2xl',
