@@ -1,4 +1,6 @@
+import { RouteCallError } from '@muse/contracts';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { type Api, createApi } from '@/lib/api-client/endpoints';
 import { reviewLinkTransport } from '@/lib/api-client/review-link-transport';
@@ -10,7 +12,8 @@ import { serverConfig } from '@/lib/server-config';
 
 /**
  * Loads a page's first data on the server so it paints complete, then hands the cache to the
- * browser's queries. A failure here is not fatal: the browser's query retries and shows the error.
+ * browser's queries. A failure here is not fatal: the browser's query retries and shows the error;
+ * but a 404 means the page names nothing, which the area's not-found page says with a way back.
  */
 export async function Prefetch({
   load,
@@ -21,6 +24,12 @@ export async function Prefetch({
 }) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } });
   await load(queryClient, await serverApi()).catch(() => undefined);
+  // What the page is about does not exist (or is not this reader's): its area's not-found page, not a retry.
+  const missing = queryClient
+    .getQueryCache()
+    .getAll()
+    .some(({ state }) => state.error instanceof RouteCallError && state.error.status === 404);
+  if (missing) notFound();
   return <HydrationBoundary state={dehydrate(queryClient)}>{children}</HydrationBoundary>;
 }
 

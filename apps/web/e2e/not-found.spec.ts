@@ -1,11 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { signedIn } from './support/helpers';
 
-test('when an address names nothing (a malformed id, an unknown page), then the area says so and offers the way back', async ({
+test('when an address names nothing (a malformed id, a missing one, an unknown page), then the area says so and offers the way back', async ({
   browser,
 }) => {
   const { page } = await signedIn(browser, 'owner@northwind.test');
-  for (const path of ['/app/campaigns/not-an-id', '/app/clients/123', '/app/no-such-page']) {
+  // Well-formed ids that name nothing (or another agency's) are no different from malformed ones.
+  const missing = '00000000-0000-4000-8000-000000000000';
+  for (const path of [
+    '/app/campaigns/not-an-id',
+    '/app/clients/123',
+    '/app/no-such-page',
+    `/app/campaigns/${missing}`,
+    `/app/clients/${missing}`,
+  ]) {
     // The area streams (loading.tsx), so the status is already sent: what counts is what the page says.
     await page.goto(path);
     await expect(page.getByRole('heading', { name: 'This page doesn’t exist' })).toBeVisible();
@@ -17,8 +25,10 @@ test('when an address names nothing (a malformed id, an unknown page), then the 
   await expect(page).toHaveURL(/\/app$/);
 
   const portal = await signedIn(browser, 'client@acme-coffee.test');
-  await portal.page.goto('/portal/campaigns/nope');
-  await expect(portal.page.getByRole('link', { name: 'Back to your reviews' })).toBeVisible();
+  for (const path of ['/portal/campaigns/nope', `/portal/campaigns/${missing}`]) {
+    await portal.page.goto(path);
+    await expect(portal.page.getByRole('link', { name: 'Back to your reviews' })).toBeVisible();
+  }
 });
 
 test('when an address outside every area names nothing, then Muse’s own page says so', async ({ page }) => {
