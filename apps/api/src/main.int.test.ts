@@ -45,6 +45,31 @@ async function waitForLine(started: Started, msg: string, timeoutMs = 20_000) {
   throw new Error(`no "${msg}" log line; got ${JSON.stringify(started.lines)} ${started.stderr.join('')}`);
 }
 
+const WEB_ORIGIN = 'http://web.local.test';
+
+/** A process in local mode, listening, and what mints the tokens its users sign in with. */
+async function startLocalMode() {
+  const started = startProcess({
+    DATABASE_URL: inject('databaseUrl'),
+    PORT: '0',
+    MUSE_DATA_DIR: dataDir,
+    WEB_ORIGIN,
+    LOG_LEVEL: 'info',
+  });
+  try {
+    const { url } = (await waitForLine(started, 'api listening')) as { url: string };
+    const tokenFor = (user: { authSubject: string | null }) =>
+      mintLocalToken(ensureLocalKeyPair(dataDir).privateKeyPem, {
+        subject: user.authSubject ?? '',
+        authorizedParty: WEB_ORIGIN,
+      });
+    return { started, url, tokenFor };
+  } catch (error) {
+    started.child.kill('SIGKILL');
+    throw error;
+  }
+}
+
 let dataDir: string;
 let db: Database;
 beforeAll(() => {
@@ -58,20 +83,10 @@ afterAll(async () => {
 
 describe('the api process', () => {
   it('when started in local mode, then it serves tokens of the local key pair and stops cleanly on SIGTERM', async () => {
-    const started = startProcess({
-      DATABASE_URL: inject('databaseUrl'),
-      PORT: '0',
-      MUSE_DATA_DIR: dataDir,
-      WEB_ORIGIN: 'http://web.local.test',
-      LOG_LEVEL: 'info',
-    });
+    const { started, url, tokenFor } = await startLocalMode();
     try {
-      const { url } = (await waitForLine(started, 'api listening')) as { url: string };
       const { admin } = await makeAgency(db);
-      const token = await mintLocalToken(ensureLocalKeyPair(dataDir).privateKeyPem, {
-        subject: admin.authSubject ?? '',
-        authorizedParty: 'http://web.local.test',
-      });
+      const token = await tokenFor(admin);
       const me = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
       expect(me.status).toBe(200);
       expect(((await me.json()) as { user: { id: string } }).user.id).toBe(admin.id);
@@ -132,20 +147,10 @@ describe('the api process', () => {
   });
 
   it('when SIGTERM arrives with a live stream open, then the stream is ended and the stream does not hold up the drain', async () => {
-    const started = startProcess({
-      DATABASE_URL: inject('databaseUrl'),
-      PORT: '0',
-      MUSE_DATA_DIR: dataDir,
-      WEB_ORIGIN: 'http://web.local.test',
-      LOG_LEVEL: 'info',
-    });
+    const { started, url, tokenFor } = await startLocalMode();
     try {
-      const { url } = (await waitForLine(started, 'api listening')) as { url: string };
       const { member } = await makeAgency(db);
-      const token = await mintLocalToken(ensureLocalKeyPair(dataDir).privateKeyPem, {
-        subject: member.authSubject ?? '',
-        authorizedParty: 'http://web.local.test',
-      });
+      const token = await tokenFor(member);
       const issued = await fetch(`${url}/api/events/token`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}` },

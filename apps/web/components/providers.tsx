@@ -1,6 +1,6 @@
 'use client';
 
-import { RouteCallError } from '@muse/contracts';
+import { type LiveStreamToken, RouteCallError } from '@muse/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { Toaster } from '@/components/ui/toaster';
@@ -9,6 +9,7 @@ import { browserTransport } from '@/lib/api-client/browser-transport';
 import { type Api, createApi } from '@/lib/api-client/endpoints';
 import { reviewLinkTransport } from '@/lib/api-client/review-link-transport';
 import type { Session } from '@/lib/auth/session';
+import { LiveUpdates } from '@/lib/live/live-updates';
 
 const ApiContext = createContext<Api | null>(null);
 const SessionContext = createContext<Session | null>(null);
@@ -51,8 +52,10 @@ export function Providers({
   children: ReactNode;
 }) {
   const [api] = useState(() => createApi(browserTransport(apiUrl)));
+  // A platform admin's pages show nothing that changes under them: no stream.
+  const issueToken = session.role === 'PLATFORM_ADMIN' ? null : api.live.token;
   return (
-    <ApiProviders api={api}>
+    <ApiProviders api={api} apiUrl={apiUrl} issueLiveToken={issueToken}>
       <SessionContext value={session}>{children}</SessionContext>
     </ApiProviders>
   );
@@ -69,18 +72,34 @@ export function ReviewLinkProviders({
   children: ReactNode;
 }) {
   const [api] = useState(() => createApi(reviewLinkTransport(apiUrl, token)));
-  return <ApiProviders api={api}>{children}</ApiProviders>;
+  return (
+    <ApiProviders api={api} apiUrl={apiUrl} issueLiveToken={api.live.reviewToken}>
+      {children}
+    </ApiProviders>
+  );
 }
 
-function ApiProviders({ api, children }: { api: Api; children: ReactNode }) {
+function ApiProviders({
+  api,
+  apiUrl,
+  issueLiveToken,
+  children,
+}: {
+  api: Api;
+  apiUrl: string;
+  issueLiveToken: (() => Promise<LiveStreamToken>) | null;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
       <ApiContext value={api}>
-        <TooltipProvider delayDuration={300}>
-          {children}
-          <Toaster />
-        </TooltipProvider>
+        <LiveUpdates apiUrl={apiUrl} issueToken={issueLiveToken}>
+          <TooltipProvider delayDuration={300}>
+            {children}
+            <Toaster />
+          </TooltipProvider>
+        </LiveUpdates>
       </ApiContext>
     </QueryClientProvider>
   );

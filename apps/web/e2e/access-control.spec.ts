@@ -50,3 +50,18 @@ test('(e) when an agency member opens the team or usage page, then it is told it
   await page.getByRole('link', { name: 'Back to your home' }).click();
   await expect(page).toHaveURL(/\/app$/);
 });
+
+test('(e) when an agency member opens the admin console, then it is told it has no access, with the way back', async ({
+  browser,
+}) => {
+  const { page } = await signedIn(browser, 'member@northwind.test');
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
+  await expect(
+    page.getByText('The admin console is for the people who run the Muse platform.'),
+  ).toBeVisible();
+  await expect(page.getByText('Blue Harbor Agency')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Back to your home' }).click();
+  await expect(page).toHaveURL(/\/app$/);
+});

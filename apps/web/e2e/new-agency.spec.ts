@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signedIn } from './support/helpers';
+import { shot, signedIn } from './support/helpers';
 
 test('when a new agency’s admin first opens Muse, then it is guided to add a client before any campaign', async ({
   browser,
@@ -21,4 +21,26 @@ test('when a new agency’s admin first opens Muse, then it is guided to add a c
   await expect(page.getByRole('link', { name: 'New campaign' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Add a client' }).first().click();
   await expect(page).toHaveURL(/\/app\/clients\/new$/);
+
+  // The campaigns list and a new campaign say the same, rather than offering a form with no client to pick.
+  await page.getByRole('link', { name: 'Campaigns' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Start with your first client' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'New campaign' })).toHaveCount(0);
+  await shot(page, 'n1-new-agency-campaigns');
+  await page.goto('/app/campaigns/new');
+  await expect(page.getByRole('heading', { name: 'Start with your first client' })).toBeVisible();
+  await expect(page.getByLabel('Campaign name')).toHaveCount(0);
+  await shot(page, 'n2-new-agency-new-campaign');
+  await page.getByRole('link', { name: 'Add a client' }).first().click();
+  await expect(page).toHaveURL(/\/app\/clients\/new$/);
+  await page.getByLabel('Brand name').fill(`Fresh Client ${run}`);
+  await page.getByRole('button', { name: 'Instagram' }).click();
+  await page.getByRole('button', { name: 'Add client' }).click();
+  await expect(page.getByRole('heading', { name: `Fresh Client ${run}` })).toBeVisible();
+
+  // With a client, the campaign is the next step.
+  await page.getByRole('link', { name: 'Campaigns' }).first().click();
+  await expect(page.getByRole('heading', { name: 'No campaigns yet' })).toBeVisible();
+  await page.getByRole('link', { name: 'New campaign' }).first().click();
+  await expect(page.getByLabel('Campaign name')).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signedIn } from './support/helpers';
+import { openSeededCampaign, shot, signedIn } from './support/helpers';
 
 test('(d) when the platform admin creates an agency and suspends another, then that agency’s users cannot work', async ({
   browser,
@@ -39,4 +39,75 @@ test('(d) when the platform admin creates an agency and suspends another, then t
   await blueHarbor.getByRole('button', { name: /Actions for/ }).click();
   await page.getByRole('menuitem', { name: 'Reactivate' }).click();
   await expect(blueHarbor.getByText('Active')).toBeVisible();
+});
+
+test('(d) when the platform admin sets any whole quota, and one the agency has used up, then both sides say generation is blocked', async ({
+  browser,
+}) => {
+  const { page } = await signedIn(browser, 'admin@muse.test');
+  const northwind = page.getByTestId('tenant-row').filter({ hasText: 'Northwind Social' });
+  const quotaField = page.getByRole('dialog').getByLabel('Tokens per month');
+  const openQuota = async () => {
+    await northwind.getByRole('button', { name: /Actions for/ }).click();
+    await page.getByRole('menuitem', { name: 'Edit quota' }).click();
+  };
+  const saveQuota = async () => {
+    // The field itself accepts the number, not only the form behind it.
+    expect(await quotaField.evaluate((input: HTMLInputElement) => input.checkValidity())).toBe(true);
+    await page.getByRole('button', { name: 'Save quota' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  };
+
+  try {
+    await openQuota();
+    await quotaField.fill('1234567');
+    await saveQuota();
+    await expect(northwind.getByText(/\/ 1\.2M$/)).toBeVisible();
+    // Opened again, the odd value is kept as it is and saves again unchanged.
+    await openQuota();
+    await expect(quotaField).toHaveValue('1234567');
+    await saveQuota();
+    await expect(northwind.getByText(/Generation is blocked/)).toHaveCount(0);
+
+    await openQuota();
+    await quotaField.fill('0');
+    await saveQuota();
+    await expect(
+      northwind.getByText(
+        /^Quota used up\. Generation is blocked until the quota is raised or the month turns on /,
+      ),
+    ).toBeVisible();
+    await shot(page, 'd5-admin-agency-over-quota');
+
+    const owner = await signedIn(browser, 'owner@northwind.test');
+    await expect(
+      owner.page.getByRole('link', { name: 'Quota used up: generation is blocked' }),
+    ).toBeVisible();
+    await owner.page.getByRole('link', { name: 'Quota used up: generation is blocked' }).click();
+    await expect(owner.page).toHaveURL(/\/app\/usage$/);
+    await expect(
+      owner.page.getByRole('status').filter({
+        hasText:
+          /^The monthly quota is used up\. Generation is blocked until the quota is raised or the month turns on .+ To raise it, contact the Muse platform team\.$/,
+      }),
+    ).toBeVisible();
+    await shot(owner.page, 'd6-agency-usage-quota-used-up');
+
+    await openSeededCampaign(owner.page);
+    await owner.page.getByRole('button', { name: 'Generate ideas' }).first().click();
+    await owner.page.getByRole('dialog').getByRole('button', { name: 'Generate' }).click();
+    await expect(
+      owner.page.getByText(
+        /^Your agency has used its monthly token quota\. Generation is blocked until the quota is raised or the month turns on /,
+      ),
+    ).toBeVisible();
+    await shot(owner.page, 'd7-agency-generate-refused-over-quota');
+    await owner.context.close();
+  } finally {
+    // The seeded quota, for the other flows and for re-runs.
+    await page.keyboard.press('Escape');
+    await openQuota();
+    await quotaField.fill('2000000');
+    await saveQuota();
+  }
 });

@@ -18,7 +18,7 @@ import {
   stopService,
   waitUntilReady,
 } from '@muse/launcher/services';
-import { ensureLocalKeyPair, localSubject, mintLocalToken } from '@muse/local-auth';
+import { benchApiEnv, benchToken } from './bench-api.ts';
 import { benchDatabase } from './bench-database.ts';
 import { type BaselineScript, captureStatements } from './capture.ts';
 import { benchTenant, type DatasetShape, loadTenants } from './dataset.ts';
@@ -90,7 +90,6 @@ async function main() {
     await freePort(),
     await freePort(),
   ];
-  const webOrigin = 'http://localhost:3000';
   const serviceToken = randomBytes(24).toString('base64url');
   const modelDebugToken = randomBytes(24).toString('base64url');
   const offlineModelUrl = `http://127.0.0.1:${modelPort}`;
@@ -134,18 +133,8 @@ async function main() {
       cwd: 'apps/api',
       command: nodeCommand('src/main.ts', API_NODE_FLAGS),
       env: {
-        NODE_ENV: 'production',
-        LOG_LEVEL: logLevel,
-        PORT: String(apiPort),
-        DATABASE_URL: appUrl,
+        ...benchApiEnv({ port: apiPort, databaseUrl: appUrl, workDir, logLevel }),
         DATABASE_POOL_SIZE: String(POOL_SIZE),
-        MUSE_DATA_DIR: workDir,
-        AUTH_MODE: 'local',
-        LOCAL_AUTH_ALLOW_IN_PRODUCTION: 'true',
-        WEB_ORIGIN: webOrigin,
-        RATE_LIMIT_PER_MINUTE: '100000000',
-        RATE_LIMIT_PER_TENANT_PER_MINUTE: '100000000',
-        RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
         GENERATION_RATE_LIMIT_PER_MINUTE: '100000',
         ...aiEnv,
       },
@@ -170,14 +159,8 @@ async function main() {
     );
   }
 
-  const { privateKeyPem } = ensureLocalKeyPair(workDir);
   const first = await benchTenant(url, 1);
-  const token = await mintLocalToken(privateKeyPem, {
-    subject: localSubject(first.adminEmail),
-    email: first.adminEmail,
-    authorizedParty: webOrigin,
-    ttlSeconds: 3600,
-  });
+  const token = await benchToken(workDir, first.adminEmail);
   const apiHeaders = { authorization: `Bearer ${token}` };
   const baselineHeaders = {};
   const campaignId = first.campaignIds[0] as string;

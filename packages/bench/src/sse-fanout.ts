@@ -18,7 +18,7 @@ import {
   stopService,
   waitUntilReady,
 } from '@muse/launcher/services';
-import { ensureLocalKeyPair, localSubject, mintLocalToken } from '@muse/local-auth';
+import { benchApiEnv, benchToken } from './bench-api.ts';
 import { benchDatabase } from './bench-database.ts';
 import { benchTenant, loadTenants } from './dataset.ts';
 import { rssMb } from './process-stats.ts';
@@ -87,36 +87,17 @@ async function main() {
   if (!idea) throw new Error('the data set has no draft idea to change');
 
   const port = await freePort();
-  const webOrigin = 'http://localhost:3000';
   api = startService(repoRoot, path.join(workDir, 'logs'), {
     name: 'api',
     cwd: 'apps/api',
     command: nodeCommand('src/main.ts', API_NODE_FLAGS),
-    env: {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      DATABASE_URL: appUrl,
-      MUSE_DATA_DIR: workDir,
-      AUTH_MODE: 'local',
-      LOCAL_AUTH_ALLOW_IN_PRODUCTION: 'true',
-      LINK_SIGNING_SECRET: 'bench-link-signing-secret-0123456789abcdef',
-      WEB_ORIGIN: webOrigin,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      RATE_LIMIT_PER_TENANT_PER_MINUTE: '100000000',
-      RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
-    },
+    env: benchApiEnv({ port, databaseUrl: appUrl, workDir, logLevel: 'warn' }),
     readyUrl: `http://127.0.0.1:${port}/readyz`,
   });
   await waitUntilReady(api, 60_000);
   const pid = api.child.pid as number;
   const apiUrl = `http://127.0.0.1:${port}`;
-  const token = await mintLocalToken(ensureLocalKeyPair(workDir).privateKeyPem, {
-    subject: localSubject(tenant.adminEmail),
-    email: tenant.adminEmail,
-    authorizedParty: webOrigin,
-    ttlSeconds: 3600,
-  });
+  const token = await benchToken(workDir, tenant.adminEmail);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const streamToken = (
     (await (await fetch(`${apiUrl}/api/events/token`, { method: 'POST', headers })).json()) as {

@@ -54,7 +54,10 @@ export type LiveEventType = LiveEvent['type'];
  */
 export type LiveEventFrame = LiveEvent & { id: string };
 
-/** How often the stream sends a comment line so proxies keep an idle connection open. */
+/**
+ * How often the stream sends an `event: heartbeat` frame (named, so `onmessage` ignores it): proxies
+ * keep an idle connection open, and a page that hears nothing for two of them reconnects.
+ */
 export const LIVE_HEARTBEAT_SECONDS = 20;
 
 /** How long a live-stream token opens streams; a stream ends when its token does, and the page asks for another. */
@@ -102,7 +105,7 @@ export const liveRoutes = defineRouteContracts({
     path: '/api/events',
     summary: 'The live stream: server-sent events of what changed that the token’s holder may read',
     description:
-      'Each event is `id: <n>` and `data: <LiveEventFrame as JSON>`; a comment line every ' +
+      'Each event is `id: <n>` and `data: <LiveEventFrame as JSON>`; an `event: heartbeat` frame every ' +
       `${LIVE_HEARTBEAT_SECONDS} s keeps it open. Send \`Last-Event-ID\` (or \`lastEventId\`) to ` +
       'receive what was missed since that event (a day at most, else `stream.reset`). The stream ends when its token expires.',
     tags: ['live'],

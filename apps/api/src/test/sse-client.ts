@@ -10,8 +10,10 @@ export interface SseClient {
   status: number;
   headers: Headers;
   frames: ReceivedFrame[];
-  /** Comment lines (heartbeats, the opening one). */
+  /** Comment lines (the opening one). */
   comments: string[];
+  /** The names of named events (heartbeats), which a page's `onmessage` does not receive. */
+  named: string[];
   /** Settles when the server ends the stream. */
   ended: Promise<void>;
   /** The first frame (from now on, or among those received) that matches; rejects after `timeoutMs`. */
@@ -21,23 +23,27 @@ export interface SseClient {
 
 /**
  * A server-sent events client over fetch, as a browser's EventSource reads the stream: frames
- * separated by a blank line, `id:` and `data:` fields, comment lines starting with a colon.
+ * separated by a blank line, `id:`, `event:` and `data:` fields, comment lines starting with a colon.
  */
 export async function openSse(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
   const abort = new AbortController();
   const res = await fetch(url, { headers, signal: abort.signal });
   const frames: ReceivedFrame[] = [];
   const comments: string[] = [];
+  const named: string[] = [];
   const listeners = new Set<() => void>();
   let finished = false;
 
   const parse = (block: string) => {
     const data: string[] = [];
+    let event: string | undefined;
     for (const line of block.split('\n')) {
       if (line.startsWith(':')) comments.push(line.slice(1).trim());
+      else if (line.startsWith('event:')) event = line.slice(6).trim();
       else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
     }
-    if (data.length > 0) {
+    if (event && event !== 'message') named.push(event);
+    else if (data.length > 0) {
       frames.push({ frame: JSON.parse(data.join('\n')) as LiveEventFrame, at: performance.now() });
       for (const listener of listeners) listener();
     }
@@ -70,6 +76,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     headers: res.headers,
     frames,
     comments,
+    named,
     ended,
     waitFor(match, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {

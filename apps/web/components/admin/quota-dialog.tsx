@@ -59,8 +59,9 @@ export function QuotaDialog({ tenant, onClose }: { tenant: Tenant | null; onClos
                 {...control}
                 {...form.register('monthlyTokenQuota')}
                 type="number"
+                inputMode="numeric"
                 min={0}
-                step={100000}
+                step={1}
               />
             )}
           </Field>

@@ -26,6 +26,7 @@ import { Progress } from '@/components/ui/progress';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatCompact, TENANT_STATUS } from '@/lib/labels';
 import { useTenants, useUpdateTenant } from '@/lib/queries/use-tenants';
+import { blockedSentence, generationBlocked, nextQuotaMonth } from '@/lib/quota';
 import { CreateTenantDialog } from './create-tenant-dialog';
 import { QuotaDialog } from './quota-dialog';
 
@@ -76,6 +77,7 @@ export function TenantsTable() {
               {list.map((tenant) => {
                 const used = tenant.usage.tokensUsedThisMonth;
                 const share = tenant.monthlyTokenQuota === 0 ? 1 : used / tenant.monthlyTokenQuota;
+                const blocked = generationBlocked(used, tenant.monthlyTokenQuota);
                 return (
                   <TableRow key={tenant.id} data-testid="tenant-row">
                     <TableCell>
@@ -100,12 +102,17 @@ export function TenantsTable() {
                         </span>
                         <Progress
                           label={`${tenant.name}: tokens used of quota`}
-                          value={used}
+                          value={blocked ? Math.max(tenant.monthlyTokenQuota, 1) : used}
                           max={Math.max(tenant.monthlyTokenQuota, 1)}
                           indicatorClassName={
                             share >= 0.9 ? 'bg-red-500' : share >= 0.75 ? 'bg-amber-500' : undefined
                           }
                         />
+                        {blocked && (
+                          <p className="max-w-64 text-xs font-medium text-red-700">
+                            Quota used up. {blockedSentence(nextQuotaMonth())}
+                          </p>
+                        )}
                       </div>
                     </TableCell>
                     <TableCell>

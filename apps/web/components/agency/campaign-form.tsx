@@ -22,6 +22,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { CAMPAIGN_STATUS } from '@/lib/labels';
 import { useSaveCampaign } from '@/lib/queries/use-campaigns';
 import { useClients } from '@/lib/queries/use-clients';
+import { FirstClientStep } from './first-client-step';
 
 interface Draft {
   clientId: string;
@@ -126,6 +127,7 @@ export function CampaignForm({
   const choose = <K extends 'clientId' | 'platforms' | 'status'>(key: K, value: PathValue<Draft, K>) =>
     form.setValue(key, value, { shouldDirty: true });
 
+  if (!campaign && clients.data?.length === 0) return <FirstClientStep />;
   return (
     <form onSubmit={submit} noValidate className="grid gap-6">
       <Card>

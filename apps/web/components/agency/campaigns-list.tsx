@@ -14,6 +14,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { CAMPAIGN_STATUS, formatDateRange, plural } from '@/lib/labels';
 import { useCampaigns } from '@/lib/queries/use-campaigns';
 import { useClients } from '@/lib/queries/use-clients';
+import { AddClientButton, FirstClientStep } from './first-client-step';
 
 const ALL = 'all';
 
@@ -35,7 +36,11 @@ export function CampaignsList() {
   };
   const filtered = Boolean(clientId || status);
   const newHref = clientId ? `/app/campaigns/new?clientId=${clientId}` : '/app/campaigns/new';
-  const newButton = (
+  // A campaign belongs to a client: an agency without one is sent to add it first.
+  const noClients = clients.data?.length === 0;
+  const newButton = noClients ? (
+    <AddClientButton />
+  ) : (
     <Button asChild>
       <Link href={newHref}>
         <Plus aria-hidden />
@@ -83,24 +88,28 @@ export function CampaignsList() {
         query={campaigns}
         rows={3}
         empty={
-          <EmptyState
-            icon={Megaphone}
-            title={filtered ? 'No campaign matches these filters' : 'No campaigns yet'}
-            description={
-              filtered
-                ? 'Try another client or status.'
-                : 'Start with a brief; Muse generates post and reel ideas you can send to the client.'
-            }
-            action={
-              filtered ? (
-                <Button variant="secondary" onClick={() => router.replace(pathname)}>
-                  Clear filters
-                </Button>
-              ) : (
-                newButton
-              )
-            }
-          />
+          noClients ? (
+            <FirstClientStep />
+          ) : (
+            <EmptyState
+              icon={Megaphone}
+              title={filtered ? 'No campaign matches these filters' : 'No campaigns yet'}
+              description={
+                filtered
+                  ? 'Try another client or status.'
+                  : 'Start with a brief; Muse generates post and reel ideas you can send to the client.'
+              }
+              action={
+                filtered ? (
+                  <Button variant="secondary" onClick={() => router.replace(pathname)}>
+                    Clear filters
+                  </Button>
+                ) : (
+                  newButton
+                )
+              }
+            />
+          )
         }
       >
         {(items) => (

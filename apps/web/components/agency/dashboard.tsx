@@ -19,6 +19,7 @@ import { useRecentActivity } from '@/lib/queries/use-activity';
 import { useCampaigns } from '@/lib/queries/use-campaigns';
 import { useClients } from '@/lib/queries/use-clients';
 import { useUsage } from '@/lib/queries/use-usage';
+import { generationBlocked } from '@/lib/quota';
 
 function totals(campaigns: Campaign[]) {
   let awaiting = 0;
@@ -108,9 +109,17 @@ export function Dashboard() {
                         <Progress
                           label="Tokens used of the monthly quota"
                           value={usage.data.tokensUsed}
-                          max={usage.data.monthlyTokenQuota}
+                          max={Math.max(usage.data.monthlyTokenQuota, 1)}
                         />
                         <span>of {formatNumber(usage.data.monthlyTokenQuota)} quota</span>
+                        {generationBlocked(
+                          usage.data.tokensUsed + usage.data.tokensReserved,
+                          usage.data.monthlyTokenQuota,
+                        ) && (
+                          <Link href="/app/usage" className="font-medium text-red-700 hover:underline">
+                            Quota used up: generation is blocked
+                          </Link>
+                        )}
                       </div>
                     ) : usage.isError ? (
                       'Usage is not available right now'

@@ -9,6 +9,7 @@ import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDate, formatNumber, formatShareUsed, plural } from '@/lib/labels';
 import { useUsage } from '@/lib/queries/use-usage';
+import { blockedSentence, generationBlocked } from '@/lib/quota';
 
 function Breakdown({
   title,
@@ -70,7 +71,15 @@ export function UsageReport() {
         <Skeleton className="h-40 rounded-xl" />
       ) : (
         (() => {
-          const { tokensUsed, monthlyTokenQuota, periodStart, byClient, byCampaign } = usage.data;
+          const {
+            tokensUsed,
+            tokensReserved,
+            monthlyTokenQuota,
+            periodStart,
+            periodEnd,
+            byClient,
+            byCampaign,
+          } = usage.data;
           const share = monthlyTokenQuota === 0 ? 100 : (tokensUsed / monthlyTokenQuota) * 100;
           return (
             // Single minmax(0, 1fr) columns: a long name truncates instead of widening the page.
@@ -96,11 +105,19 @@ export function UsageReport() {
                     className="h-3"
                     indicatorClassName={share >= 90 ? 'bg-red-500' : share >= 75 ? 'bg-amber-500' : undefined}
                   />
-                  <p className="text-sm text-slate-500">
-                    {share >= 100
-                      ? 'The quota is used up: new generations are refused until next month or a higher quota.'
-                      : `${formatShareUsed(tokensUsed, monthlyTokenQuota)}.`}
-                  </p>
+                  {generationBlocked(tokensUsed + tokensReserved, monthlyTokenQuota) ? (
+                    <p
+                      role="status"
+                      className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+                    >
+                      The monthly quota is used up. {blockedSentence(periodEnd)} To raise it, contact the Muse
+                      platform team.
+                    </p>
+                  ) : (
+                    <p className="text-sm text-slate-500">
+                      {formatShareUsed(tokensUsed, monthlyTokenQuota)}.
+                    </p>
+                  )}
                 </CardContent>
               </Card>
               {tokensUsed === 0 ? (

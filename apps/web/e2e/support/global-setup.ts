@@ -8,6 +8,8 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = stack.webUrl;
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_MAILBOX_URL = stack.mailboxUrl;
+  // Where the stack keeps its local sign-in keys, for a test that mints its own token.
+  process.env.E2E_DATA_DIR = stack.dataDir;
   return async () => {
     await stack.stop();
     fs.rmSync(stack.dataDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import {
   clientRoutes,
   generationRoutes,
   ideaRoutes,
+  liveRoutes,
   meRoutes,
   notificationsRoutes,
   type RouteContract,
@@ -157,6 +158,11 @@ export function createApi(transport: Transport) {
     reviewActions: {
       open: (token: string) => call(reviewActionRoutes.open, { body: { token } }),
       answer: (body: Body<typeof reviewActionRoutes.answer>) => call(reviewActionRoutes.answer, { body }),
+    },
+    /** What opens the live stream: the signed-in user's, or (with the review-link transport) the link's. */
+    live: {
+      token: () => call(liveRoutes.token, {}),
+      reviewToken: () => call(liveRoutes.reviewToken, {}),
     },
     notifications: {
       list: (query: Query<typeof notificationsRoutes.list> = {}) => call(notificationsRoutes.list, { query }),

@@ -1,4 +1,5 @@
 import { RouteCallError } from '@muse/contracts';
+import { quotaRefusal } from '@/lib/quota';
 
 /** Maps `invalid_input` details to `{ "field.path": message }` for forms. */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
@@ -12,6 +13,24 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   return errors;
 }
 
+/**
+ * Whether the API refused the call because the caller's agency is suspended (403 `forbidden` with
+ * the reason `tenant_suspended`): nothing in the agency's area can load until it is reactivated.
+ */
+export function isAgencySuspended(error: unknown): boolean {
+  return (
+    error instanceof RouteCallError &&
+    error.code === 'forbidden' &&
+    error.details.some(
+      (detail) =>
+        typeof detail === 'object' &&
+        detail !== null &&
+        'reason' in detail &&
+        detail.reason === 'tenant_suspended',
+    )
+  );
+}
+
 /** A sentence for a toast: the API's own message for domain errors, a plain one for the rest. */
 export function describeError(error: unknown): string {
   if (error instanceof RouteCallError) {
@@ -22,6 +41,8 @@ export function describeError(error: unknown): string {
         return 'That move is no longer possible: the idea changed status in the meantime.';
       case 'rate_limited':
         return 'Too many requests right now. Wait a moment and try again.';
+      case 'quota_exceeded':
+        return quotaRefusal(error);
       case 'unexpected_response':
       case 'internal':
         return 'Something went wrong on our side. Please try again.';

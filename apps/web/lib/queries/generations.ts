@@ -6,12 +6,19 @@ import { keys } from './keys';
 export const isRunning = (generation: Pick<Generation, 'status'> | undefined) =>
   generation?.status === 'QUEUED' || generation?.status === 'RUNNING';
 
-/** A generation, polled every second until it has finished; null asks for nothing. */
-export const generationQuery = (api: Api, id: string | null) =>
+/** How often a running generation is asked after when the live stream is not delivering its progress. */
+const POLL_WITHOUT_STREAM_MS = 2_000;
+
+/**
+ * A generation; null asks for nothing. The live stream says when it moves; without the stream
+ * it is polled until it has finished.
+ */
+export const generationQuery = (api: Api, id: string | null, streamed: boolean) =>
   queryOptions({
     queryKey: keys.generation(id ?? ''),
     queryFn: id ? () => api.generations.get(id) : skipToken,
-    refetchInterval: (query) => (query.state.data && !isRunning(query.state.data) ? false : 1000),
+    refetchInterval: (query) =>
+      streamed || (query.state.data && !isRunning(query.state.data)) ? false : POLL_WITHOUT_STREAM_MS,
     refetchIntervalInBackground: true,
     staleTime: 0,
   });

@@ -12,6 +12,7 @@ export const keys = {
   revisions: (ideaId: string) => ['revisions', ideaId] as const,
   comments: (ideaId: string) => ['comments', ideaId] as const,
   activity: (filters: { entityType?: string; entityId?: string } = {}) => ['activity', filters] as const,
+  allActivity: ['activity'] as const,
   generation: (id: string) => ['generation', id] as const,
   usage: ['usage'] as const,
   users: ['users'] as const,
@@ -22,3 +23,12 @@ export const keys = {
   reviewLinks: (campaignId: string) => ['review-links', campaignId] as const,
   reviewSession: ['review-session'] as const,
 };
+
+/** What a change to any of a campaign's ideas can make stale: its board, counts, rounds and the activity feed. */
+export const campaignIdeasKeys = (campaignId: string) => [
+  keys.ideas(campaignId),
+  keys.campaign(campaignId),
+  keys.allCampaigns,
+  keys.reviewRounds(campaignId),
+  keys.allActivity,
+];

@@ -17,7 +17,7 @@ export function useUpdateBranding() {
     mutationFn: (body: UpdateAgencyBrandingBody) => api.branding.update(body),
     onSuccess: (saved) => {
       queryClient.setQueryData(keys.branding, saved);
-      void queryClient.invalidateQueries({ queryKey: ['activity'] });
+      void queryClient.invalidateQueries({ queryKey: keys.allActivity });
     },
   });
 }

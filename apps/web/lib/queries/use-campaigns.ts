@@ -8,7 +8,7 @@ import { useApi } from '@/components/providers';
 import { describeError } from '@/lib/api-client/errors';
 import { saveFile } from '@/lib/save-file';
 import { type CampaignFilters, campaignQuery, campaignsQuery, reviewRoundsQuery } from './campaigns';
-import { keys } from './keys';
+import { campaignIdeasKeys, keys } from './keys';
 
 export function useCampaigns(filters: CampaignFilters = {}) {
   return useQuery(campaignsQuery(useApi(), filters));
@@ -76,7 +76,6 @@ export function useExportCampaignCsv(campaignId: string) {
 export function useRefreshCampaign(campaignId: string) {
   const queryClient = useQueryClient();
   return useCallback(() => {
-    void queryClient.invalidateQueries({ queryKey: keys.ideas(campaignId) });
-    void queryClient.invalidateQueries({ queryKey: keys.campaign(campaignId) });
+    for (const queryKey of campaignIdeasKeys(campaignId)) void queryClient.invalidateQueries({ queryKey });
   }, [queryClient, campaignId]);
 }

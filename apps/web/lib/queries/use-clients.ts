@@ -43,7 +43,7 @@ export function useChangeClientArchive(client: Client, change: 'archive' | 'rest
     onSuccess: (updated) => {
       queryClient.setQueryData(keys.client(updated.id), updated);
       void queryClient.invalidateQueries({ queryKey: keys.allClients });
-      void queryClient.invalidateQueries({ queryKey: ['activity'] });
+      void queryClient.invalidateQueries({ queryKey: keys.allActivity });
       toast.success(`${updated.name} ${done}`);
     },
     onError: (error) => toast.error(`Not ${done}`, { description: describeError(error) }),

@@ -8,7 +8,7 @@ import { useApi } from '@/components/providers';
 import { describeError } from '@/lib/api-client/errors';
 import { IDEA_STATUS, plural } from '@/lib/labels';
 import { type Caller, campaignIdeasQuery, commentsQuery, ideaQuery, revisionsQuery } from './ideas';
-import { keys } from './keys';
+import { campaignIdeasKeys, keys } from './keys';
 
 export function useCampaignIdeas(campaignId: string, caller: Caller = 'member') {
   return useQuery(campaignIdeasQuery(useApi(), campaignId, caller));
@@ -19,11 +19,7 @@ export function useIdea(id: string | null) {
 }
 
 function refreshCampaign(queryClient: QueryClient, campaignId: string) {
-  void queryClient.invalidateQueries({ queryKey: keys.ideas(campaignId) });
-  void queryClient.invalidateQueries({ queryKey: keys.campaign(campaignId) });
-  void queryClient.invalidateQueries({ queryKey: keys.allCampaigns });
-  void queryClient.invalidateQueries({ queryKey: keys.reviewRounds(campaignId) });
-  void queryClient.invalidateQueries({ queryKey: ['activity'] });
+  for (const queryKey of campaignIdeasKeys(campaignId)) void queryClient.invalidateQueries({ queryKey });
 }
 
 export interface MoveIdeas {

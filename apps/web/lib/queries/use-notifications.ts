@@ -3,11 +3,17 @@
 import type { MarkNotificationsReadBody, NotificationPreference } from '@muse/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '@/components/providers';
+import { useLiveStatus } from '@/lib/live/live-updates';
 import { keys } from './keys';
 import { NOTIFICATIONS_REFRESH_MS, notificationPreferencesQuery, notificationsQuery } from './notifications';
 
+/** The bell's news: the live stream says when there is more; without it, it is asked for now and then. */
 export function useNotifications() {
-  return useQuery({ ...notificationsQuery(useApi()), refetchInterval: NOTIFICATIONS_REFRESH_MS });
+  const streamed = useLiveStatus() === 'live';
+  return useQuery({
+    ...notificationsQuery(useApi()),
+    refetchInterval: streamed ? false : NOTIFICATIONS_REFRESH_MS,
+  });
 }
 
 /** Marks notifications read and shows the new count at once. */

@@ -20,7 +20,7 @@ function useRefreshLinks(campaignId: string) {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: keys.reviewLinks(campaignId) });
-    void queryClient.invalidateQueries({ queryKey: ['activity'] });
+    void queryClient.invalidateQueries({ queryKey: keys.allActivity });
   };
 }
 

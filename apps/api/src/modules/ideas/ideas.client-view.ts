@@ -49,15 +49,23 @@ export async function ideaAsSeenBy<T extends IdeaRecord>(
 /**
  * Whether a client contact sees a change of an idea, by the rules above: the idea is, after it,
  * in a status the client reads, and the change is a move or touches a field the client reads
- * live. Content it reads is the sent version's, so an edit of content alone stays the agency's
+ * live; or the change moves it out of such a status. Content it reads is the sent version's, so an edit of content alone stays the agency's
  * until the idea is sent again (which is a move).
  */
 export function clientSeesChange(change: {
+  before?: { status: IdeaStatus };
   after: { status: IdeaStatus };
   move?: unknown;
   changedFields: readonly ChangedField[];
 }): boolean {
-  if (!CLIENT_VISIBLE_STATUSES.includes(change.after.status)) return false;
+  if (!CLIENT_VISIBLE_STATUSES.includes(change.after.status)) {
+    // Withdrawn from the client: its page is told, so that it stops showing what it can no longer answer.
+    return (
+      change.move !== undefined &&
+      change.before !== undefined &&
+      CLIENT_VISIBLE_STATUSES.includes(change.before.status)
+    );
+  }
   const sentContent: readonly string[] = IDEA_CONTENT_FIELDS;
   return change.move !== undefined || change.changedFields.some((field) => !sentContent.includes(field));
 }

@@ -236,6 +236,8 @@ describe('the live stream: who receives what', () => {
     expect([internal.status, forClient.status]).toEqual([201, 201]);
     await patchIdea(w.contact, pending, { status: 'CLIENT_APPROVED' });
     await patchIdea(w.admin, siblingPending, { status: 'GENERATED' });
+    // Back in drafts: what the agency does with it now is its own.
+    await patchIdea(w.admin, siblingPending, { title: 'Reworked in private' });
     await patchIdea(w.admin, otherClientPending, { status: 'GENERATED' });
     await patchIdea(other.admin, otherTenantIdea, { status: 'PENDING_CLIENT' });
 
@@ -250,14 +252,22 @@ describe('the live stream: who receives what', () => {
       new Set([draft.id, toSend.id, pending.id, siblingPending.id, otherClientPending.id]),
     );
     expect(commentsOf(agency)).toEqual([internal.body.id, forClient.body.id]);
-    // The client: the sending and its own answer, the comment meant for it; not the draft, nor the internal note.
+    // The client: the sending and its own answer, the comment meant for it; not the draft, nor the
+    // internal note. Its contact also hears of the withdrawal in its other campaign; the link only of its own.
+    expect(new Set(ideaIdsOf(contact))).toEqual(new Set([toSend.id, pending.id, siblingPending.id]));
+    expect(new Set(ideaIdsOf(holder))).toEqual(new Set([toSend.id, pending.id]));
     for (const client of [contact, holder]) {
-      expect(new Set(ideaIdsOf(client))).toEqual(new Set([toSend.id, pending.id]));
       expect(commentsOf(client)).toEqual([forClient.body.id]);
       expect(client.frames.some(({ frame }) => frame.type === 'generation.progress')).toBe(false);
     }
-    expect(ideaIdsOf(siblingHolder)).toEqual([]);
-    expect(ideaIdsOf(otherContact)).toEqual([]);
+    expect(ideaIdsOf(siblingHolder)).toEqual([siblingPending.id]);
+    expect(siblingHolder.frames[0]?.frame.data).toEqual({
+      ideaId: siblingPending.id,
+      campaignId: w.sibling.id,
+      status: 'GENERATED',
+      version: expect.any(Number),
+    });
+    expect(ideaIdsOf(otherContact)).toEqual([otherClientPending.id]);
     expect(new Set(ideaIdsOf(otherTenant))).toEqual(new Set([otherTenantIdea.id]));
   });
 

@@ -16,6 +16,11 @@ const RESUME_LIMIT = 1_000;
  * this long before that one; a page may receive one twice, which only refetches again.
  */
 const COMMIT_LAG_ALLOWANCE_MS = 10_000;
+/**
+ * A named event, so that a page's EventSource sees it (comment lines never reach the page) and
+ * can tell a connection that died silently from a quiet one; `onmessage` does not receive it.
+ */
+const HEARTBEAT_FRAME = 'event: heartbeat\ndata: {}\n\n';
 /** How soon an EventSource reconnects after the stream ends. */
 const RETRY_MS = 2_000;
 
@@ -106,7 +111,7 @@ export async function serveLiveStream(
     reader,
     deliver: (event) => (waiting ? waiting.push(event) : send(event)),
     catchUp: () => void replay(lastSent),
-    beat: () => open && res.write(': heartbeat\n\n'),
+    beat: () => open && res.write(HEARTBEAT_FRAME),
     end: () => finish(),
   });
   const expiry = setTimeout(() => finish(), Math.max(0, stream.endsAt.getTime() - Date.now()));
