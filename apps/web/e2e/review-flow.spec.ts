@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { openCaughtMail, PHONE, shot, signedIn } from './support/helpers';
 
 const run = Date.now().toString(36);
@@ -85,7 +85,14 @@ test('(a) when the owner creates a client and a campaign and generates ideas, th
   await page.keyboard.press('Escape');
   const drafts = column(page, 'Drafts');
   await expect(drafts.getByTestId('idea-card')).toHaveCount(5);
-  await expect(drafts.getByText('offline model').first()).toBeVisible();
+  // The agency is told, in small print: smaller than the badges beside it.
+  const offlineLabel = drafts.getByText('offline model').first();
+  await expect(offlineLabel).toBeVisible();
+  const fontSize = (locator: Locator) =>
+    locator.evaluate((node) => Number.parseFloat(getComputedStyle(node).fontSize));
+  expect(await fontSize(offlineLabel)).toBeLessThan(
+    await fontSize(drafts.getByText('Post', { exact: true }).first()),
+  );
   await shot(page, 'a8-board-with-ideas');
 
   for (const card of (await drafts.getByTestId('idea-card').all()).slice(0, 3))

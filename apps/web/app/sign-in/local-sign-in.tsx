@@ -59,7 +59,7 @@ export function LocalSignIn({ accounts, returnTo }: { accounts: readonly DemoAcc
           ))}
         </ul>
       </form>
-      <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400">
+      <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-500">
         <span className="h-px flex-1 bg-slate-200" />
         or any invited user
         <span className="h-px flex-1 bg-slate-200" />

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
+import { LazyClerkSignIn } from '@/components/auth/clerk-lazy';
 import { Logo } from '@/components/shell/logo';
 import { DEMO_ACCOUNTS } from '@/lib/auth/demo-accounts';
 import { safeReturnPath } from '@/lib/auth/roles';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { serverConfig } from '@/lib/server-config';
-import { ClerkSignIn } from './clerk-sign-in';
 import { LocalSignIn } from './local-sign-in';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -50,7 +50,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>
         )}
         <div className="mt-6">
           {clerk ? (
-            <ClerkSignIn publishableKey={clerk} returnTo={returnTo} />
+            <LazyClerkSignIn publishableKey={clerk} returnTo={returnTo} />
           ) : (
             <LocalSignIn accounts={DEMO_ACCOUNTS} returnTo={returnTo} />
           )}

@@ -24,22 +24,22 @@ function Section({
 }) {
   const before = previous ? fieldText(previous[field]) : undefined;
   const changed = before !== undefined && before !== fieldText(idea[field]);
+  // Unnamed on purpose: a named section is a landmark, and each card would add another "Hook".
   return (
     <section
       className={cn(
         'grid gap-1.5',
         changed && '-mx-3 rounded-lg border-l-4 border-amber-400 bg-amber-50/70 px-3 py-2',
       )}
-      aria-label={changed ? `${label} (changed)` : label}
     >
-      <h4 className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+      <h3 className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
         {label}
         {changed && (
           <span className="rounded-full bg-amber-200 px-1.5 py-px text-[10px] font-semibold normal-case tracking-normal text-amber-900">
             changed
           </span>
         )}
-      </h4>
+      </h3>
       {changed && field !== 'beats' ? (
         <DiffText before={before ?? ''} after={fieldText(idea[field])} />
       ) : (

@@ -10,15 +10,15 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { EmptyState } from '@/components/ui/empty-state';
 import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { formatDateRange, plural } from '@/lib/labels';
 import type { Caller } from '@/lib/queries/ideas';
 import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/use-ideas';
 import { ReviewCard, type ReviewDecision, type ReviewMode } from './review-card';
 
 const SHORTCUTS: [string, string][] = [
-  ['j / ↓', 'Next idea'],
-  ['k / ↑', 'Previous idea'],
+  ['j', 'Next idea'],
+  ['k', 'Previous idea'],
   ['a', 'Approve'],
   ['c', 'Request changes'],
   ['r', 'Reject'],
@@ -62,6 +62,8 @@ export function ReviewBoard({ campaignId, caller, campaign, back, finished }: Re
   const [busyIds, setBusyIds] = useState<Set<string>>(new Set());
   const [helpOpen, setHelpOpen] = useState(false);
   const cards = useRef(new Map<string, HTMLElement>());
+  const allDone = useRef<HTMLDivElement>(null);
+  const activeIndex = useRef(-1);
 
   const all = ideas.data ?? [];
   const open = all.filter((idea) => idea.status === 'PENDING_CLIENT');
@@ -112,6 +114,23 @@ export function ReviewBoard({ campaignId, caller, campaign, back, finished }: Re
     card?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }, []);
 
+  // An answer takes its card off the list, and the focus with it: the card that takes its place
+  // gets the focus, or the thank-you once none is left, so the keyboard and a screen reader
+  // carry on from there. Focus that is elsewhere (a tab, the bulk bar) stays where it is.
+  useEffect(() => {
+    const index = shown.findIndex((idea) => idea.id === activeId);
+    if (index >= 0) {
+      activeIndex.current = index;
+      return;
+    }
+    if (activeIndex.current < 0 || (document.activeElement && document.activeElement !== document.body))
+      return;
+    const next = shown[Math.min(activeIndex.current, shown.length - 1)];
+    activeIndex.current = -1;
+    if (next) focusCard(next.id);
+    else allDone.current?.focus();
+  }, [shown, activeId, focusCard]);
+
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
@@ -120,8 +139,9 @@ export function ReviewBoard({ campaignId, caller, campaign, back, finished }: Re
       const step = (delta: number) =>
         focusCard(shown[Math.min(Math.max(index + delta, 0), shown.length - 1)]?.id ?? shown[0]?.id);
       const key = event.key;
-      if (key === 'j' || key === 'ArrowDown') step(index < 0 ? 0 : 1);
-      else if (key === 'k' || key === 'ArrowUp') step(index < 0 ? 0 : -1);
+      // The arrow keys stay the browser's: they scroll a long script within its card.
+      if (key === 'j') step(index < 0 ? 0 : 1);
+      else if (key === 'k') step(index < 0 ? 0 : -1);
       else if (key === '?') setHelpOpen(true);
       else if (current?.status === 'PENDING_CLIENT' && !busyIds.has(current.id)) {
         if (key === 'a') decide([current], { kind: 'approve' });
@@ -186,71 +206,73 @@ export function ReviewBoard({ campaignId, caller, campaign, back, finished }: Re
             Answered ({answered.length})
           </TabsTrigger>
         </TabsList>
-      </Tabs>
 
-      <div className="mt-4 grid gap-5">
-        {ideas.isError ? (
-          <QueryError error={ideas.error} retry={() => ideas.refetch()} />
-        ) : ideas.isPending ? (
-          <>
-            <Skeleton className="h-80 rounded-2xl" />
-            <Skeleton className="h-80 rounded-2xl" />
-          </>
-        ) : shown.length === 0 ? (
-          <EmptyState
-            icon={tab === 'open' ? PartyPopper : CheckCheck}
-            title={tab === 'open' ? 'All done — thank you!' : 'Nothing answered yet'}
-            description={
-              tab === 'open'
-                ? 'You’ve answered every idea in this campaign. The agency has been notified of your decisions.'
-                : 'Ideas you approve, reject or send back appear here.'
-            }
-            action={tab === 'open' && finished}
-          />
-        ) : (
-          <>
-            {tab === 'open' && open.length > 1 && (
-              <div className="flex items-center justify-between gap-2 text-sm">
-                <button
-                  type="button"
-                  className="rounded font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500"
-                  onClick={() =>
-                    setSelected(
-                      chosen.length === open.length ? new Set() : new Set(open.map((idea) => idea.id)),
+        <TabsContent value={tab} className="grid gap-5">
+          {ideas.isError ? (
+            <QueryError error={ideas.error} retry={() => ideas.refetch()} />
+          ) : ideas.isPending ? (
+            <>
+              <Skeleton className="h-80 rounded-2xl" />
+              <Skeleton className="h-80 rounded-2xl" />
+            </>
+          ) : shown.length === 0 ? (
+            <div ref={allDone} tabIndex={-1} className="rounded-xl outline-none">
+              <EmptyState
+                icon={tab === 'open' ? PartyPopper : CheckCheck}
+                title={tab === 'open' ? 'All done — thank you!' : 'Nothing answered yet'}
+                description={
+                  tab === 'open'
+                    ? 'You’ve answered every idea in this campaign. The agency has been notified of your decisions.'
+                    : 'Ideas you approve, reject or send back appear here.'
+                }
+                action={tab === 'open' && finished}
+              />
+            </div>
+          ) : (
+            <>
+              {tab === 'open' && open.length > 1 && (
+                <div className="flex items-center justify-between gap-2 text-sm">
+                  <button
+                    type="button"
+                    className="-mx-2 min-h-11 rounded px-2 font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500"
+                    onClick={() =>
+                      setSelected(
+                        chosen.length === open.length ? new Set() : new Set(open.map((idea) => idea.id)),
+                      )
+                    }
+                  >
+                    {chosen.length === open.length ? 'Clear selection' : `Select all ${open.length}`}
+                  </button>
+                  <span className="hidden text-slate-500 sm:inline">Press ? for keyboard shortcuts</span>
+                </div>
+              )}
+              {shown.map((idea) => (
+                <ReviewCard
+                  key={idea.id}
+                  ref={(node) => {
+                    if (node) cards.current.set(idea.id, node);
+                    else cards.current.delete(idea.id);
+                  }}
+                  idea={idea}
+                  caller={caller}
+                  active={activeId === idea.id}
+                  selected={selected.has(idea.id)}
+                  mode={modes[idea.id] ?? 'idle'}
+                  busy={busyIds.has(idea.id)}
+                  onFocus={() => setActiveId(idea.id)}
+                  onModeChange={(mode) => setModes((m) => ({ ...m, [idea.id]: mode }))}
+                  onSelect={(on) =>
+                    setSelected((s) =>
+                      on ? new Set([...s, idea.id]) : new Set([...s].filter((id) => id !== idea.id)),
                     )
                   }
-                >
-                  {chosen.length === open.length ? 'Clear selection' : `Select all ${open.length}`}
-                </button>
-                <span className="hidden text-slate-400 sm:inline">Press ? for keyboard shortcuts</span>
-              </div>
-            )}
-            {shown.map((idea) => (
-              <ReviewCard
-                key={idea.id}
-                ref={(node) => {
-                  if (node) cards.current.set(idea.id, node);
-                  else cards.current.delete(idea.id);
-                }}
-                idea={idea}
-                caller={caller}
-                active={activeId === idea.id}
-                selected={selected.has(idea.id)}
-                mode={modes[idea.id] ?? 'idle'}
-                busy={busyIds.has(idea.id)}
-                onFocus={() => setActiveId(idea.id)}
-                onModeChange={(mode) => setModes((m) => ({ ...m, [idea.id]: mode }))}
-                onSelect={(on) =>
-                  setSelected((s) =>
-                    on ? new Set([...s, idea.id]) : new Set([...s].filter((id) => id !== idea.id)),
-                  )
-                }
-                onDecide={(decision) => decide([idea], decision)}
-              />
-            ))}
-          </>
-        )}
-      </div>
+                  onDecide={(decision) => decide([idea], decision)}
+                />
+              ))}
+            </>
+          )}
+        </TabsContent>
+      </Tabs>
 
       {chosen.length > 0 && tab === 'open' && (
         <div

@@ -90,7 +90,8 @@ export const ReviewCard = forwardRef<HTMLElement, ReviewCardProps>(function Revi
               checked={selected}
               onCheckedChange={(value) => onSelect(value === true)}
               aria-label={`Select “${idea.title}” for bulk approval`}
-              className="mt-1.5 size-5"
+              touch
+              className="-mt-1.5"
             />
           )}
           <div className="min-w-0 flex-1">
@@ -179,7 +180,7 @@ export const ReviewCard = forwardRef<HTMLElement, ReviewCardProps>(function Revi
           type="button"
           onClick={() => setShowComments((value) => !value)}
           aria-expanded={showComments}
-          className="mt-2 flex items-center gap-1.5 rounded text-sm text-slate-500 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-brand-500"
+          className="-mx-2 mt-1 flex min-h-11 items-center gap-1.5 rounded px-2 text-sm text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500"
         >
           <MessageSquare className="size-4" aria-hidden />
           {showComments ? 'Hide comments' : 'Comments'}

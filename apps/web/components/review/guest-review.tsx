@@ -2,6 +2,7 @@
 
 import { ReviewBoard } from '@/components/portal/review-board';
 import { QueryError } from '@/components/query-state';
+import { SkipLink } from '@/components/shell/skip-link';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDate } from '@/lib/labels';
 import { useReviewSession } from '@/lib/queries/use-review-links';
@@ -25,6 +26,7 @@ export function GuestReview() {
   const link = session.data;
   return (
     <div className="min-h-screen bg-slate-50">
+      <SkipLink />
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-4xl items-center justify-between gap-3 px-4">
           <span className="truncate font-semibold text-slate-900">
@@ -33,7 +35,7 @@ export function GuestReview() {
           {link && <span className="truncate text-sm text-slate-500">For {link.reviewerName}</span>}
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 sm:py-8">
+      <main id="main" tabIndex={-1} className="outline-none mx-auto w-full max-w-4xl px-4 py-6 sm:py-8">
         {link ? (
           <>
             <p className="text-sm text-slate-600">

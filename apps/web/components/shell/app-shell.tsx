@@ -4,6 +4,7 @@ import type { Session } from '@/lib/auth/session';
 import { Logo } from './logo';
 import { MobileNav } from './mobile-nav';
 import { NavLinks, type ShellArea } from './nav-links';
+import { SkipLink } from './skip-link';
 import { UserMenu } from './user-menu';
 
 /** Sidebar layout of the agency workspace and the admin console; a top bar with a drawer on phones. */
@@ -19,12 +20,7 @@ export function AppShell({
   const workspace = area === 'admin' ? 'Platform admin' : (session.tenantName ?? 'Agency');
   return (
     <div className="min-h-screen bg-slate-50 lg:pl-60">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-slate-200 bg-white px-3 py-4 lg:flex">
         <div className="mb-6 flex items-start justify-between gap-2">
           <Logo subtitle={workspace} className="px-2" />
@@ -45,7 +41,11 @@ export function AppShell({
           <UserMenu compact />
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="outline-none mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8"
+      >
         {children}
       </main>
     </div>

@@ -22,10 +22,11 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
       <DropdownMenuTrigger
         className={cn(
           'flex items-center gap-2 rounded-lg text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500',
-          compact ? 'p-1' : 'w-full p-2',
+          compact ? 'p-1.5' : 'w-full p-2',
         )}
-        aria-label={`Account: ${session.name}`}
       >
+        {/* Named in words, not by the initials on the avatar. */}
+        <span className="sr-only">Account: {session.name}</span>
         <Avatar name={session.name} />
         {!compact && (
           <>

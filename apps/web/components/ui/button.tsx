@@ -13,7 +13,7 @@ export const buttonVariants = cva(
         secondary: 'border border-slate-200 bg-white text-slate-800 shadow-sm hover:bg-slate-50',
         ghost: 'text-slate-700 hover:bg-slate-100',
         danger: 'bg-red-600 text-white shadow-sm hover:bg-red-700',
-        success: 'bg-emerald-600 text-white shadow-sm hover:bg-emerald-700',
+        success: 'bg-emerald-700 text-white shadow-sm hover:bg-emerald-800',
         link: 'h-auto px-0 text-brand-700 underline-offset-4 hover:underline',
       },
       size: {

@@ -1,7 +1,15 @@
+'use client';
+
 import { ClerkProvider, SignIn } from '@clerk/nextjs';
 
 /** Clerk's hosted sign-in; afterwards /session/start looks the user up in Muse. */
-export function ClerkSignIn({ publishableKey, returnTo }: { publishableKey: string; returnTo?: string }) {
+export default function ClerkSignIn({
+  publishableKey,
+  returnTo,
+}: {
+  publishableKey: string;
+  returnTo?: string;
+}) {
   const next = `/session/start${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`;
   return (
     <ClerkProvider publishableKey={publishableKey}>
