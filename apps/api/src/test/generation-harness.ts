@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createApp as createAiServiceApp } from '@muse/ai-service/src/app.ts';
 import { parseAiServiceConfig } from '@muse/ai-service/src/config.ts';
 import { createServices } from '@muse/ai-service/src/services.ts';
-import { createDatabase } from '@muse/db';
+import { createDatabase, type Database } from '@muse/db';
 import { setUpTestDatabase } from '@muse/db/test-database';
 import { createLogger } from '@muse/logger';
 import { createOfflineModelServer, type OfflineModelServer } from '@muse/offline-model';
@@ -158,4 +158,36 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A campaign with a full brief (objective, key messages, themes) for the agency's client, as
+ * generation tests ask ideas for; `platforms` and the counts may be chosen.
+ */
+export function makeBriefedCampaign(
+  db: Database,
+  agency: { tenant: { id: string }; client: { id: string } },
+  overrides: {
+    numPosts?: number;
+    numReels?: number;
+    platforms?: ('INSTAGRAM' | 'TIKTOK' | 'LINKEDIN')[];
+  } = {},
+) {
+  return db.withTenantTx(agency.tenant.id, (tx) =>
+    tx.campaign.create({
+      data: {
+        tenantId: agency.tenant.id,
+        clientId: agency.client.id,
+        name: 'Slow Mornings',
+        objective: 'Grow awareness of the new oat latte with commuters',
+        brief: 'Launch the oat latte in all twelve cafés.',
+        keyMessages: ['Made with oats from farms within 50 miles'],
+        themes: ['slow mornings', 'local farms'],
+        platforms: overrides.platforms ?? ['INSTAGRAM', 'TIKTOK'],
+        numPosts: overrides.numPosts ?? 2,
+        numReels: overrides.numReels ?? 1,
+        status: 'ACTIVE',
+      },
+    }),
+  );
 }

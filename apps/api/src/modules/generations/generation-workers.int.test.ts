@@ -5,6 +5,7 @@ import {
   type AiStack,
   createPrivateDatabase,
   eventually,
+  makeBriefedCampaign,
   spawnWorker,
   startAiStack,
   type WorkerProcess,
@@ -43,22 +44,6 @@ async function startWorkerProcess() {
   return worker;
 }
 
-async function makeCampaignOf(agency: Awaited<ReturnType<typeof makeAgency>>) {
-  return api.db.withTenantTx(agency.tenant.id, (tx) =>
-    tx.campaign.create({
-      data: {
-        tenantId: agency.tenant.id,
-        clientId: agency.client.id,
-        name: 'Slow Mornings',
-        brief: 'Launch the oat latte in all twelve cafés.',
-        themes: ['slow mornings', 'local farms'],
-        platforms: ['INSTAGRAM'],
-        status: 'ACTIVE',
-      },
-    }),
-  );
-}
-
 function ideasOf(tenantId: string) {
   return api.db.withTenantTx(tenantId, async (tx) => ({
     ideas: await tx.idea.findMany({ select: { id: true, generationId: true } }),
@@ -73,7 +58,7 @@ const finishedBy = (worker: WorkerProcess, generationId: string) =>
 describe('generation workers as processes', () => {
   it('when a worker is killed (SIGKILL) during the AI call, then another worker completes the job and its ideas exist exactly once', async () => {
     const agency = await makeAgency(api.db);
-    const campaign = await makeCampaignOf(agency);
+    const campaign = await makeBriefedCampaign(api.db, agency, { platforms: ['INSTAGRAM'] });
     ai.offline.faults.update({ latencyMs: 3_000 });
     const pair = await Promise.all([startWorkerProcess(), startWorkerProcess()]);
 
@@ -120,7 +105,9 @@ describe('generation workers as processes', () => {
 
   it('when two workers take 20 queued generations, then all 20 SUCCEED once each, with no idea written twice', async () => {
     const agency = await makeAgency(api.db);
-    const campaigns = await Promise.all([1, 2, 3, 4].map(() => makeCampaignOf(agency)));
+    const campaigns = await Promise.all(
+      [1, 2, 3, 4].map(() => makeBriefedCampaign(api.db, agency, { platforms: ['INSTAGRAM'] })),
+    );
     const auth = await bearer(agency.member);
     const ids: string[] = [];
     for (let index = 0; index < 20; index += 1) {

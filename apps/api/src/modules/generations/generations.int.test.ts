@@ -21,6 +21,7 @@ import {
   type AiStack,
   createPrivateDatabase,
   eventually,
+  makeBriefedCampaign,
   startAiStack,
   startInProcessWorker,
   workerEnv,
@@ -86,7 +87,7 @@ async function makeBrandAgency(options: { quota?: number } = {}) {
       },
     }),
   );
-  const campaign = await makeBrandCampaign(agency);
+  const campaign = await makeBriefedCampaign(api.db, agency);
   return { ...agency, campaign };
 }
 
@@ -103,33 +104,6 @@ function runInFlight(
         status: 'RUNNING',
         queuedAt: new Date(),
         ...figures,
-      },
-    }),
-  );
-}
-
-function makeBrandCampaign(
-  agency: Agency,
-  overrides: {
-    numPosts?: number;
-    numReels?: number;
-    platforms?: ('INSTAGRAM' | 'TIKTOK' | 'LINKEDIN')[];
-  } = {},
-) {
-  return api.db.withTenantTx(agency.tenant.id, (tx) =>
-    tx.campaign.create({
-      data: {
-        tenantId: agency.tenant.id,
-        clientId: agency.client.id,
-        name: 'Slow Mornings',
-        objective: 'Grow awareness of the new oat latte with commuters',
-        brief: 'Launch the oat latte in all twelve cafés.',
-        keyMessages: ['Made with oats from farms within 50 miles'],
-        themes: ['slow mornings', 'local farms'],
-        platforms: overrides.platforms ?? ['INSTAGRAM', 'TIKTOK'],
-        numPosts: overrides.numPosts ?? 2,
-        numReels: overrides.numReels ?? 1,
-        status: 'ACTIVE',
       },
     }),
   );
@@ -274,7 +248,7 @@ describe('POST /api/campaigns/:id/generate', () => {
       platforms: ['INSTAGRAM', 'TIKTOK'],
     });
 
-    const noPlatforms = await makeBrandCampaign(agency, { platforms: [] });
+    const noPlatforms = await makeBriefedCampaign(api.db, agency, { platforms: [] });
     const fromBrand = await generate(agency.admin, noPlatforms.id, { numPosts: 1, numReels: 0 });
     expect(fromBrand.status).toBe(202);
     expect(fromBrand.body.platforms).toEqual(['INSTAGRAM', 'LINKEDIN']);
@@ -283,7 +257,7 @@ describe('POST /api/campaigns/:id/generate', () => {
 
   it('when the request asks for nothing, too much or something unknown, then 400 and nothing is queued', async () => {
     const agency = await makeBrandAgency();
-    const empty = await makeBrandCampaign(agency, { numPosts: 0, numReels: 0 });
+    const empty = await makeBriefedCampaign(api.db, agency, { numPosts: 0, numReels: 0 });
     const cases = [
       { campaignId: empty.id, body: {}, field: 'numPosts' },
       { campaignId: agency.campaign.id, body: { numPosts: 31 }, field: 'numPosts' },
@@ -354,7 +328,7 @@ describe('POST /api/campaigns/:id/generate', () => {
 
   it('when an Idempotency-Key is reused with another body or campaign, then 409 and nothing new is queued', async () => {
     const agency = await makeBrandAgency();
-    const other = await makeBrandCampaign(agency);
+    const other = await makeBriefedCampaign(api.db, agency);
     const first = await generate(agency.member, agency.campaign.id, { numPosts: 1 }, { key: 'reused' });
     expect(first.status).toBe(202);
     const otherBody = await generate(agency.member, agency.campaign.id, { numPosts: 2 }, { key: 'reused' });
@@ -818,7 +792,7 @@ describe('reading generations and usage', () => {
 
   it("when an agency admin reads usage, then this month's tokens by client and campaign match the quota check and the platform admin's view", async () => {
     const agency = await makeBrandAgency({ quota: 500_000 });
-    const second = await makeBrandCampaign(agency);
+    const second = await makeBriefedCampaign(api.db, agency);
     const otherClient = await makeClient(api.db, agency.tenant, { name: 'Harbour Lights' });
     const third = await api.db.withTenantTx(agency.tenant.id, (tx) =>
       tx.campaign.create({

@@ -11,6 +11,7 @@ import {
   AI_SERVICE_TOKEN,
   type AiStack,
   createPrivateDatabase,
+  makeBriefedCampaign,
   startAiStack,
   startInProcessWorker,
   workerEnv,
@@ -55,24 +56,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Agency = Awaited<ReturnType<typeof makeAgency>>;
-
-function makeCampaignOf(agency: Agency) {
-  return api.db.withTenantTx(agency.tenant.id, (tx) =>
-    tx.campaign.create({
-      data: {
-        tenantId: agency.tenant.id,
-        clientId: agency.client.id,
-        name: 'Slow Mornings',
-        brief: 'Launch the oat latte in all twelve cafés.',
-        themes: ['slow mornings', 'local farms'],
-        platforms: ['INSTAGRAM'],
-        status: 'ACTIVE',
-      },
-    }),
-  );
-}
-
 async function streamOf(user: TestUser): Promise<SseClient> {
   const issued = await api.http.post('/api/events/token').set('Authorization', await bearer(user));
   const client = await openSse(`${api.url}/api/events?token=${encodeURIComponent(issued.body.token)}`);
@@ -97,7 +80,7 @@ const progressFrames = (stream: SseClient, generationId: string) =>
 describe('generation progress', () => {
   it('when a run has three batches, then each one finished is recorded on the run and heard on the stream as it happens, and the run ends SUCCEEDED with every idea', async () => {
     const agency = await makeAgency(api.db);
-    const campaign = await makeCampaignOf(agency);
+    const campaign = await makeBriefedCampaign(api.db, agency, { platforms: ['INSTAGRAM'] });
     const member = await streamOf(agency.member);
     ai.offline.faults.update({ latencyMs: 300 });
 
@@ -155,7 +138,7 @@ describe('generation progress', () => {
 
   it('when another attempt takes the run over while the first is still at work, then the first one’s progress is neither recorded nor heard, and its result is dropped', async () => {
     const agency = await makeAgency(api.db);
-    const campaign = await makeCampaignOf(agency);
+    const campaign = await makeBriefedCampaign(api.db, agency, { platforms: ['INSTAGRAM'] });
     const member = await streamOf(agency.member);
     // A run with no job: only the attempt started here works on it.
     const run = await api.db.withTenantTx(agency.tenant.id, (tx) =>

@@ -3,6 +3,7 @@ import { bearer, makeAgency } from '../../test/factories.ts';
 import {
   type AiStack,
   createPrivateDatabase,
+  makeBriefedCampaign,
   startAiStack,
   startInProcessWorker,
   workerEnv,
@@ -42,18 +43,7 @@ async function streamOf(user: { authSubject: string | null }): Promise<SseClient
 describe('the live stream: generations', () => {
   it('when the worker claims and finishes a run, then the agency’s streams follow its progress and the client’s hear nothing of it', async () => {
     const agency = await makeAgency(api.db);
-    const campaign = await api.db.withTenantTx(agency.tenant.id, (tx) =>
-      tx.campaign.create({
-        data: {
-          tenantId: agency.tenant.id,
-          clientId: agency.client.id,
-          name: 'Slow Mornings',
-          brief: 'Launch the oat latte in all twelve cafés.',
-          platforms: ['INSTAGRAM'],
-          status: 'ACTIVE',
-        },
-      }),
-    );
+    const campaign = await makeBriefedCampaign(api.db, agency, { platforms: ['INSTAGRAM'] });
     const member = await streamOf(agency.member);
     const contact = await streamOf(agency.contact);
     const res = await api.http
