@@ -28,7 +28,9 @@ test('when an idea was rewritten, then its history shows each change and restore
   await drawer.getByRole('tab', { name: 'History' }).click();
   await expect(drawer.getByText(/Save or undo your edits first/)).toBeVisible();
   await expect(drawer.getByRole('button', { name: 'Restore version 1' })).toBeDisabled();
+  // A look at another tab keeps the half-made edit.
   await drawer.getByRole('tab', { name: 'Details' }).click();
+  await expect(title).toHaveValue(`Half-typed ${run}`);
   await title.fill(`The 30-second bloom ${run}`);
 
   await drawer.getByRole('tab', { name: 'History' }).click();

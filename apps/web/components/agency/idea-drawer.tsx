@@ -148,7 +148,8 @@ export function IdeaDrawer({
                 <TabsTrigger value="activity">Activity</TabsTrigger>
               </TabsList>
               <div className="min-h-0 flex-1 overflow-y-auto px-6 pb-8">
-                <TabsContent value="details" className="grid gap-5">
+                {/* Kept mounted while another tab is shown: a half-made edit or comment survives a look elsewhere. */}
+                <TabsContent value="details" forceMount className="grid gap-5 data-[state=inactive]:hidden">
                   {editable ? (
                     <>
                       <IdeaEditor
@@ -173,7 +174,7 @@ export function IdeaDrawer({
                     </>
                   )}
                 </TabsContent>
-                <TabsContent value="comments">
+                <TabsContent value="comments" forceMount className="data-[state=inactive]:hidden">
                   <CommentsPanel ideaId={data.id} audience="agency" />
                 </TabsContent>
                 <TabsContent value="history">
