@@ -10,12 +10,14 @@ test('when someone else saved the idea meanwhile, then the user’s text is kept
   const memberDrawer = await openSeededIdea(member.page, 'Drafts');
 
   const run = Date.now().toString(36);
+  // The owner is mid-edit when the member saves: the live update leaves the owner's text alone.
+  const mine = `Owner's caption, typed at length ${run}`;
+  await ownerDrawer.getByLabel('Caption').fill(mine);
   await memberDrawer.getByLabel('Title').fill(`Member's title ${run}`);
   await memberDrawer.getByRole('button', { name: 'Save changes' }).click();
   await expect(member.page.getByText('Changes saved')).toBeVisible();
+  await expect(ownerDrawer.getByLabel('Caption')).toHaveValue(mine);
 
-  const mine = `Owner's caption, typed at length ${run}`;
-  await ownerDrawer.getByLabel('Caption').fill(mine);
   await ownerDrawer.getByRole('button', { name: 'Save changes' }).click();
   const conflict = ownerDrawer.getByRole('alert', { name: 'Someone else saved this idea' });
   await expect(conflict).toBeVisible();
