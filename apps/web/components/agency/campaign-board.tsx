@@ -13,34 +13,32 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { IdeaCard } from '@/components/ideas/idea-card';
 import { QueryError } from '@/components/query-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
+import { ScrollingRow } from '@/components/ui/scrolling-row';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange, IDEA_STATUS } from '@/lib/labels';
+import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange } from '@/lib/labels';
 import { isRunning } from '@/lib/queries/generations';
 import { useCampaign, useExportCampaignCsv, useRefreshCampaign } from '@/lib/queries/use-campaigns';
 import { useGeneration } from '@/lib/queries/use-generations';
 import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/use-ideas';
 import { useToastClearance } from '@/lib/toast-clearance';
-import { canAllMove, movesFrom } from '@/lib/workflow';
+import { canAllMove } from '@/lib/workflow';
+import { BoardColumn } from './board-column';
 import { GenerateDialog } from './generate-dialog';
 import { GenerationProgress } from './generation-progress';
 import { IdeaDrawer } from './idea-drawer';
 import { ReviewRoundStatus } from './review-round-status';
 import { ShareReviewDialog } from './share-review-dialog';
 
-const COLUMN_HINTS: Partial<Record<IdeaStatus, string>> = {
-  GENERATED: 'Review, edit, and send the best ones to the client.',
-  PENDING_CLIENT: 'Sent; the client has not answered yet.',
-  CHANGES_REQUESTED: 'Edit and resubmit.',
-};
+/** Columns of ideas that are done with: folded until opened, so the working ones fit the screen. */
+const CLOSED_COLUMNS: readonly IdeaStatus[] = ['CLIENT_REJECTED', 'AGENCY_REJECTED'];
 
 /** Today in the browser's time zone, as a calendar date (the earliest review-by date). */
 const localToday = () => {
@@ -64,6 +62,9 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
   const [sendReviewBy, setSendReviewBy] = useState('');
   const [generateOpen, setGenerateOpen] = useState(false);
   const [generationId, setGenerationId] = useState<string | null>(null);
+  const [dragging, setDragging] = useState<Idea | null>(null);
+  // Columns folded by the user; the closed ones (rejected, discarded) and empty ones start folded.
+  const [folded, setFolded] = useState<Partial<Record<IdeaStatus, boolean>>>({});
   const generation = useGeneration(generationId);
   const openIdeaId = params.get('idea');
   const bulkBar = useToastClearance('bottom');
@@ -114,14 +115,18 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
     (idea) => (type === 'ALL' || idea.type === type) && (platform === 'ALL' || idea.platform === platform),
   );
   const byStatus = (status: IdeaStatus) => visible.filter((idea) => idea.status === status);
+  const isFolded = (status: IdeaStatus) =>
+    folded[status] ?? (CLOSED_COLUMNS.includes(status) || byStatus(status).length === 0);
   const chosen = all.filter((idea) => selected.has(idea.id));
   const chosenStatuses = chosen.map((idea) => idea.status);
 
-  const toggle = (id: string, on: boolean) =>
+  const toggle = (ids: string[], on: boolean) =>
     setSelected((current) => {
       const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
       return next;
     });
   const moveChosen = (to: IdeaStatus) => {
@@ -249,75 +254,30 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
           }
         />
       ) : (
-        <div className="-mx-4 overflow-x-auto px-4 pb-24 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8">
-          <div className="flex min-w-max gap-4">
-            {BOARD_COLUMNS.map((status) => {
-              const column = byStatus(status);
-              const selectableIds = column
-                .filter((idea) => movesFrom(idea.status, 'agency').length > 0)
-                .map((idea) => idea.id);
-              const allChosen = selectableIds.length > 0 && selectableIds.every((id) => selected.has(id));
-              return (
-                <section
-                  key={status}
-                  aria-labelledby={`column-${status}`}
-                  className="flex w-80 shrink-0 flex-col rounded-xl bg-slate-100/80 p-2"
-                >
-                  <header className="flex items-center justify-between gap-2 px-1.5 pb-2 pt-1">
-                    <h2
-                      id={`column-${status}`}
-                      className="flex items-center gap-2 text-sm font-semibold text-slate-700"
-                    >
-                      {IDEA_STATUS[status].label}
-                      <span className="rounded-full bg-white px-2 py-px text-xs font-medium tabular-nums text-slate-500 shadow-xs">
-                        {column.length}
-                      </span>
-                    </h2>
-                    {selectableIds.length > 1 && (
-                      <button
-                        type="button"
-                        className="rounded px-1.5 text-xs font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500"
-                        onClick={() =>
-                          setSelected((current) => {
-                            const next = new Set(current);
-                            for (const id of selectableIds) {
-                              if (allChosen) next.delete(id);
-                              else next.add(id);
-                            }
-                            return next;
-                          })
-                        }
-                      >
-                        {allChosen ? 'Clear' : 'Select all'}
-                      </button>
-                    )}
-                  </header>
-                  {COLUMN_HINTS[status] && column.length > 0 && (
-                    <p className="px-1.5 pb-2 text-xs text-slate-500">{COLUMN_HINTS[status]}</p>
-                  )}
-                  <div className="grid gap-2">
-                    {column.length === 0 ? (
-                      <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-400">
-                        Nothing here
-                      </p>
-                    ) : (
-                      column.map((idea: Idea) => (
-                        <IdeaCard
-                          key={idea.id}
-                          idea={idea}
-                          selected={selected.has(idea.id)}
-                          selectable={movesFrom(idea.status, 'agency').length > 0}
-                          onSelect={(on) => toggle(idea.id, on)}
-                          onOpen={() => setOpenIdea(idea.id)}
-                        />
-                      ))
-                    )}
-                  </div>
-                </section>
-              );
-            })}
+        <ScrollingRow className="-mx-4 px-4 pb-24 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" label="Board columns">
+          <div className="flex min-w-max gap-3 lg:min-w-0">
+            {BOARD_COLUMNS.map((status) => (
+              <BoardColumn
+                key={status}
+                status={status}
+                ideas={byStatus(status)}
+                selected={selected}
+                onSelect={toggle}
+                onOpen={setOpenIdea}
+                folded={isFolded(status)}
+                onFold={(fold) => setFolded((current) => ({ ...current, [status]: fold }))}
+                drop={{
+                  accepts:
+                    dragging !== null &&
+                    dragging.status !== status &&
+                    canAllMove([dragging.status], status, 'agency'),
+                  onDrop: () => dragging && move.mutate({ ideas: [dragging], to: status }),
+                }}
+                onDragIdea={setDragging}
+              />
+            ))}
           </div>
-        </div>
+        </ScrollingRow>
       )}
 
       {chosen.length > 0 && (
