@@ -17,6 +17,12 @@ test('when a new agency’s admin first opens Muse, then it is guided to add a c
   await admin.context.close();
 
   const { page } = await signedIn(browser, email, { accepting: agency });
+  // A first visit is greeted as one; the next sign-in is a return.
+  await expect(page.getByRole('heading', { name: 'Welcome, Lee' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Welcome back/ })).toHaveCount(0);
+  const again = await signedIn(browser, email);
+  await expect(again.page.getByRole('heading', { name: 'Welcome back, Lee' })).toBeVisible();
+  await again.context.close();
   await expect(page.getByRole('heading', { name: 'Start with your first client' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'New campaign' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Add a client' }).first().click();

@@ -42,7 +42,7 @@ test('when an agency is suspended while its admin has Muse open, then its area s
 
   const { context, page } = await signedIn(browser, email, { accepting: agency });
   await keepSessionThroughSuspension(context, email);
-  await expect(page.getByRole('heading', { name: 'Welcome back, Pat' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome, Pat' })).toBeVisible();
 
   await row.getByRole('button', { name: /Actions for/ }).click();
   await admin.page.getByRole('menuitem', { name: 'Suspend' }).click();

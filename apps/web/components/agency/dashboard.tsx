@@ -61,7 +61,7 @@ export function Dashboard() {
   return (
     <>
       <PageHeader
-        title={`Welcome back, ${session.name.split(' ')[0]}`}
+        title={`${session.firstVisit ? 'Welcome' : 'Welcome back'}, ${session.name.split(' ')[0]}`}
         description="Where every campaign stands with your clients today."
         actions={
           <Button asChild>

@@ -47,7 +47,7 @@ export async function enterWorkspace(
   const response = see(target?.startsWith(home) ? target : home, request);
   response.cookies.set(
     SESSION_COOKIE,
-    await sealSession({ ...resolution.session, sid: identity.sid }),
+    await sealSession({ ...resolution.session, sid: identity.sid, firstVisit: 'invitation' in choice }),
     sessionCookieOptions(),
   );
   return response;

@@ -19,6 +19,8 @@ export const Session = z.object({
   sub: z.string(),
   /** Local sign-in: the API's session every token names; the API refuses them once it ends. */
   sid: z.string().optional(),
+  /** Opened by accepting an invitation: the person's first visit of this workspace. */
+  firstVisit: z.boolean().optional(),
   /** What the API's X-Muse-Workspace names: the agency's tenant id, or `platform`. */
   workspace: z.string(),
   userId: z.string(),
