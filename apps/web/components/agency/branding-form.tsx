@@ -13,6 +13,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useBranding, useUpdateBranding } from '@/lib/queries/use-branding';
+import { useUnsavedChanges } from '@/lib/unsaved-changes';
 import { type BrandingDraft, brandingResolver } from './branding-request';
 
 /** The agency's logo: what its clients see at the top of every message it sends them. */
@@ -25,6 +26,7 @@ export function BrandingForm() {
     reValidateMode: 'onSubmit',
   });
   const { errors, isDirty } = form.formState;
+  useUnsavedChanges(isDirty);
   const saved = branding.data;
 
   useEffect(() => {

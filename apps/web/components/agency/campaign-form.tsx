@@ -22,6 +22,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { CAMPAIGN_STATUS } from '@/lib/labels';
 import { useSaveCampaign } from '@/lib/queries/use-campaigns';
 import { useClients } from '@/lib/queries/use-clients';
+import { useUnsavedChanges } from '@/lib/unsaved-changes';
 import { FirstClientStep } from './first-client-step';
 
 interface Draft {
@@ -106,7 +107,8 @@ export function CampaignForm({
     }),
     reValidateMode: 'onSubmit',
   });
-  const { errors } = form.formState;
+  const { errors, isDirty } = form.formState;
+  const confirmDiscard = useUnsavedChanges(isDirty);
   const [clientId, platforms, status, startDate] = form.watch([
     'clientId',
     'platforms',
@@ -268,7 +270,7 @@ export function CampaignForm({
         </CardContent>
       </Card>
       <div className="sticky bottom-0 -mx-4 flex justify-end gap-2 border-t border-slate-200 bg-slate-50/90 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
-        <Button type="button" variant="secondary" onClick={() => router.back()}>
+        <Button type="button" variant="secondary" onClick={() => confirmDiscard() && router.back()}>
           Cancel
         </Button>
         <Button type="submit" pending={save.isPending}>

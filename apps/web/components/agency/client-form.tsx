@@ -19,6 +19,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { useSaveClient } from '@/lib/queries/use-clients';
+import { useUnsavedChanges } from '@/lib/unsaved-changes';
 
 interface Draft {
   name: string;
@@ -80,7 +81,8 @@ export function ClientForm({ client }: { client?: Client }) {
     }),
     reValidateMode: 'onSubmit',
   });
-  const { errors } = form.formState;
+  const { errors, isDirty } = form.formState;
+  const confirmDiscard = useUnsavedChanges(isDirty);
   const save = useSaveClient(client);
 
   const submit = form.handleSubmit((body) =>
@@ -229,7 +231,7 @@ export function ClientForm({ client }: { client?: Client }) {
         {errors.root?.form && (
           <p className="mr-auto self-center text-sm text-red-600">{errors.root.form.message}</p>
         )}
-        <Button type="button" variant="secondary" onClick={() => router.back()}>
+        <Button type="button" variant="secondary" onClick={() => confirmDiscard() && router.back()}>
           Cancel
         </Button>
         <Button type="submit" pending={save.isPending}>
