@@ -22,7 +22,9 @@ test('(e) when a client user opens /app or another client’s campaign, then it 
   await expect(page.getByRole('link', { name: 'Back to your home' })).toHaveAttribute('href', '/portal');
 
   await page.goto(bloomCampaign);
-  await expect(page.getByText('This campaign isn’t available')).toBeVisible();
+  // As if it did not exist: the portal's own not-found page, with the way back.
+  await expect(page.getByRole('heading', { name: 'This page doesn’t exist' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to your reviews' })).toBeVisible();
   await expect(page.getByText('New Year, Your Pace')).toHaveCount(0);
   await shot(page, 'e1-client-cannot-open-other-clients-campaign');
 });
