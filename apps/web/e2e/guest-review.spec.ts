@@ -96,7 +96,10 @@ test('(c) when the agency looks, then it sees the answers by "Dana Whitfield (re
   await page.goto(boardPath);
   await expect(column(page, 'Approved').getByTestId('idea-card')).toHaveCount(1);
   await expect(column(page, 'Changes requested').getByTestId('idea-card')).toHaveCount(1);
-  await expect(column(page, 'Rejected by client').getByTestId('idea-card')).toHaveCount(1);
+  // A closed column starts folded to its name and count.
+  const rejected = column(page, 'Rejected by client');
+  await rejected.getByRole('button', { expanded: false }).click();
+  await expect(rejected.getByTestId('idea-card')).toHaveCount(1);
 
   await page.getByRole('button', { name: 'Share for review' }).click();
   const row = page.getByRole('dialog').getByTestId('review-link-row');
