@@ -1,7 +1,7 @@
 'use client';
 
 import type { LiveStreamToken } from '@muse/contracts';
-import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { type LiveStatus, openLiveConnection } from './live-connection';
 import { staleQueriesOf } from './live-invalidation';
@@ -10,6 +10,16 @@ import { staleQueriesOf } from './live-invalidation';
 const BATCH_MS = 50;
 
 const LiveStatusContext = createContext<LiveStatus>('off');
+
+/**
+ * Refetches a query an event made stale. A fetch already under way may have read the state from
+ * before the change, and a first fetch is not restarted by invalidation (its answer would clear
+ * the mark): it is cancelled, so the refetch reads what the event announced.
+ */
+async function refetchStale(queryClient: QueryClient, queryKey: QueryKey) {
+  await queryClient.cancelQueries({ queryKey });
+  await queryClient.invalidateQueries({ queryKey });
+}
 
 /** Whether the page's live stream is delivering: queries poll only when it is not. */
 export function useLiveStatus(): LiveStatus {
@@ -42,7 +52,7 @@ export function LiveUpdates({
         flush = undefined;
         const due = [...stale.values()];
         stale.clear();
-        for (const queryKey of due) void queryClient.invalidateQueries({ queryKey });
+        for (const queryKey of due) void refetchStale(queryClient, queryKey);
       }, BATCH_MS);
     };
     const close = openLiveConnection({
