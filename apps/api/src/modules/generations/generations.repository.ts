@@ -18,6 +18,7 @@ const GENERATION_FIELDS = {
   model: true,
   offline: true,
   templateVersions: true,
+  brandProfileVersion: true,
   tokenBudget: true,
   promptTokens: true,
   completionTokens: true,
@@ -268,6 +269,22 @@ export const generationsRepository = {
 
   findCampaignContext(tx: TenantTx, campaignId: string) {
     return tx.campaign.findFirstOrThrow({ where: { id: campaignId }, select: CAMPAIGN_CONTEXT });
+  },
+
+  /**
+   * Records on the run the version of its client's brand profile as it is now, when the attempt
+   * reads the brand it writes in; returns that version.
+   */
+  async recordBrandVersion(tx: TenantTx, id: string, campaignId: string): Promise<number> {
+    const { brandVersion } = await tx.campaign
+      .findFirstOrThrow({ where: { id: campaignId }, select: { client: { select: { brandVersion: true } } } })
+      .then((campaign) => campaign.client);
+    await tx.generation.update({
+      where: { id },
+      data: { brandProfileVersion: brandVersion },
+      select: { id: true },
+    });
+    return brandVersion;
   },
 
   /** Titles the AI service must not repeat: the campaign's ideas, newest first. */
