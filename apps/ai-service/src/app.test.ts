@@ -98,6 +98,46 @@ describe('POST /api/v1/generate', () => {
     expect(res.body.ideas).toHaveLength(2);
   });
 
+  it('when v2 templates are chosen with the client’s history, then the offline model answers them and steers clear of what the client turned down', async () => {
+    const versions = { post: 'v2', reel: 'v2' };
+    const counts = { posts: 3, reels: 1 };
+    const first = await generate(makeRequest({ counts, templateVersions: versions }));
+    expect(first.status).toBe(200);
+    const refused = first.body.ideas[0].title as string;
+
+    offline.requests.length = 0;
+    const body = makeRequest({
+      counts,
+      templateVersions: versions,
+      examples: [
+        {
+          type: 'POST',
+          platform: 'INSTAGRAM',
+          title: 'Meet the oat farmer',
+          hook: 'Our oats come from Ana’s farm.',
+          caption: 'Our oats come from Ana’s farm, 40 miles up the road.',
+          callToAction: 'Taste it on your way in.',
+          unchanged: true,
+        },
+      ],
+      turnedDown: [{ title: refused, reason: 'Too salesy' }],
+    });
+    const res = await generate(body);
+    expect(res.status).toBe(200);
+    const response = GenerateIdeasResponse.parse(res.body);
+    expect(response.templateVersions).toEqual({ system: 'v1', post: 'v2', reel: 'v2' });
+    expect(response.ideas.map((idea) => idea.templateVersion)).toEqual([
+      'post/v2',
+      'post/v2',
+      'post/v2',
+      'reel/v2',
+    ]);
+    expect(response.ideas.map((idea) => idea.title)).not.toContain(refused);
+    expectGuardrailClean(response.ideas, body.brand.dontList ?? [], body.avoidTitles);
+    expect(userPrompts()[0]).toContain('Approved post (as first written, without changes) — Instagram');
+    expect(userPrompts()[0]).toContain(`- ${refused} — the client said: Too salesy`);
+  });
+
   it("when the model slips a don't-list phrase into an idea, then the idea is regenerated and the run is clean", async () => {
     offline.faults.update({ banned_phrase: { next: 1 } });
     const body = makeRequest({ counts: { posts: 5, reels: 0 } });

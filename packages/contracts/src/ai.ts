@@ -63,6 +63,31 @@ export const IdeaCounts = z.strictObject({
 });
 export type IdeaCounts = z.infer<typeof IdeaCounts>;
 
+/** How many approved ideas of each type a request carries as examples. */
+export const MAX_EXAMPLES_PER_TYPE = 3;
+
+/**
+ * A recently approved idea of this client, as an example of what it takes to: templates from v2 on
+ * show them. `unchanged`: the client approved the first draft as it was written.
+ */
+export const AiIdeaExample = z.strictObject({
+  type: IdeaType,
+  platform: Platform,
+  title: z.string().trim().min(1).max(300),
+  hook: z.string().trim().max(500),
+  caption: z.string().trim().max(5000),
+  callToAction: z.string().trim().max(500),
+  unchanged: z.boolean(),
+});
+export type AiIdeaExample = z.infer<typeof AiIdeaExample>;
+
+/** What the client turned down recently: an idea's title and, when it said, why. */
+export const AiTurnedDown = z.strictObject({
+  title: z.string().trim().min(1).max(300),
+  reason: z.string().trim().max(500).nullable(),
+});
+export type AiTurnedDown = z.infer<typeof AiTurnedDown>;
+
 /** Body of POST /api/v1/generate. */
 export const GenerateIdeasRequest = z.strictObject({
   /** The caller's request id, for correlating logs; the x-request-id header carries it too. */
@@ -88,6 +113,13 @@ export const GenerateIdeasRequest = z.strictObject({
   /** Titles of ideas that already exist (e.g. the campaign's other ideas): never repeated. */
   avoidTitles: phraseList(500, 300),
   templateVersions: TemplateVersionSelection.optional(),
+  /** The client's recently approved ideas, newest first with unchanged approvals ahead (v2 templates). */
+  examples: z
+    .array(AiIdeaExample)
+    .max(MAX_EXAMPLES_PER_TYPE * 2)
+    .default([]),
+  /** What the client recently turned down, newest first (v2 templates). */
+  turnedDown: z.array(AiTurnedDown).max(10).default([]),
   /** Most tokens the run may spend: no LLM call starts that could take it past this. */
   tokenBudget: z.int().positive().optional(),
 });

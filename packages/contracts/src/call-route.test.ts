@@ -20,6 +20,7 @@ const CLIENT = {
   reminderFirstAfterDays: 2,
   reminderEveryDays: 2,
   reminderLimit: 3,
+  brandVersion: 1,
   archivedAt: null,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',

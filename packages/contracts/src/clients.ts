@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BrandChangeReason } from './brand-versions.ts';
 import { Platform } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
 import { ReminderCadenceFields } from './review-rounds.ts';
@@ -56,6 +57,8 @@ export const UpdateClientBody = z
     ...BrandProfileFields,
     platforms: BrandProfileFields.platforms.min(1),
     ...ReminderCadenceFields,
+    /** Why the brand changed: kept with the new brand profile version. */
+    reason: BrandChangeReason,
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'change at least one field')
@@ -89,6 +92,8 @@ export const Client = z
     reminderFirstAfterDays: z.int(),
     reminderEveryDays: z.int(),
     reminderLimit: z.int(),
+    /** The number of the brand profile's current version. */
+    brandVersion: z.int().min(1),
     archivedAt: Timestamp.nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,

@@ -99,6 +99,8 @@ export const Generation = z
     /** The ideas came from the offline model rather than a hosted LLM. */
     offline: z.boolean(),
     templateVersions: TemplateVersionSelection.nullable(),
+    /** The client's brand profile version the run wrote in (null before it started, and for older runs). */
+    brandVersion: z.int().nullable(),
     /** Tokens of every attempt, failed ones included: what counts against the quota. */
     promptTokens: z.int(),
     completionTokens: z.int(),

@@ -1,6 +1,7 @@
 export * from './activity.ts';
 export * from './ai.ts';
 export * from './audit-events.ts';
+export * from './brand-versions.ts';
 export * from './branding.ts';
 export * from './call-route.ts';
 export * from './campaigns.ts';

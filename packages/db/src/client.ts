@@ -21,6 +21,7 @@ export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set<Prisma.Model
   'Notification',
   'NotificationPreference',
   'LiveEvent',
+  'BrandProfileVersion',
 ]);
 
 export class TenantGuardError extends Error {

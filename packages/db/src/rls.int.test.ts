@@ -96,6 +96,7 @@ describe('row-level security', () => {
   it('covers every table that has a tenant_id', async () => {
     expect(tenantTables).toEqual([
       'activity_events',
+      'brand_profile_versions',
       'campaigns',
       'clients',
       'comments',

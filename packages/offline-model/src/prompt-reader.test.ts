@@ -47,6 +47,19 @@ describe('prompt reader', () => {
     });
   });
 
+  it('when the prompt lists ideas the client turned down, then their titles are avoided too, without the reasons', () => {
+    const prompt = `${PROMPT}
+The client turned down these ideas lately. Steer clear of what they tried and of the reasons given:
+- Cheap coffee Mondays — the client said: we never discount
+- Latte art fails
+`;
+    expect(readPrompt(prompt).avoidTitles).toEqual([
+      'Myth vs fact: slow mornings',
+      'Cheap coffee Mondays',
+      'Latte art fails',
+    ]);
+  });
+
   it("when a Muse prompt has no themes, then the campaign's own words stand in, not the instructions' nor the brand's", () => {
     const withoutThemes = `# Brand
 Brand: Luna Bakery

@@ -52,7 +52,11 @@ export function readPrompt(text: string): PromptBrief {
     brandHashtags: (lineValue(text, 'Brand hashtags') ?? '')
       .split(/\s+/)
       .filter((tag) => tag.startsWith('#')),
-    avoidTitles: listAfter(text, /^These ideas already exist/im),
+    // Ideas the client turned down (v2 templates) are not written again either; their reasons follow " — ".
+    avoidTitles: [
+      ...listAfter(text, /^These ideas already exist/im),
+      ...listAfter(text, /^The client turned down these ideas/im).map((item) => item.split(' — ')[0] ?? item),
+    ],
     slots: [...text.matchAll(SLOT_LINE)].map((match) => ({
       number: Number(match[1]),
       platform: match[2] ?? '',

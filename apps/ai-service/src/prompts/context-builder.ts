@@ -1,4 +1,4 @@
-import type { GenerateIdeasRequest, Platform } from '@muse/contracts';
+import type { AiIdeaExample, GenerateIdeasRequest, Platform } from '@muse/contracts';
 import { normalizeHashtags } from '../generation/hashtags.ts';
 import { normalizeTitle } from '../guardrails/guardrails.ts';
 import { PLATFORM_LIMITS } from '../guardrails/platform-limits.ts';
@@ -32,6 +32,19 @@ export interface PromptContext {
   counts: { posts: number; reels: number };
   instructions: string | null;
   avoidTitles: string[];
+  /** The client's recently approved ideas by type, approved-unchanged first (v2 templates). */
+  examples: { posts: ExampleContext[]; reels: ExampleContext[] };
+  /** What the client recently turned down, with its reason when it gave one (v2 templates). */
+  turnedDown: { title: string; reason: string | null }[];
+}
+
+export interface ExampleContext {
+  platform: string;
+  title: string;
+  hook: string;
+  caption: string;
+  callToAction: string;
+  unchanged: boolean;
 }
 
 export interface PlatformContext {
@@ -79,6 +92,22 @@ export function buildPromptContext(request: GenerateIdeasRequest): PromptContext
     counts: { posts: request.counts.posts, reels: request.counts.reels },
     instructions: textOrNull(request.instructions),
     avoidTitles: uniqueTitles(request.avoidTitles).slice(-MAX_TITLES_IN_PROMPT),
+    examples: {
+      posts: request.examples.filter((e) => e.type === 'POST').map(exampleContext),
+      reels: request.examples.filter((e) => e.type === 'REEL').map(exampleContext),
+    },
+    turnedDown: request.turnedDown.map(({ title, reason }) => ({ title, reason: textOrNull(reason) })),
+  };
+}
+
+function exampleContext(example: AiIdeaExample): ExampleContext {
+  return {
+    platform: PLATFORM_LIMITS[example.platform].name,
+    title: example.title,
+    hook: example.hook,
+    caption: example.caption,
+    callToAction: example.callToAction,
+    unchanged: example.unchanged,
   };
 }
 

@@ -11,9 +11,46 @@ const PROMPTS_DIR = path.resolve(import.meta.dirname, '../../prompts');
 const DEFAULTS = { system: 'v1', post: 'v1', reel: 'v1' };
 const library = PromptLibrary.load(PROMPTS_DIR, DEFAULTS);
 
-/** A fixed context that exercises every branch: tone override, do/don't lists, titles to avoid, feedback. */
+/** What the demo brand's client approved and turned down lately, as the API sends it. */
+const CLIENT_HISTORY = {
+  examples: [
+    {
+      type: 'POST' as const,
+      platform: 'INSTAGRAM' as const,
+      title: 'Meet the oat farmer',
+      hook: 'Our oats come from Ana’s farm, 40 miles up the road.',
+      caption: 'Our oats come from Ana’s farm, 40 miles up the road. She rolls them the week we pour them.',
+      callToAction: 'Taste it on your way in.',
+      unchanged: true,
+    },
+    {
+      type: 'POST' as const,
+      platform: 'X' as const,
+      title: 'The five-minute pause',
+      hook: 'Five minutes. One oat latte. The train can wait.',
+      caption: 'Five minutes. One oat latte. The train can wait.',
+      callToAction: 'Find your nearest café.',
+      unchanged: false,
+    },
+    {
+      type: 'REEL' as const,
+      platform: 'YOUTUBE' as const,
+      title: 'Pouring the first cup',
+      hook: 'The first pour of the morning, in slow motion.',
+      caption: 'Six o’clock, before the doors open.',
+      callToAction: 'Come in for the second one.',
+      unchanged: true,
+    },
+  ],
+  turnedDown: [
+    { title: 'Two-for-one Tuesdays', reason: 'We don’t do discounts; it cheapens the coffee.' },
+    { title: 'Barista bloopers', reason: null },
+  ],
+};
+
+/** A fixed context that exercises every branch: tone override, do/don't lists, titles to avoid, feedback, the client's history. */
 function fixedContexts() {
-  const request = parsedRequest({ platforms: ['INSTAGRAM', 'X', 'YOUTUBE'] });
+  const request = parsedRequest({ platforms: ['INSTAGRAM', 'X', 'YOUTUBE'], ...CLIENT_HISTORY });
   request.campaign.toneOverride = 'Brisk and upbeat for launch week';
   const base = buildPromptContext(request);
   const task = buildTaskContext(
@@ -93,6 +130,35 @@ describe('prompt templates', () => {
     expect(text).toContain('5–180 seconds long');
   });
 
+  it('when post/v2 and reel/v2 are rendered, then each shows its own type of examples, unchanged approvals marked, and what the client turned down', () => {
+    const { task } = fixedContexts();
+    const post = library.render('post', 'v2', task);
+    expect(post).toContain(
+      'Approved post (as first written, without changes) — Instagram\nTitle: Meet the oat farmer',
+    );
+    expect(post).toContain('Approved post — X\nTitle: The five-minute pause');
+    expect(post).not.toContain('Pouring the first cup');
+    expect(post).toContain(
+      '- Two-for-one Tuesdays — the client said: We don’t do discounts; it cheapens the coffee.\n- Barista bloopers\n',
+    );
+    const reel = library.render('reel', 'v2', task);
+    expect(reel).toContain(
+      'Approved reel (as first written, without changes) — YouTube\nTitle: Pouring the first cup',
+    );
+    expect(reel).not.toContain('Meet the oat farmer');
+  });
+
+  it('when the client has no history, then v2 renders as v1 does', () => {
+    const request = parsedRequest({ platforms: ['INSTAGRAM'] });
+    const task = buildTaskContext(buildPromptContext(request), [{ number: 1, platform: 'INSTAGRAM' }], {
+      acceptedTitles: [],
+      feedback: [],
+    });
+    for (const name of ['post', 'reel'] as const) {
+      expect(library.render(name, 'v2', task)).toBe(library.render(name, 'v1', task));
+    }
+  });
+
   it('when the context lacks a value a template uses, then rendering throws instead of writing "undefined"', () => {
     const { task } = fixedContexts();
     expect(() =>
@@ -112,6 +178,7 @@ describe('prompt templates', () => {
         defaultVersion: 'v1',
         versions: [
           expect.objectContaining({ id: 'post/v1', isDefault: true, outputSchema: 'PostIdeaBatch' }),
+          expect.objectContaining({ id: 'post/v2', isDefault: false, outputSchema: 'PostIdeaBatch' }),
         ],
       },
       {
@@ -119,6 +186,7 @@ describe('prompt templates', () => {
         defaultVersion: 'v1',
         versions: [
           expect.objectContaining({ id: 'reel/v1', isDefault: true, outputSchema: 'ReelIdeaBatch' }),
+          expect.objectContaining({ id: 'reel/v2', isDefault: false, outputSchema: 'ReelIdeaBatch' }),
         ],
       },
     ]);

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CLIENT_VISIBLE_STATUSES, ideaSnapshot } from '@muse/contracts';
+import { brandSnapshotOf, CLIENT_VISIBLE_STATUSES, ideaSnapshot } from '@muse/contracts';
 import type {
   CampaignStatus,
   Database,
@@ -49,16 +49,21 @@ export function makeClient(
   tenant: { id: string },
   overrides: { name?: string; platforms?: Platform[]; archived?: boolean } = {},
 ) {
-  return db.withTenantTx(tenant.id, (tx) =>
-    tx.client.create({
+  return db.withTenantTx(tenant.id, async (tx) => {
+    const client = await tx.client.create({
       data: {
         tenantId: tenant.id,
         name: overrides.name ?? unique('Brand'),
         platforms: overrides.platforms ?? ['INSTAGRAM'],
         archivedAt: overrides.archived ? new Date() : null,
       },
-    }),
-  );
+    });
+    // Version 1 of its brand profile, as the service writes it with every new client.
+    await tx.brandProfileVersion.create({
+      data: { tenantId: tenant.id, clientId: client.id, number: 1, snapshot: brandSnapshotOf(client) },
+    });
+    return client;
+  });
 }
 
 export interface UserOptions {

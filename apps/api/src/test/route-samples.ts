@@ -1,6 +1,7 @@
 import {
   activityRoutes,
   brandingRoutes,
+  brandVersionRoutes,
   campaignRoutes,
   clientRoutes,
   generationRoutes,
@@ -76,7 +77,10 @@ sample(clientRoutes.create, {
     platforms: ['INSTAGRAM', 'FACEBOOK'],
   },
 });
-sample(clientRoutes.update, { body: { brandVoice: 'Warm, curious and a little nerdy.' } });
+sample(clientRoutes.update, {
+  body: { brandVoice: 'Warm, curious and a little nerdy.', reason: 'The client asked for more warmth' },
+});
+sample(brandVersionRoutes.list, { query: { limit: '10' } });
 sample(campaignRoutes.list, { query: { status: 'DRAFT', limit: '10' } });
 sample(campaignRoutes.create, {
   body: {

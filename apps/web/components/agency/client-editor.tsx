@@ -20,6 +20,7 @@ import {
 } from '@/components/ui/dialog';
 import { formatDate } from '@/lib/labels';
 import { useChangeClientArchive, useClient } from '@/lib/queries/use-clients';
+import { BrandHistory } from './brand-history';
 import { ClientForm } from './client-form';
 
 export function ClientEditor({ id }: { id: string }) {
@@ -57,6 +58,9 @@ export function ClientEditor({ id }: { id: string }) {
       />
       {archived && <ArchivedNotice client={client.data} />}
       <ClientForm key={client.data.updatedAt} client={client.data} />
+      <div className="mt-6">
+        <BrandHistory clientId={id} />
+      </div>
     </div>
   );
 }

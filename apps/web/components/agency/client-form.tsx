@@ -35,6 +35,8 @@ interface Draft {
   reminderFirstAfterDays: string;
   reminderEveryDays: string;
   reminderLimit: string;
+  /** Why the brand changed (an existing client only): kept with the new version. */
+  reason: string;
 }
 
 const draftOf = (client?: Client): Draft => ({
@@ -51,6 +53,7 @@ const draftOf = (client?: Client): Draft => ({
   reminderFirstAfterDays: String(client?.reminderFirstAfterDays ?? 2),
   reminderEveryDays: String(client?.reminderEveryDays ?? 2),
   reminderLimit: String(client?.reminderLimit ?? 3),
+  reason: '',
 });
 
 const bodyOf = (draft: Draft) => ({
@@ -67,6 +70,7 @@ const bodyOf = (draft: Draft) => ({
   reminderFirstAfterDays: countOf(draft.reminderFirstAfterDays),
   reminderEveryDays: countOf(draft.reminderEveryDays),
   reminderLimit: countOf(draft.reminderLimit),
+  ...(draft.reason.trim() ? { reason: draft.reason } : {}),
 });
 
 const NOUNS = { name: 'a brand name', platforms: 'at least one platform' };
@@ -227,6 +231,18 @@ export function ClientForm({ client }: { client?: Client }) {
           </Field>
         </CardContent>
       </Card>
+      {client && (
+        <Field
+          id="reason"
+          label="Why this change (optional)"
+          error={errors.reason?.message}
+          hint="Kept in the brand history with the new version."
+        >
+          {(control) => (
+            <Input {...control} {...text('reason')} placeholder="The client asked us never to say “cheap”" />
+          )}
+        </Field>
+      )}
       <div className="sticky bottom-0 -mx-4 flex justify-end gap-2 border-t border-slate-200 bg-slate-50/90 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
         {errors.root?.form && (
           <p className="mr-auto self-center text-sm text-red-600">{errors.root.form.message}</p>

@@ -1,6 +1,7 @@
 import {
   activityRoutes,
   brandingRoutes,
+  brandVersionRoutes,
   callRoute,
   campaignRoutes,
   clientRoutes,
@@ -82,6 +83,7 @@ export function createApi(transport: Transport) {
         call(clientRoutes.update, { params: { id }, body }),
       archive: (id: string) => call(clientRoutes.archive, { params: { id } }),
       restore: (id: string) => call(clientRoutes.restore, { params: { id } }),
+      brandVersions: (id: string) => all(brandVersionRoutes.list, { params: { id } }),
     },
     campaigns: {
       list: (query: Pick<Query<typeof campaignRoutes.list>, 'clientId' | 'status'> = {}) =>

@@ -1,4 +1,4 @@
-import { AuditEvent, ideaSnapshot } from '@muse/contracts';
+import { AuditEvent, brandSnapshotOf, ideaSnapshot } from '@muse/contracts';
 import { localSubject } from '@muse/local-auth';
 import type { Database, TenantTx } from '../client.ts';
 import {
@@ -90,6 +90,15 @@ async function seedClient(
 ): Promise<void> {
   const { contact, campaign: demoCampaign, ...profile } = demo;
   const client = await tx.client.create({ data: { ...profile, tenantId } });
+  await tx.brandProfileVersion.create({
+    data: {
+      tenantId,
+      clientId: client.id,
+      number: 1,
+      snapshot: brandSnapshotOf(client),
+      createdById: ownerId,
+    },
+  });
   await addUser(contact.email, contact.name, 'CLIENT', client.id);
   await audit(tx, tenantId, ownerId, client.id, {
     action: 'client.created',

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'clients.update': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'clients.archive': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'clients.restore': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  // The versions of a brand profile: the agency's working history, not the client's to read.
+  'clients.history': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'campaigns.list': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'campaigns.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'campaigns.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],

@@ -22,6 +22,7 @@ const CLIENT_FIELDS = {
   reminderFirstAfterDays: true,
   reminderEveryDays: true,
   reminderLimit: true,
+  brandVersion: true,
   archivedAt: true,
   createdAt: true,
   updatedAt: true,
@@ -38,8 +39,25 @@ export interface ClientFilter {
 
 export type ClientData = Omit<
   Prisma.ClientUncheckedCreateInput,
-  'id' | 'archivedAt' | 'createdAt' | 'updatedAt'
+  'id' | 'brandVersion' | 'archivedAt' | 'createdAt' | 'updatedAt'
 >;
+
+export interface NewBrandVersion {
+  tenantId: string;
+  clientId: string;
+  number: number;
+  snapshot: Prisma.InputJsonObject;
+  createdById: string | null;
+  reason: string | null;
+}
+
+const BRAND_VERSION_FIELDS = {
+  number: true,
+  snapshot: true,
+  createdById: true,
+  reason: true,
+  createdAt: true,
+} as const satisfies Prisma.BrandProfileVersionSelect;
 
 export const clientsRepository = {
   /** By name (ties by id), served by the (tenant_id, name, id) index; one row beyond the page. */
@@ -84,6 +102,30 @@ export const clientsRepository = {
 
   update(tx: TenantTx, id: string, data: Prisma.ClientUncheckedUpdateInput) {
     return tx.client.update({ where: { id }, data, select: CLIENT_FIELDS });
+  },
+
+  async addBrandVersion(tx: TenantTx, version: NewBrandVersion): Promise<void> {
+    await tx.brandProfileVersion.create({ data: version, select: { id: true } });
+  },
+
+  /**
+   * The client's versions newest first, from below `beforeNumber`: one row beyond the page, which
+   * is also the version before the page's last (numbers have no gaps), so every row can be diffed.
+   */
+  listBrandVersions(tx: TenantTx, clientId: string, filter: { beforeNumber?: number; limit: number }) {
+    return tx.brandProfileVersion.findMany({
+      where: { clientId, ...(filter.beforeNumber ? { number: { lt: filter.beforeNumber } } : {}) },
+      orderBy: { number: 'desc' },
+      take: filter.limit + 1,
+      select: BRAND_VERSION_FIELDS,
+    });
+  },
+
+  /** The names of these users, by id. */
+  userNames(tx: TenantTx, ids: string[]) {
+    return tx.user
+      .findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+      .then((users) => new Map(users.map((user) => [user.id, user.name])));
   },
 
   /** Campaigns, not archived, that plan for any of these platforms (a few, to name them). */

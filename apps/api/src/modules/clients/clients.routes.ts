@@ -1,10 +1,12 @@
-import { clientRoutes } from '@muse/contracts';
+import { brandVersionRoutes, clientRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { implementRoute } from '../../http/route-registry.ts';
+import { createBrandVersionsService } from './brand-versions.ts';
 import { createClientsService } from './clients.service.ts';
 
 export function createClientsRoutes(deps: { db: Database }) {
   const clients = createClientsService(deps);
+  const brandVersions = createBrandVersionsService(deps);
   return [
     implementRoute(clientRoutes.list, {
       access: 'clients.list',
@@ -33,6 +35,11 @@ export function createClientsRoutes(deps: { db: Database }) {
       access: 'clients.restore',
       resources: { id: 'client' },
       handle: ({ params }, actor) => clients.restore(actor, params.id),
+    }),
+    implementRoute(brandVersionRoutes.list, {
+      access: 'clients.history',
+      resources: { id: 'client' },
+      handle: ({ params, query }, actor) => brandVersions.list(actor, params.id, query),
     }),
   ];
 }

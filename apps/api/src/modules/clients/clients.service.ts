@@ -1,4 +1,10 @@
-import type { CreateClientBody, ListClientsQuery, Platform, UpdateClientBody } from '@muse/contracts';
+import {
+  type CreateClientBody,
+  type ListClientsQuery,
+  type Platform,
+  touchesBrand,
+  type UpdateClientBody,
+} from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { z } from 'zod';
 import { AppError, notFound } from '../../http/app-error.ts';
@@ -8,6 +14,7 @@ import { audit } from '../activity/audit.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import { audienceOf } from '../auth/audience.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
+import { recordBrandVersion } from './brand-versions.ts';
 import { clientsRepository } from './clients.repository.ts';
 
 const NameKeyset = z.tuple([z.string(), z.uuid()]);
@@ -64,6 +71,7 @@ export function createClientsService(deps: { db: Database }) {
           tenantId,
           website: body.website ?? null,
         });
+        await recordBrandVersion(tx, tenantId, client, actor, null);
         await audit(tx, tenantId, actor, {
           entityId: client.id,
           action: 'client.created',
@@ -73,8 +81,11 @@ export function createClientsService(deps: { db: Database }) {
       });
     },
 
-    /** Platforms that campaigns still plan for stay: removing one is 409, naming the campaigns. */
-    async update(actor: UserActor, id: string, body: UpdateClientBody) {
+    /**
+     * Platforms that campaigns still plan for stay: removing one is 409, naming the campaigns. A
+     * change of a brand field makes the next brand profile version, with the body's reason.
+     */
+    async update(actor: UserActor, id: string, { reason, ...body }: UpdateClientBody) {
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
         await clientsRepository.lock(tx, id, 'update');
@@ -100,7 +111,12 @@ export function createClientsService(deps: { db: Database }) {
             );
           }
         }
-        const client = await clientsRepository.update(tx, id, data);
+        const newVersion = touchesBrand(fields);
+        const client = await clientsRepository.update(tx, id, {
+          ...data,
+          ...(newVersion ? { brandVersion: { increment: 1 } } : {}),
+        });
+        if (newVersion) await recordBrandVersion(tx, tenantId, client, actor, reason ?? null);
         await audit(tx, tenantId, actor, {
           entityId: id,
           action: 'client.updated',

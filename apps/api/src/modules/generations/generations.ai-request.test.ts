@@ -21,6 +21,21 @@ const run: RunContext = {
     startDate: new Date('2026-03-02T00:00:00Z'),
     endDate: null,
     status: 'ACTIVE',
+    clientId: '6a1d3c0e-3f0b-4c51-9d7e-1b2c3d4e5f60',
+    history: {
+      examples: [
+        {
+          type: 'POST',
+          platform: 'INSTAGRAM',
+          title: 'Meet the farmer',
+          hook: 'Every cup has a name on it.',
+          caption: 'Every cup has a name on it. This is Ana.',
+          callToAction: 'Visit a café',
+          unchanged: true,
+        },
+      ],
+      turnedDown: [{ title: 'Cheap coffee Mondays', reason: 'We never discount' }],
+    },
     client: {
       name: 'Northwind Coffee',
       industry: 'Specialty coffee',
@@ -47,6 +62,8 @@ describe('buildAiRequest', () => {
       platforms: ['INSTAGRAM', 'TIKTOK'],
       avoidTitles: ['Meet our baristas'],
       instructions: null,
+      examples: [expect.objectContaining({ title: 'Meet the farmer', unchanged: true })],
+      turnedDown: [{ title: 'Cheap coffee Mondays', reason: 'We never discount' }],
     });
   });
 

@@ -54,5 +54,7 @@ export function buildAiRequest(run: RunContext): GenerateIdeasRequestInput {
     platforms: generation.platforms,
     instructions,
     avoidTitles: run.existingTitles,
+    examples: campaign.history.examples,
+    turnedDown: campaign.history.turnedDown,
   };
 }

@@ -255,6 +255,30 @@ describe('POST /api/campaigns/:id/generate', () => {
     await finished(agency.admin, fromBrand.body.generationId);
   });
 
+  it('when the brand changes between runs, then each run records the brand profile version it wrote in', async () => {
+    const agency = await makeBrandAgency();
+    const before = await generate(
+      agency.admin,
+      agency.campaign.id,
+      { numPosts: 1, numReels: 0 },
+      { wait: true },
+    );
+    expect(before.body).toMatchObject({ status: 'SUCCEEDED', brandVersion: 1 });
+    const changed = await api.http
+      .patch(`/api/clients/${agency.client.id}`)
+      .set('Authorization', await bearer(agency.admin))
+      .send({ dontList: ['cheap', 'instant'], reason: 'The client asked' });
+    expect(changed.body.brandVersion).toBe(2);
+    const after = await generate(
+      agency.admin,
+      agency.campaign.id,
+      { numPosts: 1, numReels: 0 },
+      { wait: true },
+    );
+    expect(after.body).toMatchObject({ status: 'SUCCEEDED', brandVersion: 2 });
+    expect((await getGeneration(agency.admin, before.body.id)).brandVersion).toBe(1);
+  });
+
   it('when the request asks for nothing, too much or something unknown, then 400 and nothing is queued', async () => {
     const agency = await makeBrandAgency();
     const empty = await makeBriefedCampaign(api.db, agency, { numPosts: 0, numReels: 0 });

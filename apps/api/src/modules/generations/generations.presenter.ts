@@ -16,6 +16,7 @@ export function presentGeneration(row: GenerationRow, ideaIds: string[]) {
     model: row.model,
     offline: row.offline,
     templateVersions: row.templateVersions as Generation['templateVersions'],
+    brandVersion: row.brandProfileVersion,
     promptTokens: row.promptTokens,
     completionTokens: row.completionTokens,
     totalTokens: row.promptTokens + row.completionTokens,

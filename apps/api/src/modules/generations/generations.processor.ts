@@ -121,6 +121,7 @@ export function createGenerationProcessor(deps: GenerationProcessorDeps) {
     try {
       const context = await db.withTenantTx(tenantId, async (tx) => ({
         campaign: await generationsRepository.findCampaignContext(tx, run.campaignId),
+        brandVersion: await generationsRepository.recordBrandVersion(tx, run.id, run.campaignId),
         existingTitles: await generationsRepository.existingTitles(tx, run.campaignId),
         idea: run.ideaId ? await generationsRepository.findIdeaToRevise(tx, run.ideaId) : null,
       }));

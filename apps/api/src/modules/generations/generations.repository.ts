@@ -1,7 +1,14 @@
-import type { GenerateProgress, GenerationStatus, Platform } from '@muse/contracts';
+import type {
+  AiIdeaExample,
+  AiTurnedDown,
+  GenerateProgress,
+  GenerationStatus,
+  Platform,
+} from '@muse/contracts';
 import type { BaseTx, Prisma, TenantTx } from '@muse/db';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 import { BRAND_FIELDS } from '../clients/clients.repository.ts';
+import { pickExamples, turnedDownNotes } from './generations.examples.ts';
 import { UNFINISHED_STATUSES } from './generations.rules.ts';
 
 const GENERATION_FIELDS = {
@@ -18,6 +25,7 @@ const GENERATION_FIELDS = {
   model: true,
   offline: true,
   templateVersions: true,
+  brandProfileVersion: true,
   tokenBudget: true,
   promptTokens: true,
   completionTokens: true,
@@ -91,10 +99,70 @@ const CAMPAIGN_CONTEXT = {
   startDate: true,
   endDate: true,
   status: true,
+  clientId: true,
   client: { select: BRAND_FIELDS },
 } as const satisfies Prisma.CampaignSelect;
 
-export type CampaignContext = Prisma.CampaignGetPayload<{ select: typeof CAMPAIGN_CONTEXT }>;
+/** The campaign and its brand, and what the client approved and turned down lately (across its campaigns). */
+export type CampaignContext = Prisma.CampaignGetPayload<{ select: typeof CAMPAIGN_CONTEXT }> & {
+  history: { examples: AiIdeaExample[]; turnedDown: AiTurnedDown[] };
+};
+
+/** Approved ideas looked at for examples (the newest), and turned-down ideas noted. */
+const APPROVED_LOOKED_AT = 30;
+const TURNED_DOWN_NOTED = 5;
+
+const EXAMPLE_FIELDS = {
+  type: true,
+  platform: true,
+  title: true,
+  hook: true,
+  caption: true,
+  hashtags: true,
+  callToAction: true,
+  visualDirection: true,
+  durationSec: true,
+  beats: true,
+  audioSuggestion: true,
+  revisions: { where: { version: 1 }, select: { snapshot: true } },
+} as const satisfies Prisma.IdeaSelect;
+
+/** The client's recent approvals and refusals, which the v2 templates show the model. */
+async function clientHistory(tx: TenantTx, clientId: string): Promise<CampaignContext['history']> {
+  const approved = await tx.idea.findMany({
+    where: { status: 'CLIENT_APPROVED', campaign: { clientId } },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    take: APPROVED_LOOKED_AT,
+    select: EXAMPLE_FIELDS,
+  });
+  const contacts = await tx.user.findMany({ where: { clientId }, select: { id: true } });
+  const turnedDown = await tx.idea.findMany({
+    where: { status: { in: ['CLIENT_REJECTED', 'CHANGES_REQUESTED'] }, campaign: { clientId } },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    take: TURNED_DOWN_NOTED,
+    select: {
+      title: true,
+      // The client's own words: its contacts' comments and its review links'.
+      comments: {
+        where: {
+          visibility: 'CLIENT',
+          OR: [{ reviewLinkId: { not: null } }, { authorId: { in: contacts.map((c) => c.id) } }],
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: 1,
+        select: { body: true },
+      },
+    },
+  });
+  return {
+    examples: pickExamples(
+      approved.map(({ revisions, ...idea }) => ({ ...idea, firstDraft: revisions[0]?.snapshot ?? null })),
+    ),
+    turnedDown: turnedDownNotes(
+      turnedDown.map((idea) => ({ title: idea.title, clientComment: idea.comments[0]?.body ?? null })),
+    ),
+  };
+}
 
 /** The AI service avoids at most this many existing titles. */
 const AVOID_TITLES_LIMIT = 500;
@@ -276,8 +344,28 @@ export const generationsRepository = {
     return claimed;
   },
 
-  findCampaignContext(tx: TenantTx, campaignId: string) {
-    return tx.campaign.findFirstOrThrow({ where: { id: campaignId }, select: CAMPAIGN_CONTEXT });
+  async findCampaignContext(tx: TenantTx, campaignId: string): Promise<CampaignContext> {
+    const campaign = await tx.campaign.findFirstOrThrow({
+      where: { id: campaignId },
+      select: CAMPAIGN_CONTEXT,
+    });
+    return { ...campaign, history: await clientHistory(tx, campaign.clientId) };
+  },
+
+  /**
+   * Records on the run the version of its client's brand profile as it is now, when the attempt
+   * reads the brand it writes in; returns that version.
+   */
+  async recordBrandVersion(tx: TenantTx, id: string, campaignId: string): Promise<number> {
+    const { brandVersion } = await tx.campaign
+      .findFirstOrThrow({ where: { id: campaignId }, select: { client: { select: { brandVersion: true } } } })
+      .then((campaign) => campaign.client);
+    await tx.generation.update({
+      where: { id },
+      data: { brandProfileVersion: brandVersion },
+      select: { id: true },
+    });
+    return brandVersion;
   },
 
   /** Titles the AI service must not repeat: the campaign's ideas, newest first. */

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ClientEditor } from '@/components/agency/client-editor';
 import { Prefetch } from '@/components/prefetch';
+import { brandVersionsQuery } from '@/lib/queries/brand-versions';
 import { clientQuery } from '@/lib/queries/clients';
 import { resourceIdOrNotFound } from '@/lib/resource-id';
 
@@ -9,7 +10,14 @@ export const metadata: Metadata = { title: 'Brand profile' };
 export default async function ClientPage({ params }: PageProps<'/app/clients/[id]'>) {
   const id = resourceIdOrNotFound((await params).id);
   return (
-    <Prefetch load={(queryClient, api) => queryClient.prefetchQuery(clientQuery(api, id))}>
+    <Prefetch
+      load={(queryClient, api) =>
+        Promise.all([
+          queryClient.prefetchQuery(clientQuery(api, id)),
+          queryClient.prefetchQuery(brandVersionsQuery(api, id)),
+        ])
+      }
+    >
       <ClientEditor id={id} />
     </Prefetch>
   );
