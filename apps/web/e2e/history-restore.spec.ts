@@ -21,6 +21,8 @@ test('when an idea was rewritten, then its history shows each change and restore
     await title.fill(rewrite);
     await drawer.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByText('Changes saved').first()).toBeVisible();
+    // The editor starts again from what was saved: nothing left to save.
+    await expect(drawer.getByRole('button', { name: 'Save changes' })).toBeDisabled();
   }
 
   // Edits not saved yet: restoring waits for them.

@@ -6,7 +6,7 @@ const run = Date.now().toString(36);
 const clientName = `Harborviewteahouseandbakery${run}`.padEnd(90, 'x');
 const campaignName = `Autumnlaunchofthesmokedoolongcollection${run}`.padEnd(90, 'y');
 
-test('(u) when an agency has long names and little usage, then the usage page fits a phone and says <1% used', async ({
+test('(u) when an agency has long names and little usage, then the usage page fits a phone and never says 0% used', async ({
   browser,
 }) => {
   const { page, context } = await signedIn(browser, 'owner@northwind.test');
@@ -44,7 +44,8 @@ test('(u) when an agency has long names and little usage, then the usage page fi
 
   const phone = await signedIn(browser, 'owner@northwind.test', { viewport: PHONE });
   await phone.page.goto('/app/usage');
-  await expect(phone.page.getByText('<1% used.')).toBeVisible();
+  // Whatever the other runs of the agency spent (lib/labels.test.ts checks the figures): never "0%" once spent.
+  await expect(phone.page.getByText(/^(<1|[1-9]\d?)% used\./)).toBeVisible();
   await expect(phone.page.getByText(/^0% used/)).toHaveCount(0);
   await expect(phone.page.getByTitle(clientName, { exact: true })).toBeVisible();
   await expect(phone.page.getByTitle(`${campaignName} · ${clientName}`, { exact: true })).toBeVisible();
