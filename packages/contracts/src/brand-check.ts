@@ -59,6 +59,12 @@ export const BrandCheck = z
   .meta({ id: 'BrandCheck' });
 export type BrandCheck = z.infer<typeof BrandCheck>;
 
+/** One entry of `error.details` of 409 `brand_check_open`: an idea held back, with its open warnings. */
+export const BrandCheckHold = z
+  .object({ ideaId: z.uuid(), title: z.string(), findings: z.array(BrandCheckFinding) })
+  .meta({ id: 'BrandCheckHold' });
+export type BrandCheckHold = z.infer<typeof BrandCheckHold>;
+
 export interface BrandCheckIdea {
   type: IdeaType;
   platform: Platform;
