@@ -62,6 +62,15 @@ describe('brand check', () => {
       ]);
     });
 
+    it('when a don’t becomes an adjective or doubles its last letter, then guilty and bigger are found', () => {
+      const findings = checkBrand(
+        post({ caption: 'No guilty pleasures, only bigger cups.' }),
+        { dontList: ['guilt', 'big'] },
+        campaign,
+      );
+      expect(findings.map(({ match }) => match)).toEqual(['guilty', 'bigger']);
+    });
+
     it('when a word only contains a don’t, then it is not found', () => {
       expect(matches(post({ caption: 'Cheapside market, uneasy mornings, cheaps' }), 'brand_dont')).toEqual([
         'caption: cheaps',

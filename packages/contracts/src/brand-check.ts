@@ -138,7 +138,7 @@ const WORD_CHAR = String.raw`[\p{L}\p{N}_]`;
 const HASHTAG = /#[\p{L}\p{N}_]+/gu;
 const VOWELS = 'aeiou';
 
-/** One word and its inflected forms: cheap → cheaper, cheapest, cheaply; easy → easier; big → bigger. */
+/** One word and its inflected forms: cheap → cheaper, cheapest, cheaply; easy → easier; big → bigger; guilt → guilty. */
 function inflected(word: string): string {
   const lower = word.toLowerCase();
   const last = lower.at(-1) ?? '';
@@ -148,7 +148,7 @@ function inflected(word: string): string {
     return `${escapeRegExp(lower.slice(0, -1))}(?:y|ies|ied|ier|iest|ily|iness|ying)`;
   }
   const doubled = /\p{L}/u.test(last) && !VOWELS.includes(last) ? `${escapeRegExp(last)}?` : '';
-  return `${escapeRegExp(lower)}(?:${doubled}(?:s|es|ed|er|ers|est|ly|ing|ness))?`;
+  return `${escapeRegExp(lower)}(?:${doubled}(?:s|es|ed|er|ers|est|ly|ing|ness|y))?`;
 }
 
 /** A phrase as whole words in any case, with any spacing or hyphens between its words. */
@@ -209,34 +209,40 @@ function findDonts(texts: TextField[], hashtags: readonly string[], dontList: re
 
 const bounded = (body: string) => new RegExp(`(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})`, 'giu');
 
-const CLAIMS: { pattern: RegExp; what: string }[] = [
-  { pattern: bounded('best|number one|no\\. ?1'), what: 'says it is the best' },
-  { pattern: /#1(?![\p{N}])/gu, what: 'says it is the best' },
-  { pattern: bounded('guarantee[sd]?'), what: 'promises a guarantee' },
-  { pattern: bounded('cur(?:e|es|ed)|heals?'), what: 'promises a cure' },
-  { pattern: bounded('(?:clinically |scientifically )?proven'), what: 'says it is proven' },
+const CLAIMS: { pattern: RegExp; says: string }[] = [
+  {
+    pattern: bounded('best|number one|no\\. ?1'),
+    says: 'claims to be the best: have the proof at hand, or soften it',
+  },
+  { pattern: /#1(?![\p{N}])/gu, says: 'claims to be the best: have the proof at hand, or soften it' },
+  { pattern: bounded('guarantee[sd]?'), says: 'is a promise: make sure the brand stands behind it' },
+  { pattern: bounded('cur(?:e|es|ed)|heals?'), says: 'promises a health effect: say it only with proof' },
+  {
+    pattern: bounded('(?:clinically |scientifically )?proven'),
+    says: 'says it is proven: have the proof at hand',
+  },
   {
     pattern:
       /(?:[$€£¥]\s?\d+(?:[.,]\d+)*|(?<![\p{L}\p{N}_.,])\d+(?:[.,]\d+)*\s?(?:USD|EUR|GBP|dollars?|euros?|pounds?)(?![\p{L}]))/giu,
-    what: 'names a price',
+    says: 'is a price: check it is right and current',
   },
   {
     pattern: /(?<![\p{L}\p{N}_.,])\d+(?:[.,]\d+)?\s?(?:%|percent(?![\p{L}])|per cent(?![\p{L}]))/giu,
-    what: 'names a percentage',
+    says: 'is a figure: have its source at hand',
   },
 ];
 
 function findClaims(texts: TextField[]): BrandCheckFinding[] {
   const findings: BrandCheckFinding[] = [];
   for (const { field, text } of texts) {
-    for (const { pattern, what } of CLAIMS) {
+    for (const { pattern, says } of CLAIMS) {
       for (const [match] of text.matchAll(pattern)) {
         findings.push({
           rule: 'claim',
           severity: 'warning',
           field,
           match,
-          message: `“${match}” ${what}: keep the proof at hand, or soften it.`,
+          message: `“${match}” ${says}.`,
         });
       }
     }
