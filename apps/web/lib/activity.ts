@@ -47,6 +47,8 @@ const SENTENCES: { [A in AuditAction]: (event: EventOf<A>, who: Who) => string }
     `${actor} edited ${quoted(data.title)}${changed(data.changedFields)}`,
   'idea.status_changed': (event, { actor }) => `${actor} ${moved(event)}`,
   'idea.commented': ({ data }, { actor }) => `${actor} commented on ${quoted(data.title)}`,
+  'idea.brand_check_confirmed': ({ data }, { actor }) =>
+    `${actor} sent ${quoted(data.title)} despite ${plural(data.findings.length, 'brand check warning')}`,
   'generation.requested': (event, { actor }) => `${actor} asked for ${asked(event)}`,
   'generation.succeeded': ({ data }, { forActor }) =>
     `Muse generated ${plural(data.produced, 'idea')}${forActor}`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BrandCheckField, BrandCheckRule } from './brand-check.ts';
 import { CampaignStatus, UpdateCampaignBody } from './campaigns.ts';
 import { UpdateClientBody } from './clients.ts';
 import { IdeaStatus, Platform, Role } from './common.ts';
@@ -107,6 +108,12 @@ export const AuditEvent = z
       round: z.int(),
       /** The comment that came with the move. */
       commentId: z.uuid().optional(),
+    }),
+    /** Sent with open brand check warnings: who confirmed (the event's actor) which findings. */
+    auditEvent('idea.brand_check_confirmed', 'idea', {
+      title,
+      version,
+      findings: z.array(z.strictObject({ rule: BrandCheckRule, field: BrandCheckField, match: z.string() })),
     }),
     auditEvent('idea.commented', 'idea', { title, commentId: z.uuid(), visibility: CommentVisibility }),
     auditEvent('generation.requested', 'generation', {

@@ -10,6 +10,8 @@ export const ApiErrorCode = z.enum([
   'last_admin',
   'invalid_transition',
   'version_conflict',
+  /** A sending whose brand check has open warnings, not confirmed. */
+  'brand_check_open',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

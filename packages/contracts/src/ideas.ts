@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BrandCheck } from './brand-check.ts';
 import { IdeaStatus, IdeaType, Platform, ReelBeat, Role } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
 import { ReviewByDate } from './review-rounds.ts';
@@ -35,6 +36,15 @@ const reviewByWithoutSending = {
   path: ['reviewBy'],
   message: 'a review-by date comes with sending to the client',
 };
+/** Confirming the brand check's warnings belongs to a sending too. */
+const confirmsWithSending = (body: { status?: IdeaStatus; confirmBrandCheck?: boolean }) =>
+  body.confirmBrandCheck === undefined || body.status === 'PENDING_CLIENT';
+const confirmationWithoutSending = {
+  path: ['confirmBrandCheck'],
+  message: 'the brand check is confirmed when sending to the client',
+};
+/** Sends even though the brand check has open warnings; the audit log records who confirmed which. */
+const ConfirmBrandCheck = z.literal(true);
 
 export const UpdateIdeaBody = z
   .strictObject({
@@ -45,13 +55,17 @@ export const UpdateIdeaBody = z
     comment: z.string().trim().min(1).max(4000),
     /** With a move to PENDING_CLIENT: by when the client should answer this sending. */
     reviewBy: ReviewByDate,
+    confirmBrandCheck: ConfirmBrandCheck,
   })
   .partial()
   .required({ version: true })
-  .refine((body) => Object.keys(body).some((key) => !['version', 'comment', 'reviewBy'].includes(key)), {
-    message: 'change the content or the status',
-  })
+  .refine(
+    (body) =>
+      Object.keys(body).some((key) => !['version', 'comment', 'reviewBy', 'confirmBrandCheck'].includes(key)),
+    { message: 'change the content or the status' },
+  )
   .refine(sendsWithReviewBy, reviewByWithoutSending)
+  .refine(confirmsWithSending, confirmationWithoutSending)
   .meta({ id: 'UpdateIdeaBody' });
 export type UpdateIdeaBody = z.infer<typeof UpdateIdeaBody>;
 
@@ -67,8 +81,10 @@ export const BulkStatusBody = z
     comment: z.string().trim().min(1).max(4000).optional(),
     /** With a move to PENDING_CLIENT: by when the client should answer this sending. */
     reviewBy: ReviewByDate.optional(),
+    confirmBrandCheck: ConfirmBrandCheck.optional(),
   })
   .refine(sendsWithReviewBy, reviewByWithoutSending)
+  .refine(confirmsWithSending, confirmationWithoutSending)
   .meta({ id: 'BulkStatusBody' });
 export type BulkStatusBody = z.infer<typeof BulkStatusBody>;
 
@@ -219,7 +235,8 @@ export const ideaRoutes = defineRouteContracts({
     description:
       'Content changes only in GENERATED and CHANGES_REQUESTED, by the agency, and writes a revision. ' +
       'Moves follow the review workflow: a move of the other side is 403, a move the workflow does not have is 409 invalid_transition. ' +
-      'A stale `version` is 409 version_conflict.',
+      'A stale `version` is 409 version_conflict. Sending to the client while the brand check has open warnings ' +
+      'is 409 brand_check_open (details: the findings) unless `confirmBrandCheck` is true.',
     tags: ['ideas'],
     auth: 'bearer',
     params: IdParams,
@@ -231,11 +248,26 @@ export const ideaRoutes = defineRouteContracts({
     method: 'POST',
     path: '/api/ideas/bulk-status',
     summary: 'Move several ideas to one status, all or none',
+    description:
+      'Sending to the client while any idea’s brand check has open warnings is 409 brand_check_open ' +
+      '(details: the findings of each such idea) unless `confirmBrandCheck` is true.',
     tags: ['ideas'],
     auth: 'bearer',
     body: BulkStatusBody,
     response: BulkStatusResult,
     errors: [409],
+  },
+  check: {
+    method: 'GET',
+    path: '/api/ideas/:id/check',
+    summary: 'The brand check of an idea’s current version',
+    description:
+      'What to look at before the idea goes to the client: the brand’s don’ts, platform limits, claims that need proof, ' +
+      'hashtags and the call to action. The agency’s only.',
+    tags: ['ideas'],
+    auth: 'bearer',
+    params: IdParams,
+    response: BrandCheck,
   },
   revisions: {
     method: 'GET',

@@ -5,6 +5,7 @@ import {
   GenerateIdeasResponse,
   type GenerateProgress,
   type GenerationWarning,
+  PLATFORM_LIMITS,
   PostIdeaBatch,
   PostIdeaDraft,
   ReelIdeaBatch,
@@ -16,7 +17,6 @@ import { z } from 'zod';
 import type { AiServiceConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { BannedPhrases, checkIdea, TitleRegistry } from '../guardrails/guardrails.ts';
-import { PLATFORM_LIMITS } from '../guardrails/platform-limits.ts';
 import type { LlmClient, OutputSchema } from '../llm/llm-client.ts';
 import { toStrictJsonSchema } from '../llm/strict-json-schema.ts';
 import { UsageMeter } from '../llm/usage-meter.ts';

@@ -1,7 +1,6 @@
-import type { GeneratedPostIdea, GeneratedReelIdea } from '@muse/contracts';
+import { type GeneratedPostIdea, type GeneratedReelIdea, xWeightedLength } from '@muse/contracts';
 import { describe, expect, it } from 'vitest';
 import { BannedPhrases, checkIdea, normalizeTitle, TitleRegistry } from './guardrails.ts';
-import { xWeightedLength } from './text-length.ts';
 
 function makePost(overrides: Partial<GeneratedPostIdea> = {}): GeneratedPostIdea {
   return {

@@ -1,6 +1,10 @@
-import type { GeneratedIdea } from '@muse/contracts';
-import { PLATFORM_LIMITS, type PlatformLimits } from './platform-limits.ts';
-import { plainLength, xWeightedLength } from './text-length.ts';
+import {
+  type GeneratedIdea,
+  PLATFORM_LIMITS,
+  type PlatformLimits,
+  plainLength,
+  xWeightedLength,
+} from '@muse/contracts';
 
 export type GuardrailRule =
   | 'caption_too_long'

@@ -1,7 +1,6 @@
-import type { AiIdeaExample, GenerateIdeasRequest, Platform } from '@muse/contracts';
+import { type AiIdeaExample, type GenerateIdeasRequest, PLATFORM_LIMITS, type Platform } from '@muse/contracts';
 import { normalizeHashtags } from '../generation/hashtags.ts';
 import { normalizeTitle } from '../guardrails/guardrails.ts';
-import { PLATFORM_LIMITS } from '../guardrails/platform-limits.ts';
 
 /** Enough to steer the model away from repeats without drowning the prompt; the guardrail checks them all. */
 export const MAX_TITLES_IN_PROMPT = 60;

@@ -10,6 +10,7 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   last_admin: 409,
   invalid_transition: 409,
   version_conflict: 409,
+  brand_check_open: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   // 429, as for rate_limited: the client may retry once the quota resets (details say when).

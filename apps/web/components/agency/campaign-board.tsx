@@ -27,10 +27,11 @@ import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange } from '@/lib/labels';
 import { isRunning } from '@/lib/queries/generations';
 import { useCampaign, useExportCampaignCsv, useRefreshCampaign } from '@/lib/queries/use-campaigns';
 import { useGeneration } from '@/lib/queries/use-generations';
-import { useCampaignIdeas, useMoveIdeas } from '@/lib/queries/use-ideas';
+import { useCampaignIdeas } from '@/lib/queries/use-ideas';
 import { useToastClearance } from '@/lib/toast-clearance';
 import { canAllMove } from '@/lib/workflow';
 import { BoardColumn } from './board-column';
+import { useBrandCheckedMove } from './brand-check-confirm';
 import { GenerateDialog } from './generate-dialog';
 import { GenerationProgress } from './generation-progress';
 import { IdeaDrawer } from './idea-drawer';
@@ -54,7 +55,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
   const campaign = useCampaign(campaignId);
   const refreshCampaign = useRefreshCampaign(campaignId);
   const ideas = useCampaignIdeas(campaignId);
-  const move = useMoveIdeas(campaignId);
+  const move = useBrandCheckedMove(campaignId);
   const exportCsv = useExportCampaignCsv(campaignId);
   const [type, setType] = useState<IdeaType | 'ALL'>('ALL');
   const [platform, setPlatform] = useState<Platform | 'ALL'>('ALL');
@@ -337,6 +338,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
         />
       )}
       <IdeaDrawer campaignId={campaignId} ideaId={openIdeaId} onClose={() => setOpenIdea(null)} />
+      {move.dialog}
     </>
   );
 }

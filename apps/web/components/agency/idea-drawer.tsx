@@ -19,9 +19,11 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { isRunning } from '@/lib/queries/generations';
 import { useIdeaActivity } from '@/lib/queries/use-activity';
 import { useGeneration } from '@/lib/queries/use-generations';
-import { useIdea, useMoveIdeas, useRefreshIdea, useRegenerateIdea } from '@/lib/queries/use-ideas';
+import { useIdea, useRefreshIdea, useRegenerateIdea } from '@/lib/queries/use-ideas';
 import { useUnsavedChanges } from '@/lib/unsaved-changes';
 import { actionLabel, movesFrom } from '@/lib/workflow';
+import { useBrandCheckedMove } from './brand-check-confirm';
+import { BrandCheckPanel } from './brand-check-panel';
 import { ClientRequest } from './client-request';
 import { GenerationProgress } from './generation-progress';
 import { IdeaEditor } from './idea-editor';
@@ -79,9 +81,10 @@ export function IdeaDrawer({
 }) {
   const idea = useIdea(ideaId);
   const activity = useIdeaActivity(ideaId ?? '');
-  const move = useMoveIdeas(campaignId);
+  const move = useBrandCheckedMove(campaignId);
   const data = idea.data;
   const editable = data ? EDITABLE_STATUSES.includes(data.status) : false;
+  const sendable = data ? movesFrom(data.status, 'agency').some(({ to }) => to === 'PENDING_CLIENT') : false;
   // A move sends the stored text: with edits not saved yet it would send the text before them.
   const [unsaved, setUnsaved] = useState(false);
   const [refusedMove, setRefusedMove] = useState(false);
@@ -150,6 +153,7 @@ export function IdeaDrawer({
               <div className="min-h-0 flex-1 overflow-y-auto px-6 pb-8">
                 {/* Kept mounted while another tab is shown: a half-made edit or comment survives a look elsewhere. */}
                 <TabsContent value="details" forceMount className="grid gap-5 data-[state=inactive]:hidden">
+                  {sendable && <BrandCheckPanel idea={data} />}
                   {editable ? (
                     <>
                       <IdeaEditor
@@ -200,6 +204,7 @@ export function IdeaDrawer({
             </Tabs>
           </>
         )}
+        {move.dialog}
       </SheetContent>
     </Dialog>
   );

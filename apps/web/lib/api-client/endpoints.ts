@@ -117,6 +117,7 @@ export function createApi(transport: Transport) {
     },
     ideas: {
       get: (id: string) => call(ideaRoutes.get, { params: { id } }),
+      check: (id: string) => call(ideaRoutes.check, { params: { id } }),
       update: (id: string, body: Body<typeof ideaRoutes.update>) =>
         call(ideaRoutes.update, { params: { id }, body }),
       bulkStatus: (body: Body<typeof ideaRoutes.bulkStatus>) => call(ideaRoutes.bulkStatus, { body }),

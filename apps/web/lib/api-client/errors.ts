@@ -1,4 +1,4 @@
-import { RouteCallError } from '@muse/contracts';
+import { BrandCheckHold, RouteCallError } from '@muse/contracts';
 import { quotaRefusal } from '@/lib/quota';
 
 /** Maps `invalid_input` details to `{ "field.path": message }` for forms. */
@@ -11,6 +11,13 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
     if (Array.isArray(path) && typeof message === 'string') errors[path.join('.')] ??= message;
   }
   return errors;
+}
+
+/** The ideas a sending was held back for (409 `brand_check_open`), or null for any other error. */
+export function brandCheckHoldsOf(error: unknown): BrandCheckHold[] | null {
+  if (!(error instanceof RouteCallError) || error.code !== 'brand_check_open') return null;
+  const holds = BrandCheckHold.array().safeParse(error.details);
+  return holds.success ? holds.data : null;
 }
 
 /**

@@ -19,6 +19,13 @@ export const campaignIdeasQuery = (api: Api, campaignId: string, caller: Caller 
 export const ideaQuery = (api: Api, id: string | null) =>
   queryOptions({ queryKey: keys.idea(id ?? ''), queryFn: id ? () => api.ideas.get(id) : skipToken });
 
+/** The brand check of the idea's current version: a new version is a new check. */
+export const brandCheckQuery = (api: Api, idea: { id: string; version: number }) =>
+  queryOptions({
+    queryKey: [...keys.idea(idea.id), 'check', idea.version],
+    queryFn: () => api.ideas.check(idea.id),
+  });
+
 /** The idea's revision history; null asks for nothing (a card that needs no history). */
 export const revisionsQuery = (api: Api, ideaId: string | null, caller: Caller = 'member') =>
   queryOptions({

@@ -5,9 +5,16 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import { useCallback } from 'react';
 import { toast } from 'sonner';
 import { useApi } from '@/components/providers';
-import { describeError } from '@/lib/api-client/errors';
+import { brandCheckHoldsOf, describeError } from '@/lib/api-client/errors';
 import { IDEA_STATUS, plural } from '@/lib/labels';
-import { type Caller, campaignIdeasQuery, commentsQuery, ideaQuery, revisionsQuery } from './ideas';
+import {
+  brandCheckQuery,
+  type Caller,
+  campaignIdeasQuery,
+  commentsQuery,
+  ideaQuery,
+  revisionsQuery,
+} from './ideas';
 import { campaignIdeasKeys, keys } from './keys';
 
 export function useCampaignIdeas(campaignId: string, caller: Caller = 'member') {
@@ -16,6 +23,10 @@ export function useCampaignIdeas(campaignId: string, caller: Caller = 'member') 
 
 export function useIdea(id: string | null) {
   return useQuery(ideaQuery(useApi(), id));
+}
+
+export function useBrandCheck(idea: { id: string; version: number }) {
+  return useQuery(brandCheckQuery(useApi(), idea));
 }
 
 function refreshCampaign(queryClient: QueryClient, campaignId: string) {
@@ -28,6 +39,8 @@ export interface MoveIdeas {
   comment?: string;
   /** With a sending to the client: by when it should answer (the campaign's date otherwise). */
   reviewBy?: string;
+  /** Sends even though the brand check has open warnings (the caller showed them). */
+  confirmBrandCheck?: true;
 }
 
 /**
@@ -43,11 +56,29 @@ export function useMoveIdeas(
   const calls =
     caller === 'review-link' ? { update: api.review.answer, bulkStatus: api.review.bulkStatus } : api.ideas;
   return useMutation({
-    mutationFn: async ({ ideas, to, comment, reviewBy }: MoveIdeas): Promise<Idea | null> => {
+    mutationFn: async ({
+      ideas,
+      to,
+      comment,
+      reviewBy,
+      confirmBrandCheck,
+    }: MoveIdeas): Promise<Idea | null> => {
       const [only] = ideas;
       if (ideas.length === 1 && only)
-        return calls.update(only.id, { version: only.version, status: to, comment, reviewBy });
-      await calls.bulkStatus({ ids: ideas.map((idea) => idea.id), status: to, comment, reviewBy });
+        return calls.update(only.id, {
+          version: only.version,
+          status: to,
+          comment,
+          reviewBy,
+          confirmBrandCheck,
+        });
+      await calls.bulkStatus({
+        ids: ideas.map((idea) => idea.id),
+        status: to,
+        comment,
+        reviewBy,
+        confirmBrandCheck,
+      });
       return null;
     },
     onMutate: async ({ ideas, to }) => {
@@ -65,6 +96,8 @@ export function useMoveIdeas(
     onError: (error, { ideas }, context) => {
       if (context?.previous) queryClient.setQueryData(keys.ideas(campaignId), context.previous);
       for (const { id } of ideas) void queryClient.invalidateQueries({ queryKey: keys.idea(id) });
+      // Held back by the brand check: the caller asks for a confirmation instead.
+      if (brandCheckHoldsOf(error)) return;
       toast.error(ideas.length > 1 ? 'Those ideas were not moved' : 'The idea was not moved', {
         description: describeError(error),
       });

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   // Reading, exporting and moving ideas; which moves and edits a role may make is the workflow's rule.
   'ideas.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'ideas.update': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  // What the agency checks before sending; the client sees the idea, not the agency's doubts.
+  'ideas.check': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'comments.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'comments.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'activity.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],

@@ -24,7 +24,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'unauthenticated: no token, or an invalid or expired one',
   403: 'forbidden: the role may not do this, the user is disabled or the agency suspended',
   404: 'not_found: no such resource for this caller',
-  409: 'conflict with the current state (conflict, last_admin, invalid_transition, version_conflict)',
+  409: 'conflict with the current state (conflict, last_admin, invalid_transition, version_conflict, brand_check_open)',
   410: 'review_link_expired or review_link_revoked: the review link no longer works (ask the agency for a new one)',
   413: 'payload_too_large',
   429: 'rate_limited: slow down (see Retry-After)',

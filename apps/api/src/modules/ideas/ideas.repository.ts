@@ -99,6 +99,14 @@ export const ideasRepository = {
     return tx.idea.findFirst({ where: { id, ...visibleTo(audience) }, select: IDEA_FIELDS });
   },
 
+  /** What the brand check reads of each campaign: its objective and its client's don'ts. */
+  brandContexts(tx: TenantTx, campaignIds: string[]) {
+    return tx.campaign.findMany({
+      where: { id: { in: campaignIds } },
+      select: { id: true, objective: true, client: { select: { dontList: true } } },
+    });
+  },
+
   findForChange(tx: TenantTx, id: string, audience: Audience) {
     return tx.idea.findFirst({ where: { id, ...visibleTo(audience) }, select: IDEA_FOR_CHANGE });
   },

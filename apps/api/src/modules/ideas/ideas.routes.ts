@@ -35,6 +35,11 @@ export function createIdeasRoutes(deps: { db: Database; jobs: NotificationJobs }
       resources: { id: 'idea' },
       handle: ({ params }, actor) => ideas.get(actor, params.id),
     }),
+    implementRoute(ideaRoutes.check, {
+      access: 'ideas.check',
+      resources: { id: 'idea' },
+      handle: ({ params }, actor) => ideas.check(actor, params.id),
+    }),
     implementRoute(ideaRoutes.update, {
       access: 'ideas.update',
       resources: { id: 'idea' },

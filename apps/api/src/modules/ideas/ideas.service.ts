@@ -12,12 +12,14 @@ import { z } from 'zod';
 import { notFound } from '../../http/app-error.ts';
 import { fromCalendarDate } from '../../shared/calendar-date.ts';
 import { decodeCursor, decodeKeyCursor, toPage, toPageBy } from '../../shared/keyset-page.ts';
+import { audit } from '../activity/audit.ts';
 import { type Actor, noticeActorOf } from '../auth/actor.ts';
 import { type Audience, audienceOf } from '../auth/audience.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
 import type { NotificationJobs } from '../notifications/notify.ts';
 import { notifyOfMoves } from '../notifications/review-notices.ts';
 import { usersRepository } from '../users/users.repository.ts';
+import { brandChecksOf, guardSending } from './ideas.brand-check.ts';
 import { findEach, planMoves, writeMoves } from './ideas.bulk.ts';
 import { archivedCampaign, recordChanges } from './ideas.changes.ts';
 import { asSeenBy, ideaAsSeenBy } from './ideas.client-view.ts';
@@ -92,6 +94,18 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
       return toIdea(row);
     },
 
+    /** The agency's look at an idea before sending it (the route is the agency's only). */
+    async check(actor: Actor, id: string) {
+      const audience = audienceOf(actor);
+      return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+        const idea = await ideasRepository.findVisible(tx, id, audience);
+        if (!idea) throw notFound('Idea');
+        const check = (await brandChecksOf(tx, [idea])).get(idea.id);
+        if (!check) throw notFound('Idea');
+        return check;
+      });
+    },
+
     /**
      * Content edit, scheduled date and/or a workflow move, at the version the caller loaded. The
      * write is conditional on that version: of two concurrent updates of one version, one wins
@@ -123,6 +137,12 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
             : {}),
         });
         if (!after) throw versionConflict();
+        await audit(
+          tx,
+          tenantId,
+          actor,
+          await guardSending(tx, [{ after, move: change.move }], !!body.confirmBrandCheck),
+        );
         await recordChanges(
           tx,
           tenantId,
@@ -160,6 +180,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
         const ideas = await findEach(tx, body.ids, audience);
         const moves = planMoves(ideas, body, audience.kind);
         const applied = await writeMoves(tx, moves, body.status);
+        await audit(tx, tenantId, actor, await guardSending(tx, applied, !!body.confirmBrandCheck));
         await recordChanges(
           tx,
           tenantId,

@@ -1,4 +1,4 @@
-import type { Platform } from '@muse/contracts';
+import type { Platform } from './common.ts';
 
 export interface PlatformLimits {
   name: string;
@@ -11,7 +11,7 @@ export interface PlatformLimits {
   reelMaxSec: number;
 }
 
-/** Each platform's published limits; the prompts quote them and the guardrails enforce them. */
+/** Each platform's published limits: the prompts quote them, the guardrails and the brand check enforce them. */
 export const PLATFORM_LIMITS: Record<Platform, PlatformLimits> = {
   INSTAGRAM: {
     name: 'Instagram',
