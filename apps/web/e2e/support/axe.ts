@@ -1,0 +1,24 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+export interface AxeFinding {
+  screen: string;
+  rule: string;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * What axe finds on the page as it stands once its requests are done: every rule it runs by
+ * default, which is WCAG 2 A and AA and its best practices.
+ */
+export async function axeViolations(page: Page, screen: string): Promise<AxeFinding[]> {
+  await page.waitForLoadState('networkidle');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((violation) => ({
+    screen,
+    rule: violation.id,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.html.slice(0, 100)}`),
+  }));
+}
