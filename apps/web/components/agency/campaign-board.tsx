@@ -20,9 +20,9 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
+import { SegmentedControl } from '@/components/ui/segmented-control';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange, IDEA_STATUS } from '@/lib/labels';
 import { isRunning } from '@/lib/queries/generations';
 import { useCampaign, useExportCampaignCsv, useRefreshCampaign } from '@/lib/queries/use-campaigns';
@@ -35,6 +35,12 @@ import { GenerationProgress } from './generation-progress';
 import { IdeaDrawer } from './idea-drawer';
 import { ReviewRoundStatus } from './review-round-status';
 import { ShareReviewDialog } from './share-review-dialog';
+
+const FORMATS: readonly { value: IdeaType | 'ALL'; label: string }[] = [
+  { value: 'ALL', label: 'All' },
+  { value: 'POST', label: 'Posts' },
+  { value: 'REEL', label: 'Reels' },
+];
 
 const COLUMN_HINTS: Partial<Record<IdeaStatus, string>> = {
   GENERATED: 'Review, edit, and send the best ones to the client.',
@@ -159,7 +165,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
                 {CAMPAIGN_STATUS[campaign.data.status].label}
               </Badge>
               {formatDateRange(campaign.data.startDate, campaign.data.endDate)}
-              {campaign.data.objective && <span className="text-slate-400">· {campaign.data.objective}</span>}
+              {campaign.data.objective && <span className="text-slate-500">· {campaign.data.objective}</span>}
             </span>
           )
         }
@@ -197,13 +203,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
       <ReviewRoundStatus campaignId={campaignId} />
 
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <Tabs value={type} onValueChange={(value) => setType(value as IdeaType | 'ALL')}>
-          <TabsList aria-label="Filter by format">
-            <TabsTrigger value="ALL">All</TabsTrigger>
-            <TabsTrigger value="POST">Posts</TabsTrigger>
-            <TabsTrigger value="REEL">Reels</TabsTrigger>
-          </TabsList>
-        </Tabs>
+        <SegmentedControl label="Filter by format" value={type} onValueChange={setType} options={FORMATS} />
         <Select value={platform} onValueChange={(value) => setPlatform(value as Platform | 'ALL')}>
           <SelectTrigger className="w-44" aria-label="Filter by platform">
             <SelectValue />
@@ -293,11 +293,11 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
                     )}
                   </header>
                   {COLUMN_HINTS[status] && column.length > 0 && (
-                    <p className="px-1.5 pb-2 text-xs text-slate-500">{COLUMN_HINTS[status]}</p>
+                    <p className="px-1.5 pb-2 text-xs text-slate-600">{COLUMN_HINTS[status]}</p>
                   )}
                   <div className="grid gap-2">
                     {column.length === 0 ? (
-                      <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-400">
+                      <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-600">
                         Nothing here
                       </p>
                     ) : (
