@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { type AxeFinding, axeViolations } from './support/axe';
-import { PHONE, SEEDED_CAMPAIGN, signedIn } from './support/helpers';
+import { newCampaign, PHONE, SEEDED_CAMPAIGN, signedIn } from './support/helpers';
 
 const DESKTOP = { width: 1440, height: 900 };
 const OWNER = 'owner@northwind.test';
@@ -54,6 +54,14 @@ test('when axe checks every agency screen on a desktop, then it finds no violati
   await expect(page.getByRole('heading', { level: 1, name: 'New campaign' })).toBeVisible();
   await expect(page.getByLabel('Client')).toBeEnabled();
   found.push(...(await axeViolations(page, 'new campaign')));
+  await newCampaign(page, {
+    client: 'Acme Coffee',
+    name: `Iced latte week ${Date.now().toString(36)}`,
+    brief: 'Five iced drinks to make with our espresso blend.',
+    posts: 2,
+  });
+  await expect(page.getByRole('heading', { name: 'No ideas yet' })).toBeVisible();
+  found.push(...(await axeViolations(page, 'board with no ideas')));
 
   await page.goto('/app/team');
   await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
