@@ -9,11 +9,20 @@ export interface AxeFinding {
 }
 
 /**
- * What axe finds on the page as it stands once its requests are done: every rule it runs by
- * default, which is WCAG 2 A and AA and its best practices.
+ * What axe finds on the page as it stands once its requests and transitions are done: every rule
+ * it runs by default, which is WCAG 2 A and AA and its best practices.
  */
 export async function axeViolations(page: Page, screen: string): Promise<AxeFinding[]> {
   await page.waitForLoadState('networkidle');
+  // Judged at rest: a toast half faded in is not the colour it shows.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations.map((violation) => ({
     screen,
