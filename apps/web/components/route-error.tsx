@@ -19,7 +19,7 @@ export function RouteError({ error, reset }: { error: Error & { digest?: string 
         <p className="mt-1 text-sm text-slate-500">
           This page hit an unexpected error. Trying again usually helps.
           {error.digest && (
-            <span className="mt-2 block text-xs text-slate-400">Reference: {error.digest}</span>
+            <span className="mt-2 block text-xs text-slate-500">Reference: {error.digest}</span>
           )}
         </p>
       </div>

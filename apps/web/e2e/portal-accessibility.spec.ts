@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type AxeFinding, axeViolations } from './support/axe';
 import { newCampaignWithIdeas, PHONE, shot, signedIn } from './support/helpers';
 
 const run = Date.now().toString(36);
@@ -44,18 +44,6 @@ async function openReview(browser: Browser, viewport: { width: number; height: n
   return client;
 }
 
-/** What every rule axe runs by default finds on the page as it stands once its requests are done. */
-async function axeViolations(page: Page, screen: string) {
-  await page.waitForLoadState('networkidle');
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map((violation) => ({
-    screen,
-    rule: violation.id,
-    help: violation.help,
-    nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.html.slice(0, 100)}`),
-  }));
-}
-
 /** The window's scroll position once a smooth scroll has come to rest. */
 async function restingScrollY(page: Page) {
   let last = Number.NaN;
@@ -76,7 +64,7 @@ async function restingScrollY(page: Page) {
 test('when axe checks sign-in, portal home and portal review on a phone and a desktop, then it finds no violations', async ({
   browser,
 }) => {
-  const found: Awaited<ReturnType<typeof axeViolations>> = [];
+  const found: AxeFinding[] = [];
   for (const [name, viewport] of [
     ['phone', PHONE],
     ['desktop', DESKTOP],

@@ -12,7 +12,7 @@ export function ActivityList({ events, empty }: { events: ActivityEvent[]; empty
           <Avatar name={actorName(event) ?? 'Muse'} className="size-7 text-[10px]" />
           <div className="min-w-0 text-sm">
             <p className="text-slate-700">{describeActivity(event)}</p>
-            <time dateTime={event.createdAt} className="text-xs text-slate-400">
+            <time dateTime={event.createdAt} className="text-xs text-slate-500">
               {timeAgo(event.createdAt)}
             </time>
           </div>

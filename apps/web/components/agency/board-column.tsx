@@ -128,11 +128,11 @@ export function BoardColumn({
         </span>
       </header>
       {COLUMN_HINTS[status] && ideas.length > 0 && (
-        <p className="px-1.5 pb-2 text-xs text-slate-500">{COLUMN_HINTS[status]}</p>
+        <p className="px-1.5 pb-2 text-xs text-slate-600">{COLUMN_HINTS[status]}</p>
       )}
       <div>
         {ideas.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">
+          <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-600">
             {drop.accepts ? 'Drop here' : 'Nothing here'}
           </p>
         ) : (

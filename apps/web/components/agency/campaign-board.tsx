@@ -20,9 +20,9 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
 import { ScrollingRow } from '@/components/ui/scrolling-row';
+import { SegmentedControl } from '@/components/ui/segmented-control';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { BOARD_COLUMNS, CAMPAIGN_STATUS, formatDateRange } from '@/lib/labels';
 import { isRunning } from '@/lib/queries/generations';
 import { useCampaign, useExportCampaignCsv, useRefreshCampaign } from '@/lib/queries/use-campaigns';
@@ -40,6 +40,12 @@ import { ShareReviewDialog } from './share-review-dialog';
 
 /** Columns of ideas that are done with: folded until opened, so the working ones fit the screen. */
 const CLOSED_COLUMNS: readonly IdeaStatus[] = ['CLIENT_REJECTED', 'AGENCY_REJECTED'];
+
+const FORMATS: readonly { value: IdeaType | 'ALL'; label: string }[] = [
+  { value: 'ALL', label: 'All' },
+  { value: 'POST', label: 'Posts' },
+  { value: 'REEL', label: 'Reels' },
+];
 
 /** Today in the browser's time zone, as a calendar date (the earliest review-by date). */
 const localToday = () => {
@@ -165,7 +171,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
                 {CAMPAIGN_STATUS[campaign.data.status].label}
               </Badge>
               {formatDateRange(campaign.data.startDate, campaign.data.endDate)}
-              {campaign.data.objective && <span className="text-slate-400">· {campaign.data.objective}</span>}
+              {campaign.data.objective && <span className="text-slate-500">· {campaign.data.objective}</span>}
             </span>
           )
         }
@@ -203,13 +209,7 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
       <ReviewRoundStatus campaignId={campaignId} />
 
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <Tabs value={type} onValueChange={(value) => setType(value as IdeaType | 'ALL')}>
-          <TabsList aria-label="Filter by format">
-            <TabsTrigger value="ALL">All</TabsTrigger>
-            <TabsTrigger value="POST">Posts</TabsTrigger>
-            <TabsTrigger value="REEL">Reels</TabsTrigger>
-          </TabsList>
-        </Tabs>
+        <SegmentedControl label="Filter by format" value={type} onValueChange={setType} options={FORMATS} />
         <Select value={platform} onValueChange={(value) => setPlatform(value as Platform | 'ALL')}>
           <SelectTrigger className="w-44" aria-label="Filter by platform">
             <SelectValue />

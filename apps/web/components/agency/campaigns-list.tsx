@@ -158,7 +158,7 @@ export function CampaignsList() {
                         {changes > 0 && <Badge tone="warning">{plural(changes, 'change')}</Badge>}
                         {approved > 0 && <Badge tone="success">{approved} approved</Badge>}
                         {drafts + campaign.awaitingClient + changes + approved === 0 && (
-                          <span className="text-xs text-slate-400">No ideas yet</span>
+                          <span className="text-xs text-slate-500">No ideas yet</span>
                         )}
                       </div>
                     </TableCell>

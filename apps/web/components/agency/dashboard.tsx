@@ -152,6 +152,7 @@ export function Dashboard() {
               </div>
             ) : attention.length === 0 ? (
               <EmptyState
+                level={3}
                 icon={noClients ? Building2 : Megaphone}
                 title={
                   noClients

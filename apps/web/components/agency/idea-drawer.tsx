@@ -116,7 +116,7 @@ export function IdeaDrawer({
               <div className="flex flex-wrap items-center gap-2">
                 <StatusBadge status={data.status} />
                 <FormatBadges idea={data} />
-                {data.round > 0 && <span className="text-xs text-slate-400">Round {data.round}</span>}
+                {data.round > 0 && <span className="text-xs text-slate-500">Round {data.round}</span>}
               </div>
               <DialogPrimitive.Title className="mt-2 text-xl font-semibold text-slate-900">
                 {data.title}

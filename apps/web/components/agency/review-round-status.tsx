@@ -23,7 +23,7 @@ export function ReviewRoundStatus({ campaignId }: { campaignId: string }) {
         >
           <Clock aria-hidden className="size-4 text-slate-400" />
           <span className="text-slate-700">{waitingSentence(round)}</span>
-          <span className="text-slate-400">· {plural(round.pending, 'idea')} pending</span>
+          <span className="text-slate-500">· {plural(round.pending, 'idea')} pending</span>
           {round.overdue && <Badge tone="danger">Overdue</Badge>}
           <Button
             variant="secondary"

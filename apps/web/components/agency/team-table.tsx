@@ -71,7 +71,7 @@ export function TeamTable() {
                         <div className="min-w-0">
                           <p className="truncate font-medium text-slate-900">
                             {user.name}
-                            {self && <span className="ml-1.5 text-xs font-normal text-slate-400">(you)</span>}
+                            {self && <span className="ml-1.5 text-xs font-normal text-slate-500">(you)</span>}
                           </p>
                           <p className="truncate text-xs text-slate-500">{user.email}</p>
                         </div>

@@ -38,7 +38,7 @@ function Breakdown({
                     title={row.sub ? `${row.label} · ${row.sub}` : row.label}
                   >
                     {row.label}
-                    {row.sub && <span className="ml-1.5 font-normal text-slate-400">{row.sub}</span>}
+                    {row.sub && <span className="ml-1.5 font-normal text-slate-500">{row.sub}</span>}
                   </span>
                   <span className="shrink-0 tabular-nums text-slate-600">{formatNumber(row.tokens)}</span>
                 </div>

@@ -113,7 +113,7 @@ export function CommentsPanel({
               </Label>
             </div>
           ) : (
-            <span className="text-xs text-slate-400">The agency sees your comment right away.</span>
+            <span className="text-xs text-slate-500">The agency sees your comment right away.</span>
           )}
           <Button type="submit" size="sm" pending={add.isPending} disabled={!body.trim()}>
             <Send aria-hidden />

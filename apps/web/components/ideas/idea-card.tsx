@@ -53,7 +53,7 @@ export function IdeaCard({
             <FormatBadges idea={idea} />
             {idea.round > 1 && (
               <span
-                className="flex items-center gap-1 text-[11px] text-slate-400"
+                className="flex items-center gap-1 text-[11px] text-slate-500"
                 title={`Sent to the client ${plural(idea.round, 'time')}`}
               >
                 <RefreshCw className="size-3" aria-hidden />

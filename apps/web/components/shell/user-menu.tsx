@@ -25,8 +25,8 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
           compact ? 'p-1.5' : 'w-full p-2',
         )}
       >
-        {/* Named in words, not by the initials on the avatar. */}
-        <span className="sr-only">Account: {session.name}</span>
+        {/* Named in words, not by the initials on the avatar; the visible name, when shown, is the rest of it. */}
+        <span className="sr-only">{compact ? `Account: ${session.name}` : 'Account:'}</span>
         <Avatar name={session.name} />
         {!compact && (
           <>
