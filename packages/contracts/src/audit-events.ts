@@ -107,6 +107,8 @@ export const AuditEvent = z
       round: z.int(),
       /** The comment that came with the move. */
       commentId: z.uuid().optional(),
+      /** The client changed its earlier answer (`from`) before the agency acted on it. */
+      answerChanged: z.literal(true).optional(),
     }),
     auditEvent('idea.commented', 'idea', { title, commentId: z.uuid(), visibility: CommentVisibility }),
     auditEvent('generation.requested', 'generation', {
