@@ -43,6 +43,21 @@ const examples: [AuditEvent, string][] = [
   [move('CHANGES_REQUESTED', 'GENERATED'), 'Olivia Hart moved “Crumb shot” from Changes requested to Drafts'],
   [
     {
+      action: 'idea.status_changed',
+      entityType: 'idea',
+      data: {
+        title: 'Crumb shot',
+        from: 'CLIENT_APPROVED',
+        to: 'CHANGES_REQUESTED',
+        version: 3,
+        round: 1,
+        answerChanged: true,
+      },
+    },
+    'Olivia Hart changed their answer to “Crumb shot” from Approved to Changes requested',
+  ],
+  [
+    {
       action: 'idea.edited',
       entityType: 'idea',
       data: { title: 'Crumb shot', version: 3, changedFields: ['caption', 'visualDirection'] },

@@ -27,6 +27,9 @@ const MOVES: Partial<Record<IdeaStatus, (subject: string) => string>> = {
 
 function moved({ data }: EventOf<'idea.status_changed'>): string {
   const subject = quoted(data.title);
+  if (data.answerChanged) {
+    return `changed their answer to ${subject} from ${IDEA_STATUS[data.from].label} to ${IDEA_STATUS[data.to].label}`;
+  }
   const move = MOVES[data.to];
   return move
     ? move(subject)

@@ -108,6 +108,8 @@ export const AuditEvent = z
       round: z.int(),
       /** The comment that came with the move. */
       commentId: z.uuid().optional(),
+      /** The client changed its earlier answer (`from`) before the agency acted on it. */
+      answerChanged: z.literal(true).optional(),
     }),
     /** Sent with open brand check warnings: who confirmed (the event's actor) which findings. */
     auditEvent('idea.brand_check_confirmed', 'idea', {

@@ -3,7 +3,8 @@ import { CreateCampaignBody, UpdateCampaignBody } from './campaigns.ts';
 import { CreateClientBody } from './clients.ts';
 import { ideaSnapshot } from './idea-content.ts';
 import { UpdateIdeaBody } from './ideas.ts';
-import { findTransition, IDEA_TRANSITIONS } from './workflow.ts';
+import { describeNotification } from './notifications.ts';
+import { answerChange, CLIENT_ANSWER_STATUSES, findTransition, IDEA_TRANSITIONS } from './workflow.ts';
 
 const clientId = '5b0c8f0e-8a3c-4f5e-9d43-2f7a1c9b6e21';
 
@@ -58,6 +59,39 @@ describe('client bodies', () => {
       dontList: [],
       brandVoice: '',
     });
+  });
+});
+
+describe('changed answers', () => {
+  it('moves between two different answers of the client, with a reason where the answer needs one', () => {
+    expect(CLIENT_ANSWER_STATUSES).toEqual(['CLIENT_APPROVED', 'CHANGES_REQUESTED', 'CLIENT_REJECTED']);
+    expect(answerChange('CLIENT_APPROVED', 'CHANGES_REQUESTED')).toMatchObject({
+      from: 'CLIENT_APPROVED',
+      by: 'client',
+      commentRequired: true,
+      startsRound: false,
+    });
+    expect(answerChange('CLIENT_APPROVED', 'CLIENT_APPROVED')).toBeUndefined();
+    expect(answerChange('PENDING_CLIENT', 'CLIENT_APPROVED')).toBeUndefined();
+    expect(answerChange('CHANGES_REQUESTED', 'PENDING_CLIENT')).toBeUndefined();
+  });
+
+  it('tells the agency of a changed answer as a change', () => {
+    const data = {
+      campaignName: 'Spring Menu',
+      clientName: 'Acme Coffee',
+      ideaTitle: 'Crumb shot',
+      answer: 'CHANGES_REQUESTED' as const,
+      by: 'Priya Nair',
+      comment: 'Shorter hook',
+    };
+    expect(describeNotification({ kind: 'CLIENT_ANSWERED', data }).title).toBe(
+      'Priya Nair asked for changes to “Crumb shot”',
+    );
+    expect(
+      describeNotification({ kind: 'CLIENT_ANSWERED', data: { ...data, changedFrom: 'CLIENT_APPROVED' } })
+        .title,
+    ).toBe('Priya Nair changed their answer: now asks for changes to “Crumb shot”');
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BrandCheck } from './brand-check.ts';
 import { IdeaStatus, IdeaType, Platform, ReelBeat, Role } from './common.ts';
+import { ClientAnswer } from './notifications.ts';
 import { PageQuery, pageOf } from './pagination.ts';
 import { ReviewByDate } from './review-rounds.ts';
 import { defineRouteContracts, IdParams, Timestamp } from './routes.ts';
@@ -189,6 +190,40 @@ export type Comment = z.infer<typeof Comment>;
 /** Oldest first, as a conversation reads. */
 export const CommentPage = pageOf(Comment).meta({ id: 'CommentPage' });
 
+/** One answer of the client to an idea, as the audit log recorded the move. */
+export const IdeaDecision = z
+  .object({
+    /** The audit event of the move. */
+    id: z.uuid(),
+    answer: ClientAnswer,
+    /** The status the answer moved the idea from: PENDING_CLIENT, or an earlier answer it changed. */
+    from: IdeaStatus,
+    /** The idea's version and review round once answered. */
+    version: z.int(),
+    round: z.int(),
+    /** The reason or change request that came with the answer. */
+    comment: z.string().nullable(),
+    /** The client contact who answered, or the review link whose holder did. */
+    by: UserRef.nullable(),
+    reviewLink: ReviewLinkRef.nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'IdeaDecision' });
+export type IdeaDecision = z.infer<typeof IdeaDecision>;
+
+export const IdeaDecisions = z
+  .object({
+    /** Oldest first, as a timeline reads. */
+    items: z.array(IdeaDecision),
+    /**
+     * Whether the caller may still change the latest answer: it gave it, and the agency has not
+     * acted on the idea since (same status, same version).
+     */
+    changeable: z.boolean(),
+  })
+  .meta({ id: 'IdeaDecisions' });
+export type IdeaDecisions = z.infer<typeof IdeaDecisions>;
+
 export const ListRevisionsQuery = z.strictObject(PageQuery.shape);
 export type ListRevisionsQuery = z.infer<typeof ListRevisionsQuery>;
 
@@ -279,6 +314,17 @@ export const ideaRoutes = defineRouteContracts({
     params: IdParams,
     query: ListRevisionsQuery,
     response: IdeaRevisionPage,
+  },
+  decisions: {
+    method: 'GET',
+    path: '/api/ideas/:id/decisions',
+    summary: 'The client’s answers to an idea, oldest first',
+    description:
+      'Every approval, rejection and change request, with its reason, who gave it and when; and whether the caller may still change the latest one.',
+    tags: ['ideas'],
+    auth: 'bearer',
+    params: IdParams,
+    response: IdeaDecisions,
   },
   listComments: {
     method: 'GET',

@@ -81,6 +81,8 @@ export const NotificationContent = z.discriminatedUnion('kind', [
       clientName: z.string(),
       ideaTitle: z.string(),
       answer: ClientAnswer,
+      /** Set when the client changed this earlier answer to `answer`. */
+      changedFrom: ClientAnswer.optional(),
       /** Who answered: a client contact's name, or "Name (review link)". */
       by: z.string(),
       comment: z.string().nullable(),
@@ -126,6 +128,13 @@ const ANSWERS: Record<ClientAnswer, string> = {
   CLIENT_REJECTED: 'rejected',
 };
 
+/** A changed answer, told as what it is now. */
+const CHANGED_ANSWERS: Record<ClientAnswer, string> = {
+  CLIENT_APPROVED: 'now approves',
+  CHANGES_REQUESTED: 'now asks for changes to',
+  CLIENT_REJECTED: 'now rejects',
+};
+
 /** The sentence a notification is told in (in the centre and in mail), and the line under it. */
 export function describeNotification({ kind, data }: NotificationContent): { title: string; detail: string } {
   switch (kind) {
@@ -136,7 +145,9 @@ export function describeNotification({ kind, data }: NotificationContent): { tit
       };
     case 'CLIENT_ANSWERED':
       return {
-        title: `${data.by} ${ANSWERS[data.answer]} ${quoted(data.ideaTitle)}`,
+        title: data.changedFrom
+          ? `${data.by} changed their answer: ${CHANGED_ANSWERS[data.answer]} ${quoted(data.ideaTitle)}`
+          : `${data.by} ${ANSWERS[data.answer]} ${quoted(data.ideaTitle)}`,
         detail: data.comment ? `${quoted(data.comment)} · ${data.campaignName}` : data.campaignName,
       };
     case 'COMMENT':

@@ -6,6 +6,7 @@ import {
   CreateCommentBody,
   Idea,
   Comment as IdeaComment,
+  IdeaDecisions,
   IdeaPage,
   IdeaRevisionPage,
   ListCommentsQuery,
@@ -188,6 +189,15 @@ export const reviewRoutes = defineRouteContracts({
     params: IdParams,
     query: ListRevisionsQuery,
     response: IdeaRevisionPage,
+  },
+  decisions: {
+    method: 'GET',
+    path: '/api/review/ideas/:id/decisions',
+    summary: 'The client’s answers to an idea, oldest first',
+    tags: ['review'],
+    auth: 'review-link',
+    params: IdParams,
+    response: IdeaDecisions,
   },
   listComments: {
     method: 'GET',

@@ -50,6 +50,23 @@ export function findTransition(from: IdeaStatus, to: IdeaStatus): IdeaTransition
   return IDEA_TRANSITIONS.find((t) => t.from === from && t.to === to);
 }
 
+/** The statuses only the client moves an idea to: its answers. */
+export const CLIENT_ANSWER_STATUSES: readonly IdeaStatus[] = IDEA_TRANSITIONS.filter(
+  (t) => t.by === 'client',
+).map((t) => t.to);
+
+/**
+ * A changed answer: the client moves an idea from one of its answers to another. It is not in
+ * IDEA_TRANSITIONS because the status alone does not allow it: only whoever gave the answer may
+ * change it, and only while the agency has not acted on the idea since (the idea is still in the
+ * status and at the version that answer left it in). A reason is required as for the answer itself.
+ */
+export function answerChange(from: IdeaStatus, to: IdeaStatus): IdeaTransition | undefined {
+  if (from === to || !CLIENT_ANSWER_STATUSES.includes(from)) return undefined;
+  const answer = findTransition('PENDING_CLIENT', to);
+  return answer?.by === 'client' ? { ...answer, from } : undefined;
+}
+
 /** Content may change only before the client has the idea, or when it asked for changes. */
 export const EDITABLE_STATUSES: readonly IdeaStatus[] = ['GENERATED', 'CHANGES_REQUESTED'];
 

@@ -12,7 +12,9 @@ import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
 import { cn } from '@/lib/cn';
 import type { Caller } from '@/lib/queries/ideas';
+import { useDecisions } from '@/lib/queries/use-decisions';
 import { useRevisions } from '@/lib/queries/use-ideas';
+import { AnswerTimeline } from './answer-timeline';
 import { lastSeenSnapshot } from './last-seen';
 
 export type ReviewDecision =
@@ -42,7 +44,17 @@ interface ReviewCardProps {
   onFocus: () => void;
 }
 
-/** One idea, large and readable, with the client's three answers. */
+/** The status each answer puts the idea in. */
+const ANSWER_STATUS: Record<ReviewDecision['kind'], Idea['status']> = {
+  approve: 'CLIENT_APPROVED',
+  changes: 'CHANGES_REQUESTED',
+  reject: 'CLIENT_REJECTED',
+};
+
+/**
+ * One idea, large and readable, with the client's three answers; once answered, the client's
+ * answers so far, and a way to change the latest while the agency has not acted on it.
+ */
 export const ReviewCard = forwardRef<HTMLElement, ReviewCardProps>(function ReviewCard(
   { idea, caller, active, selected, mode, busy, onModeChange, onSelect, onDecide, onFocus },
   ref,
@@ -52,6 +64,13 @@ export const ReviewCard = forwardRef<HTMLElement, ReviewCardProps>(function Revi
   const [showComments, setShowComments] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const open = idea.status === 'PENDING_CLIENT';
+  const decisions = useDecisions(open ? null : idea.id, idea.version, caller);
+  const changeable = !open && decisions.data?.changeable === true;
+  // The status being changed: once the answer lands, the idea is in another one and this is over.
+  const [changingFrom, setChangingFrom] = useState<Idea['status'] | null>(null);
+  const changing = changeable && changingFrom === idea.status;
+  const answering = open || changing;
+  const offered = (kind: ReviewDecision['kind']) => open || ANSWER_STATUS[kind] !== idea.status;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -110,36 +129,65 @@ export const ReviewCard = forwardRef<HTMLElement, ReviewCardProps>(function Revi
       </div>
 
       <div className="border-t border-slate-100 px-4 py-3 sm:px-6">
-        {open && mode === 'idle' && (
-          <div className="grid grid-cols-3 gap-2 sm:flex sm:flex-wrap">
-            <Button
-              variant="success"
-              size="lg"
-              className="sm:px-6"
-              onClick={() => onDecide({ kind: 'approve' })}
-              pending={busy}
-            >
-              <Check aria-hidden />
-              Approve
-            </Button>
-            <Button variant="secondary" size="lg" onClick={() => onModeChange('changes')} disabled={busy}>
-              <Pencil aria-hidden />
-              <span className="sm:hidden">Changes</span>
-              <span className="hidden sm:inline">Request changes</span>
-            </Button>
-            <Button
-              variant="secondary"
-              size="lg"
-              className="text-red-700 hover:bg-red-50"
-              onClick={() => onModeChange('reject')}
-              disabled={busy}
-            >
-              <X aria-hidden />
-              Reject
-            </Button>
+        {!open && decisions.data && decisions.data.items.length > 0 && (
+          <AnswerTimeline ideaId={idea.id} decisions={decisions.data.items} />
+        )}
+        {changeable && !changing && (
+          <Button variant="secondary" className="mt-3" onClick={() => setChangingFrom(idea.status)}>
+            Change your answer
+          </Button>
+        )}
+        {changing && mode === 'idle' && (
+          <p className="mt-3 mb-2 text-sm text-slate-600">
+            The agency hasn’t acted on your answer yet, so you can still change it.
+          </p>
+        )}
+        {answering && mode === 'idle' && (
+          <div className={cn('grid gap-2 sm:flex sm:flex-wrap', open ? 'grid-cols-3' : 'grid-cols-2')}>
+            {offered('approve') && (
+              <Button
+                variant="success"
+                size="lg"
+                className="sm:px-6"
+                onClick={() => onDecide({ kind: 'approve' })}
+                pending={busy}
+              >
+                <Check aria-hidden />
+                Approve
+              </Button>
+            )}
+            {offered('changes') && (
+              <Button variant="secondary" size="lg" onClick={() => onModeChange('changes')} disabled={busy}>
+                <Pencil aria-hidden />
+                <span className="sm:hidden">Changes</span>
+                <span className="hidden sm:inline">Request changes</span>
+              </Button>
+            )}
+            {offered('reject') && (
+              <Button
+                variant="secondary"
+                size="lg"
+                className="text-red-700 hover:bg-red-50"
+                onClick={() => onModeChange('reject')}
+                disabled={busy}
+              >
+                <X aria-hidden />
+                Reject
+              </Button>
+            )}
+            {changing && (
+              <Button
+                variant="ghost"
+                size="lg"
+                className="col-span-2 sm:col-auto"
+                onClick={() => setChangingFrom(null)}
+              >
+                Keep my answer
+              </Button>
+            )}
           </div>
         )}
-        {open && mode !== 'idle' && (
+        {answering && mode !== 'idle' && (
           <form onSubmit={submit} className="grid gap-2">
             <Label htmlFor={`decision-${idea.id}`}>
               {mode === 'changes' ? 'What should change?' : 'Why doesn’t it work? (optional)'}

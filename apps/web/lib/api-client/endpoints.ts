@@ -124,6 +124,7 @@ export function createApi(transport: Transport) {
       regenerate: (id: string, body: Body<typeof generationRoutes.regenerate>) =>
         call(generationRoutes.regenerate, { params: { id }, body }),
       revisions: (id: string) => itemsOf(ideaRoutes.revisions, { params: { id }, query: { limit: 100 } }),
+      decisions: (id: string) => call(ideaRoutes.decisions, { params: { id } }),
       comments: (id: string) => itemsOf(ideaRoutes.listComments, { params: { id }, query: { limit: 100 } }),
       comment: (id: string, body: Body<typeof ideaRoutes.createComment>) =>
         call(ideaRoutes.createComment, { params: { id }, body }),
@@ -144,6 +145,7 @@ export function createApi(transport: Transport) {
         call(reviewRoutes.answer, { params: { id }, body }),
       bulkStatus: (body: Body<typeof reviewRoutes.bulkStatus>) => call(reviewRoutes.bulkStatus, { body }),
       revisions: (id: string) => itemsOf(reviewRoutes.revisions, { params: { id }, query: { limit: 100 } }),
+      decisions: (id: string) => call(reviewRoutes.decisions, { params: { id } }),
       comments: (id: string) => itemsOf(reviewRoutes.listComments, { params: { id }, query: { limit: 100 } }),
       comment: (id: string, body: Body<typeof reviewRoutes.createComment>) =>
         call(reviewRoutes.createComment, { params: { id }, body }),

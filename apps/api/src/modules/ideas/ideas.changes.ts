@@ -1,4 +1,4 @@
-import type { IdeaTransition } from '@muse/contracts';
+import { CLIENT_ANSWER_STATUSES, type IdeaTransition } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
 import { AppError } from '../../http/app-error.ts';
 import { type AuditEntry, audit } from '../activity/audit.ts';
@@ -83,6 +83,9 @@ export async function recordChanges(
           version: after.version,
           round: after.round,
           ...(comment ? { commentId: comment.comment.id } : {}),
+          ...(CLIENT_ANSWER_STATUSES.includes(before.status) && move.by === 'client'
+            ? { answerChanged: true as const }
+            : {}),
         },
       });
     }

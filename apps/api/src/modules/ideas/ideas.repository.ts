@@ -1,4 +1,10 @@
-import { CLIENT_VISIBLE_STATUSES, type IdeaStatus, type IdeaType, type Platform } from '@muse/contracts';
+import {
+  type AuditData,
+  CLIENT_VISIBLE_STATUSES,
+  type IdeaStatus,
+  type IdeaType,
+  type Platform,
+} from '@muse/contracts';
 import { Prisma, type TenantTx } from '@muse/db';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
 import type { Audience } from '../auth/audience.ts';
@@ -34,6 +40,9 @@ const IDEA_FOR_CHANGE = {
   ...IDEA_FIELDS,
   campaign: { select: { status: true } },
 } as const satisfies Prisma.IdeaSelect;
+
+/** What the audit log records of a move (`idea.status_changed` in the catalog). */
+export type IdeaMoveData = AuditData<'idea.status_changed'>;
 
 export interface IdeaFilter {
   /** Any status when absent. */
@@ -209,6 +218,35 @@ export const ideasRepository = {
   },
 
   /** Newest version first, served by the (tenant_id, idea_id, version) unique index. */
+  /**
+   * The idea's moves into one of the client's answers, oldest first, from the audit log (served by
+   * (tenant_id, entity_type, entity_id, created_at)); only the client moves an idea there.
+   */
+  async listAnswers(tx: TenantTx, ideaId: string) {
+    const moves = await tx.activityEvent.findMany({
+      where: { entityType: 'idea', entityId: ideaId, action: 'idea.status_changed' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: {
+        id: true,
+        actorId: true,
+        reviewLink: { select: { id: true, reviewerName: true } },
+        data: true,
+        createdAt: true,
+      },
+    });
+    return moves.map((move) => ({ ...move, data: move.data as IdeaMoveData }));
+  },
+
+  /** The bodies of the listed comments that the client reads, by id. */
+  async clientCommentBodies(tx: TenantTx, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx.comment.findMany({
+      where: { id: { in: [...ids] }, visibility: 'CLIENT' },
+      select: { id: true, body: true },
+    });
+    return new Map(rows.map((row) => [row.id, row.body]));
+  },
+
   listRevisions(
     tx: TenantTx,
     ideaId: string,

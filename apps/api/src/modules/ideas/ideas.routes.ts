@@ -50,6 +50,11 @@ export function createIdeasRoutes(deps: { db: Database; jobs: NotificationJobs }
       bodyResources: { ids: 'idea' },
       handle: ({ body }, actor) => ideas.bulkStatus(actor, body),
     }),
+    implementRoute(ideaRoutes.decisions, {
+      access: 'ideas.read',
+      resources: { id: 'idea' },
+      handle: ({ params }, actor) => ideas.decisions(actor, params.id),
+    }),
     implementRoute(ideaRoutes.revisions, {
       access: 'ideas.read',
       resources: { id: 'idea' },

@@ -106,6 +106,22 @@ describe('workflow moves', () => {
     );
   });
 
+  it('when the client changes an answer, then only while it may, with a reason where the answer needs one', () => {
+    failsWith(() => checkMove('CLIENT_APPROVED', 'CLIENT_REJECTED', 'client'), 'invalid_transition');
+    failsWith(
+      () => checkMove('CLIENT_APPROVED', 'CHANGES_REQUESTED', 'client', undefined, { mayChangeAnswer: true }),
+      'invalid_input',
+    );
+    expect(
+      checkMove('CHANGES_REQUESTED', 'CLIENT_APPROVED', 'client', undefined, { mayChangeAnswer: true }),
+    ).toMatchObject({ from: 'CHANGES_REQUESTED', to: 'CLIENT_APPROVED', by: 'client', startsRound: false });
+    // Never the agency's, whatever the context says.
+    failsWith(
+      () => checkMove('CLIENT_APPROVED', 'CLIENT_REJECTED', 'agency', undefined, { mayChangeAnswer: true }),
+      'invalid_transition',
+    );
+  });
+
   it('a comment is the client’s to see when the client writes it or the idea goes to the client', () => {
     expect(commentVisibility('client', undefined)).toBe('CLIENT');
     expect(commentVisibility('agency', checkMove('GENERATED', 'PENDING_CLIENT', 'agency'))).toBe('CLIENT');

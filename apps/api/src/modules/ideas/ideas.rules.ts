@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
+  answerChange,
   type CommentVisibility,
   EDITABLE_STATUSES,
   findTransition,
@@ -58,18 +59,33 @@ export const versionConflict = (currentVersion?: number) =>
     ...(currentVersion === undefined ? {} : { details: [{ currentVersion }] }),
   });
 
+/** What a move depends on besides the statuses. */
+export interface MoveContext {
+  /** The caller gave the idea's current answer and the agency has not acted since (`mayChangeAnswer`). */
+  mayChangeAnswer?: boolean;
+}
+
 /**
  * Whether `by` may move an idea from `from` to `to` (the review workflow: `IDEA_TRANSITIONS` in
- * the contracts): a move the workflow lacks is 409 invalid_transition, a move of the other side
- * 403, a change request without a comment 400.
+ * the contracts, and the client changing its own answer while it may): a move the workflow lacks
+ * is 409 invalid_transition, a move of the other side 403, a change request without a comment 400.
  */
 export function checkMove(
   from: IdeaStatus,
   to: IdeaStatus,
   by: WorkflowActor,
   comment?: string,
+  context: MoveContext = {},
 ): IdeaTransition {
-  const move = findTransition(from, to);
+  const changed = by === 'client' ? answerChange(from, to) : undefined;
+  if (changed && !context.mayChangeAnswer) {
+    throw new AppError(
+      'invalid_transition',
+      'This answer can no longer be changed: the agency has acted on the idea since, or someone else gave it',
+      { details: [{ from, to, allowed: [], reason: 'answer_locked' }] },
+    );
+  }
+  const move = findTransition(from, to) ?? changed;
   if (!move) {
     const allowed = IDEA_TRANSITIONS.filter((t) => t.from === from && t.by === by).map((t) => t.to);
     throw new AppError('invalid_transition', `An idea cannot move from ${from} to ${to}`, {
@@ -127,14 +143,20 @@ function formatIssues(
  * CHANGES_REQUESTED; fields sent unchanged are no edit), the scheduled date (agency only), and a
  * move of the review workflow — all at the version the caller loaded.
  */
-export function planIdeaUpdate(idea: IdeaState, body: UpdateIdeaBody, by: WorkflowActor): IdeaChange {
+export function planIdeaUpdate(
+  idea: IdeaState,
+  body: UpdateIdeaBody,
+  by: WorkflowActor,
+  context: MoveContext = {},
+): IdeaChange {
   const sentContent = IDEA_CONTENT_FIELDS.filter((field) => body[field] !== undefined);
   if (by === 'client' && (sentContent.length > 0 || body.scheduledFor !== undefined)) {
     throw new AppError('forbidden', 'Only the agency edits an idea; answer with a status and a comment');
   }
   if (body.version !== idea.version) throw versionConflict(idea.version);
 
-  const move = body.status === undefined ? undefined : checkMove(idea.status, body.status, by, body.comment);
+  const move =
+    body.status === undefined ? undefined : checkMove(idea.status, body.status, by, body.comment, context);
 
   const content: Partial<IdeaContent> = {};
   const changedFields: ChangedField[] = [];

@@ -19,6 +19,7 @@ import { tenantScopeOf } from '../auth/permissions.ts';
 import type { NotificationJobs } from '../notifications/notify.ts';
 import { notifyOfMoves } from '../notifications/review-notices.ts';
 import { usersRepository } from '../users/users.repository.ts';
+import { answersOf, changesAnswer, mayChangeAnswer } from './ideas.answers.ts';
 import { brandChecksOf, guardSending } from './ideas.brand-check.ts';
 import { findEach, planMoves, writeMoves } from './ideas.bulk.ts';
 import { archivedCampaign, recordChanges } from './ideas.changes.ts';
@@ -118,7 +119,12 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
         const before = await ideasRepository.findForChange(tx, id, audience);
         if (!before) throw notFound('Idea');
         if (before.campaign.status === 'ARCHIVED') throw archivedCampaign();
-        const change = planIdeaUpdate(stateOf(before), body, audience.kind);
+        // Only a client changing an answer needs the idea's history of moves.
+        const changingAnswer = audience.kind === 'client' && changesAnswer(before.status, body.status);
+        const change = planIdeaUpdate(stateOf(before), body, audience.kind, {
+          mayChangeAnswer:
+            changingAnswer && mayChangeAnswer(actor, before, await ideasRepository.listAnswers(tx, id)),
+        });
         if (change.changedFields.length === 0 && !change.move) {
           if (change.comment) {
             await recordChanges(tx, tenantId, actor, [
@@ -162,6 +168,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
           await notifyOfMoves(tx, jobs, tenantId, noticeActorOf(actor), [
             {
               idea: after,
+              from: before.status,
               to: change.move.to,
               startsRound: change.move.startsRound,
               comment: change.comment?.body,
@@ -212,6 +219,16 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
           body.ids.flatMap((id) => moved.get(id) ?? []),
         );
         return { items: items.map(toIdea) };
+      });
+    },
+
+    /** The client's answers to the idea, oldest first, and whether the caller may change the latest. */
+    async decisions(actor: Actor, id: string) {
+      const audience = audienceOf(actor);
+      return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+        const idea = await ideasRepository.findVisible(tx, id, audience);
+        if (!idea) throw notFound('Idea');
+        return answersOf(tx, actor, idea);
       });
     },
 

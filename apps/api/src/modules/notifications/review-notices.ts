@@ -13,6 +13,8 @@ import { recipients } from './recipients.ts';
 /** One idea's move, as the workflow wrote it. */
 export interface MovedIdea {
   idea: { id: string; title: string; campaignId: string; type: IdeaType; platform: Platform };
+  /** Where it moved from, when known: an earlier answer makes this one a changed answer. */
+  from?: IdeaStatus;
   to: IdeaStatus;
   /** Sending to the client. */
   startsRound: boolean;
@@ -88,6 +90,7 @@ export async function notifyOfMoves(
     const campaign = campaigns.get(move.idea.campaignId);
     const answer = ClientAnswer.safeParse(move.to);
     if (!campaign || !answer.success) continue;
+    const earlier = ClientAnswer.safeParse(move.from);
     await notify(tx, jobs, tenantId, await recipients.agencyOf(tx, campaign.id, actor.userId), {
       kind: 'CLIENT_ANSWERED',
       campaignId: campaign.id,
@@ -97,6 +100,7 @@ export async function notifyOfMoves(
         clientName: campaign.client.name,
         ideaTitle: move.idea.title,
         answer: answer.data,
+        ...(earlier.success ? { changedFrom: earlier.data } : {}),
         by: actor.name,
         comment: move.comment ?? null,
       },

@@ -43,6 +43,11 @@ export function createReviewRoutes(deps: {
       resources: { id: 'idea' },
       handle: ({ params, query }, actor) => ideas.revisions(actor, params.id, query),
     }),
+    implementRoute(reviewRoutes.decisions, {
+      access: 'review-link',
+      resources: { id: 'idea' },
+      handle: ({ params }, actor) => ideas.decisions(actor, params.id),
+    }),
     implementRoute(reviewRoutes.listComments, {
       access: 'review-link',
       resources: { id: 'idea' },
