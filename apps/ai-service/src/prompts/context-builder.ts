@@ -1,4 +1,9 @@
-import { type AiIdeaExample, type GenerateIdeasRequest, PLATFORM_LIMITS, type Platform } from '@muse/contracts';
+import {
+  type AiIdeaExample,
+  type GenerateIdeasRequest,
+  PLATFORM_LIMITS,
+  type Platform,
+} from '@muse/contracts';
 import { normalizeHashtags } from '../generation/hashtags.ts';
 import { normalizeTitle } from '../guardrails/guardrails.ts';
 
