@@ -1,4 +1,4 @@
-import type { CampaignStatus, IdeaStatus, TenantStatus, UserStatus } from '@muse/contracts';
+import type { CampaignStatus, IdeaContentField, IdeaStatus, TenantStatus, UserStatus } from '@muse/contracts';
 import type { BadgeTone } from '@/components/ui/badge';
 
 export const IDEA_STATUS: Record<IdeaStatus, { label: string; clientLabel: string; tone: BadgeTone }> = {
@@ -91,3 +91,16 @@ export function timeAgo(value: string, now = Date.now()): string {
   }
   return 'just now';
 }
+
+/** What each of an idea's content fields is called on screen. */
+export const IDEA_FIELD_LABELS: Record<IdeaContentField, string> = {
+  title: 'Title',
+  hook: 'Hook',
+  caption: 'Caption',
+  hashtags: 'Hashtags',
+  callToAction: 'Call to action',
+  visualDirection: 'Visual direction',
+  durationSec: 'Duration',
+  beats: 'Script',
+  audioSuggestion: 'Audio',
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IdeaType, Platform, ReelBeat } from './common.ts';
+import { IDEA_CONTENT_FIELDS } from './idea-content.ts';
 import { PLATFORM_LIMITS } from './platform-limits.ts';
 import { plainLength, xWeightedLength } from './text-length.ts';
 
@@ -24,17 +25,8 @@ export type BrandCheckRule = z.infer<typeof BrandCheckRule>;
 export const BrandCheckSeverity = z.enum(['warning', 'note']);
 export type BrandCheckSeverity = z.infer<typeof BrandCheckSeverity>;
 
-export const BrandCheckField = z.enum([
-  'title',
-  'hook',
-  'caption',
-  'hashtags',
-  'callToAction',
-  'visualDirection',
-  'beats',
-  'audioSuggestion',
-  'durationSec',
-]);
+/** A finding is about one of the idea's content fields. */
+export const BrandCheckField = z.enum(IDEA_CONTENT_FIELDS);
 export type BrandCheckField = z.infer<typeof BrandCheckField>;
 
 export const BrandCheckFinding = z

@@ -4,19 +4,8 @@ import type { BrandCheckField, BrandCheckFinding, Idea } from '@muse/contracts';
 import { CircleAlert, CircleCheck, Info } from 'lucide-react';
 import { QueryError } from '@/components/query-state';
 import { Skeleton } from '@/components/ui/skeleton';
+import { IDEA_FIELD_LABELS } from '@/lib/labels';
 import { useBrandCheck } from '@/lib/queries/use-ideas';
-
-const FIELD_LABEL: Record<BrandCheckField, string> = {
-  title: 'Title',
-  hook: 'Hook',
-  caption: 'Caption',
-  hashtags: 'Hashtags',
-  callToAction: 'Call to action',
-  visualDirection: 'Visual direction',
-  beats: 'Script',
-  audioSuggestion: 'Audio',
-  durationSec: 'Duration',
-};
 
 /** How much of the field to show on each side of the match. */
 const CONTEXT_CHARS = 40;
@@ -61,7 +50,7 @@ export function BrandCheckFindings({ idea, findings }: { idea?: Idea; findings: 
             ) : (
               <Info className="size-3.5 text-slate-400" aria-hidden />
             )}
-            {finding.severity === 'warning' ? 'Warning' : 'Note'} · {FIELD_LABEL[finding.field]}
+            {finding.severity === 'warning' ? 'Warning' : 'Note'} · {IDEA_FIELD_LABELS[finding.field]}
           </p>
           {idea ? (
             <MatchInContext idea={idea} finding={finding} />

@@ -15,7 +15,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { plural } from '@/lib/labels';
+import { IDEA_FIELD_LABELS, plural } from '@/lib/labels';
 import { useReplaceCachedIdea, useUpdateIdea } from '@/lib/queries/use-ideas';
 
 const ContentBody = z.strictObject(IdeaContentFields).partial();
@@ -283,24 +283,23 @@ export function IdeaEditor({
   );
 }
 
-const FIELD_LABELS = {
-  title: 'Title',
-  hook: 'Hook',
-  caption: 'Caption',
-  callToAction: 'Call to action',
-  visualDirection: 'Visual direction',
-  audioSuggestion: 'Audio',
-} as const;
+/** The text fields shown beside the user's when someone else saved meanwhile. */
+const TEXT_FIELDS = [
+  'title',
+  'hook',
+  'caption',
+  'callToAction',
+  'visualDirection',
+  'audioSuggestion',
+] as const;
 
 /** The text fields the other save changed, as it left them. */
 function changedFields(base: Idea, theirs: Idea): { label: string; value: string }[] {
-  const fields: { label: string; value: string }[] = (
-    Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[]
-  )
-    .filter((field) => (theirs[field] ?? '') !== (base[field] ?? ''))
-    .map((field) => ({ label: FIELD_LABELS[field], value: theirs[field] ?? '' }));
+  const fields: { label: string; value: string }[] = TEXT_FIELDS.filter(
+    (field) => (theirs[field] ?? '') !== (base[field] ?? ''),
+  ).map((field) => ({ label: IDEA_FIELD_LABELS[field], value: theirs[field] ?? '' }));
   if (theirs.hashtags.join(' ') !== base.hashtags.join(' ')) {
-    fields.push({ label: 'Hashtags', value: theirs.hashtags.join(' ') });
+    fields.push({ label: IDEA_FIELD_LABELS.hashtags, value: theirs.hashtags.join(' ') });
   }
   return fields;
 }

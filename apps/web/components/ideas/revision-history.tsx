@@ -6,22 +6,10 @@ import { QueryError } from '@/components/query-state';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatDate, timeAgo } from '@/lib/labels';
+import { formatDate, IDEA_FIELD_LABELS, timeAgo } from '@/lib/labels';
 import { useRestoreRevision, useRevisions } from '@/lib/queries/use-ideas';
 import { fieldText } from '@/lib/word-diff';
 import { DiffText } from './diff-text';
-
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  hook: 'Hook',
-  caption: 'Caption',
-  hashtags: 'Hashtags',
-  callToAction: 'Call to action',
-  visualDirection: 'Visual direction',
-  durationSec: 'Duration',
-  beats: 'Script',
-  audioSuggestion: 'Audio',
-};
 
 function changes(revision: IdeaRevision, previous: IdeaRevision | undefined) {
   return IDEA_CONTENT_FIELDS.filter(
@@ -122,7 +110,7 @@ export function RevisionHistory({ ideaId, restoring }: { ideaId: string; restori
                   {diff.map(({ field, before, after }) => (
                     <div key={field}>
                       <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-                        {FIELD_LABELS[field] ?? field}
+                        {IDEA_FIELD_LABELS[field]}
                       </dt>
                       <dd className="mt-1">
                         <DiffText before={before} after={after} />
