@@ -50,8 +50,13 @@ test('when a card is dragged to a column it may move to, then it moves; a column
   await expect(drafts).toHaveCount(3);
 
   await drafts.first().dragTo(column(page, 'With client'));
+  // A send goes through the brand check: with warnings, it asks first (brand-check.spec covers that).
+  const sent = page.getByText(/moved to/).first();
+  const confirm = page.getByRole('dialog', { name: /brand check warnings/ });
+  await expect(sent.or(confirm).first()).toBeVisible();
+  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Send anyway' }).click();
+  await expect(sent).toBeVisible();
   await expect(column(page, 'With client').getByText(first)).toBeVisible();
-  await expect(page.getByText(/moved to/).first()).toBeVisible();
 
   // A folded column still takes what may move there.
   const second = (await drafts.first().getByRole('heading').textContent()) ?? '';
