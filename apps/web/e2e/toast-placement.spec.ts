@@ -5,7 +5,11 @@ const column = (page: Page, label: string) => page.getByRole('region', { name: n
 
 /** Whether two on-screen boxes share any pixel. */
 async function overlap(a: Locator, b: Locator) {
-  const [one, two] = [await a.boundingBox(), await b.boundingBox()];
+  // Never waits long for a box: a toast does not stay.
+  const [one, two] = await Promise.all([
+    a.boundingBox({ timeout: 2_000 }),
+    b.boundingBox({ timeout: 2_000 }),
+  ]);
   if (!one || !two) throw new Error('both must be on screen');
   return (
     one.x < two.x + two.width &&
@@ -26,14 +30,14 @@ test('when a toast shows while the bulk bar or the idea drawer is open, then it 
     posts: 2,
   });
   const drafts = column(page, 'Drafts').getByTestId('idea-card');
-  await drafts.first().getByRole('checkbox').click();
-  await page.getByRole('button', { name: 'Send 1 to client' }).click();
-  const moved = page.locator('[data-sonner-toast]').filter({ hasText: /moved to/ });
-  await expect(moved).toBeVisible();
-
-  // The toast is still up when the next selection brings the bulk bar back.
+  await expect(drafts).toHaveCount(2);
+  // One idea selected (the bulk bar is up) while the other is moved: its toast shows with the bar.
   await drafts.first().getByRole('checkbox').click();
   const bar = page.getByRole('toolbar', { name: 'Selected ideas' });
+  await expect(bar).toBeVisible();
+  await drafts.last().dragTo(column(page, 'Discarded'));
+  const moved = page.locator('[data-sonner-toast]').filter({ hasText: /moved to/ });
+  await expect(moved).toBeVisible();
   await expect(bar).toBeVisible();
   await expect.poll(() => overlap(moved, bar)).toBe(false);
   await shot(page, 'toast-1-above-bulk-bar');
