@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BrandChangeReason } from './brand-versions.ts';
+import { BrandChangeReason, BrandSnapshot } from './brand-versions.ts';
 import { Platform } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
 import { ReminderCadenceFields } from './review-rounds.ts';
@@ -79,16 +79,8 @@ export type ListClientsQuery = z.infer<typeof ListClientsQuery>;
 export const Client = z
   .object({
     id: z.uuid(),
-    name: z.string(),
-    industry: z.string(),
-    website: z.string().nullable(),
-    brandVoice: z.string(),
-    toneKeywords: z.array(z.string()),
-    targetAudience: z.string(),
-    doList: z.array(z.string()),
-    dontList: z.array(z.string()),
-    defaultHashtags: z.array(z.string()),
-    platforms: z.array(Platform),
+    /** The brand profile, as each version of it keeps it. */
+    ...BrandSnapshot.shape,
     reminderFirstAfterDays: z.int(),
     reminderEveryDays: z.int(),
     reminderLimit: z.int(),
