@@ -97,6 +97,7 @@ describe('row-level security', () => {
     expect(tenantTables).toEqual([
       'activity_events',
       'brand_profile_versions',
+      'calendar_feeds',
       'campaigns',
       'clients',
       'comments',
