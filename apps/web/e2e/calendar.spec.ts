@@ -43,8 +43,11 @@ test('when a member drags an approved idea onto a day and then to another, then 
   expect(await axeViolations(page, 'agency calendar, month')).toEqual([]);
   await shot(page, 'calendar-month');
 
-  await page.getByRole('radio', { name: 'Week' }).check();
+  await page.getByText('Week', { exact: true }).click();
   await expect(page).toHaveURL(/view=week/);
+  // The week of the idea's day, as its address names it.
+  await page.goto(`/app/calendar?view=week&date=${SECOND_DAY}`);
+  await expect(tileOf(day(page, SECOND_DAY))).toBeVisible();
   expect(await axeViolations(page, 'agency calendar, week')).toEqual([]);
   await shot(page, 'calendar-week');
 

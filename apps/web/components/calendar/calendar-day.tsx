@@ -3,11 +3,11 @@
 import type { CalendarCampaign, CalendarIdea } from '@muse/contracts';
 import { PLATFORM_NAMES } from '@muse/contracts';
 import Link from 'next/link';
-import { type DragEvent, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { type CampaignMark, campaignMarks, dayName } from '@/lib/calendar';
 import { cn } from '@/lib/cn';
 import { IDEA_STATUS } from '@/lib/labels';
+import { useDropTarget } from '@/lib/use-drop-target';
 
 export type CalendarArea = 'app' | 'portal';
 
@@ -18,10 +18,11 @@ export interface DayDrag {
   onDrop: (idea: CalendarIdea, day: string) => void;
 }
 
+/** First, so that a narrow day cuts the campaign's name rather than what happens. */
 const MARK_TEXT: Record<CampaignMark['kind'], string> = {
-  starts: 'starts',
-  ends: 'ends',
-  review: 'review due',
+  starts: 'Starts',
+  ends: 'Ends',
+  review: 'Review due',
 };
 
 /** An idea on a day or in the side list: its title opens its campaign; the agency may drag it. */
@@ -39,7 +40,7 @@ export function IdeaTile({ idea, area, drag }: { idea: CalendarIdea; area: Calen
       onDragEnd={() => drag?.onDragIdea(null)}
       data-testid="calendar-idea"
       className={cn(
-        'rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs shadow-xs',
+        'min-w-0 overflow-hidden rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs shadow-xs',
         drag && 'cursor-grab active:cursor-grabbing',
       )}
     >
@@ -67,7 +68,7 @@ function DayMarks({ day, campaigns }: { day: string; campaigns: readonly Calenda
   const marks = campaignMarks(day, campaigns);
   if (marks.length === 0) return null;
   return (
-    <ul className="grid gap-0.5">
+    <ul className="grid grid-cols-1 gap-0.5">
       {marks.map(({ campaign, kind }) => (
         <li
           key={`${campaign.id}-${kind}`}
@@ -76,7 +77,7 @@ function DayMarks({ day, campaigns }: { day: string; campaigns: readonly Calenda
             kind === 'review' ? 'bg-amber-50 text-amber-800' : 'bg-brand-50 text-brand-700',
           )}
         >
-          {campaign.name} {MARK_TEXT[kind]}
+          {MARK_TEXT[kind]}: {campaign.name}
         </li>
       ))}
     </ul>
@@ -107,21 +108,8 @@ export function CalendarDay({
   tall: boolean;
   className?: string;
 }) {
-  const [over, setOver] = useState(false);
   const accepts = Boolean(drag?.dragging && drag.dragging.scheduledFor !== day);
-  const dropHandlers = drag && {
-    onDragOver: (event: DragEvent) => {
-      if (!accepts) return;
-      event.preventDefault();
-      setOver(true);
-    },
-    onDragLeave: () => setOver(false),
-    onDrop: (event: DragEvent) => {
-      event.preventDefault();
-      setOver(false);
-      if (accepts && drag.dragging) drag.onDrop(drag.dragging, day);
-    },
-  };
+  const { over, handlers } = useDropTarget(accepts, () => drag?.dragging && drag.onDrop(drag.dragging, day));
   return (
     <section
       aria-label={dayName(day)}
@@ -133,7 +121,7 @@ export function CalendarDay({
           (over ? 'bg-brand-100 outline-2 outline-brand-500' : 'outline-1 outline-dashed outline-brand-300'),
         className,
       )}
-      {...dropHandlers}
+      {...(drag ? handlers : {})}
     >
       <span
         className={cn(
@@ -146,19 +134,19 @@ export function CalendarDay({
       </span>
       <DayMarks day={day} campaigns={campaigns} />
       {reviewsDue.length > 0 && (
-        <ul className="grid gap-0.5">
+        <ul className="grid grid-cols-1 gap-0.5">
           {reviewsDue.map((round) => (
             <li
               key={round.campaignName}
               className="truncate rounded bg-amber-50 px-1 text-[11px] font-medium text-amber-800"
             >
-              Round of {round.campaignName} due
+              Round due: {round.campaignName}
             </li>
           ))}
         </ul>
       )}
       {ideas.length > 0 && (
-        <ul className="grid gap-1" aria-label={`Ideas on ${dayName(day)}`}>
+        <ul className="grid grid-cols-1 gap-1" aria-label={`Ideas on ${dayName(day)}`}>
           {ideas.map((idea) => (
             <IdeaTile key={idea.id} idea={idea} area={area} drag={drag} />
           ))}

@@ -15,8 +15,8 @@ import { QueryError } from '@/components/query-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SegmentedControl } from '@/components/ui/segmented-control';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import {
   type CalendarView,
@@ -36,7 +36,6 @@ import { useClients } from '@/lib/queries/use-clients';
 import { type CalendarArea, CalendarDay, type DayDrag, IdeaTile } from './calendar-day';
 import { FeedDialog } from './feed-dialog';
 
-const ALL = 'all';
 const VIEWS = [
   { value: 'month', label: 'Month' },
   { value: 'week', label: 'Week' },
@@ -69,10 +68,10 @@ function useCalendarAddress(area: CalendarArea) {
           status,
         }),
   };
-  const set = (changes: Partial<Record<FilterName | 'view' | 'date', string>>) => {
+  const set = (changes: Partial<Record<FilterName | 'view' | 'date', string | undefined>>) => {
     const next = new URLSearchParams(params);
     for (const [name, value] of Object.entries(changes)) {
-      if (!value || value === ALL) next.delete(name);
+      if (!value) next.delete(name);
       else next.set(name, value);
     }
     router.replace(`${pathname}${next.size ? `?${next}` : ''}`, { scroll: false });
@@ -162,6 +161,8 @@ export function ContentCalendar({ area, apiUrl }: { area: CalendarArea; apiUrl: 
   );
 }
 
+type FilterChange = Partial<Record<FilterName, string | undefined>>;
+
 function CalendarFilters({
   area,
   query,
@@ -169,24 +170,19 @@ function CalendarFilters({
 }: {
   area: CalendarArea;
   query: CalendarQuery;
-  onChange: (changes: Partial<Record<FilterName, string>>) => void;
+  onChange: (changes: FilterChange) => void;
 }) {
   return (
     <div className="mb-4 flex flex-wrap gap-2">
       {area === 'app' && <AgencyFilters query={query} onChange={onChange} />}
-      <Select value={query.platform ?? ALL} onValueChange={(value) => onChange({ platform: value })}>
-        <SelectTrigger className="w-40" aria-label="Filter by platform">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All platforms</SelectItem>
-          {Platform.options.map((platform) => (
-            <SelectItem key={platform} value={platform}>
-              {PLATFORM_NAMES[platform]}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <FilterSelect
+        className="w-40"
+        label="Filter by platform"
+        allLabel="All platforms"
+        value={query.platform}
+        options={Platform.options.map((platform) => ({ value: platform, label: PLATFORM_NAMES[platform] }))}
+        onChange={(platform) => onChange({ platform })}
+      />
     </div>
   );
 }
@@ -196,55 +192,37 @@ function AgencyFilters({
   onChange,
 }: {
   query: CalendarQuery;
-  onChange: (changes: Partial<Record<FilterName, string>>) => void;
+  onChange: (changes: FilterChange) => void;
 }) {
   const clients = useClients();
   const campaigns = useCampaigns({ clientId: query.clientId });
   return (
     <>
-      <Select
-        value={query.clientId ?? ALL}
+      <FilterSelect
+        className="w-44"
+        label="Filter by client"
+        allLabel="All clients"
+        value={query.clientId}
+        options={(clients.data ?? []).map((client) => ({ value: client.id, label: client.name }))}
         // Another client's campaign no longer fits the filter.
-        onValueChange={(value) => onChange({ clientId: value, campaignId: undefined })}
-      >
-        <SelectTrigger className="w-44" aria-label="Filter by client">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All clients</SelectItem>
-          {clients.data?.map((client) => (
-            <SelectItem key={client.id} value={client.id}>
-              {client.name}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select value={query.campaignId ?? ALL} onValueChange={(value) => onChange({ campaignId: value })}>
-        <SelectTrigger className="w-52" aria-label="Filter by campaign">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All campaigns</SelectItem>
-          {campaigns.data?.map((campaign) => (
-            <SelectItem key={campaign.id} value={campaign.id}>
-              {campaign.name}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select value={query.status ?? ALL} onValueChange={(value) => onChange({ status: value })}>
-        <SelectTrigger className="w-44" aria-label="Filter by status">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>Any status</SelectItem>
-          {IdeaStatus.options.map((status) => (
-            <SelectItem key={status} value={status}>
-              {IDEA_STATUS[status].label}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+        onChange={(clientId) => onChange({ clientId, campaignId: undefined })}
+      />
+      <FilterSelect
+        className="w-52"
+        label="Filter by campaign"
+        allLabel="All campaigns"
+        value={query.campaignId}
+        options={(campaigns.data ?? []).map((campaign) => ({ value: campaign.id, label: campaign.name }))}
+        onChange={(campaignId) => onChange({ campaignId })}
+      />
+      <FilterSelect
+        className="w-44"
+        label="Filter by status"
+        allLabel="Any status"
+        value={query.status}
+        options={IdeaStatus.options.map((status) => ({ value: status, label: IDEA_STATUS[status].label }))}
+        onChange={(status) => onChange({ status })}
+      />
     </>
   );
 }
@@ -376,7 +354,7 @@ function ToSchedule({ ideas, drag }: { ideas: CalendarIdea[]; drag?: DayDrag }) 
           Every approved idea has a day.
         </p>
       ) : (
-        <ul className="grid gap-1.5">
+        <ul className="grid grid-cols-1 gap-1.5">
           {ideas.map((idea) => (
             <IdeaTile key={idea.id} idea={idea} area="app" drag={drag} />
           ))}
