@@ -4,6 +4,7 @@ export * from './audit-events.ts';
 export * from './brand-check.ts';
 export * from './brand-versions.ts';
 export * from './branding.ts';
+export * from './calendar.ts';
 export * from './call-route.ts';
 export * from './campaigns.ts';
 export * from './clients.ts';

@@ -22,6 +22,7 @@ export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set<Prisma.Model
   'NotificationPreference',
   'LiveEvent',
   'BrandProfileVersion',
+  'CalendarFeed',
 ]);
 
 export class TenantGuardError extends Error {

@@ -72,6 +72,7 @@ beforeAll(async () => {
       await tx.notificationPreference.create({
         data: { tenantId, userId: user.id, kind: 'CLIENT_ANSWERED', delivery: 'DIGEST' },
       });
+      await tx.calendarFeed.create({ data: { tenantId, userId: user.id, tokenHash: `feed-of-${tenantId}` } });
       await tx.emailMessage.create({
         data: {
           tenantId,
@@ -97,6 +98,7 @@ describe('row-level security', () => {
     expect(tenantTables).toEqual([
       'activity_events',
       'brand_profile_versions',
+      'calendar_feeds',
       'campaigns',
       'clients',
       'comments',

@@ -11,7 +11,7 @@ import type {
 } from '@muse/db';
 import { mintLocalToken } from '@muse/local-auth';
 import { inject } from 'vitest';
-import { hashReviewToken, newReviewToken } from '../modules/review-links/review-links.token.ts';
+import { hashSecretToken, newSecretToken } from '../shared/secret-token.ts';
 import { ownerOf } from './owner-database.ts';
 import { TEST_WEB_ORIGIN } from './test-app.ts';
 
@@ -173,6 +173,8 @@ export function makeIdea(
     generationId?: string;
     offlineModel?: boolean;
     createdAt?: Date;
+    /** YYYY-MM-DD */
+    scheduledFor?: string;
   } = {},
 ) {
   const status = overrides.status ?? 'GENERATED';
@@ -200,6 +202,7 @@ export function makeIdea(
         generationId: overrides.generationId ?? null,
         offlineModel: overrides.offlineModel ?? false,
         ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
+        ...(overrides.scheduledFor ? { scheduledFor: new Date(`${overrides.scheduledFor}T00:00:00Z`) } : {}),
       },
     });
     await tx.ideaRevision.create({
@@ -293,7 +296,7 @@ export async function makeReviewLink(
   campaign: { tenantId: string; id: string; clientId: string },
   overrides: { reviewerName?: string; reviewerEmail?: string; expiresAt?: Date; revokedAt?: Date } = {},
 ): Promise<TestReviewLink> {
-  const token = newReviewToken();
+  const token = newSecretToken();
   const row = await db.withTenantTx(campaign.tenantId, (tx) =>
     tx.reviewLink.create({
       data: {
@@ -302,7 +305,7 @@ export async function makeReviewLink(
         clientId: campaign.clientId,
         reviewerName: overrides.reviewerName ?? unique('Reviewer'),
         reviewerEmail: overrides.reviewerEmail ?? null,
-        tokenHash: hashReviewToken(token),
+        tokenHash: hashSecretToken(token),
         expiresAt: overrides.expiresAt ?? new Date(Date.now() + 86_400_000),
         revokedAt: overrides.revokedAt ?? null,
       },

@@ -2,6 +2,7 @@ import {
   activityRoutes,
   brandingRoutes,
   brandVersionRoutes,
+  calendarRoutes,
   campaignRoutes,
   clientRoutes,
   generationRoutes,
@@ -46,6 +47,11 @@ const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
 // A token no one signed: the stream refuses it whoever presents it.
 sample(liveRoutes.stream, { query: { token: 'not-a-stream-token' } });
+// A secret no feed has: refused whoever presents it.
+sample(calendarRoutes.ics, { query: { token: 'a'.repeat(43) } });
+sample(calendarRoutes.view, {
+  query: { from: '2027-03-01', to: '2027-03-31', platform: 'INSTAGRAM', status: 'CLIENT_APPROVED' },
+});
 sample(operationsRoutes.docsAsset, { params: { asset: 'docs.js' } });
 // Whose invitation it is, is the identity's verified email: me.int.test.ts tries others'.
 sample(meRoutes.acceptInvitation, { params: { id: SOME_ID } });

@@ -2,6 +2,7 @@ import {
   activityRoutes,
   brandingRoutes,
   brandVersionRoutes,
+  calendarRoutes,
   callRoute,
   campaignRoutes,
   clientRoutes,
@@ -169,6 +170,11 @@ export function createApi(transport: Transport) {
     live: {
       token: () => call(liveRoutes.token, {}),
       reviewToken: () => call(liveRoutes.reviewToken, {}),
+    },
+    calendar: {
+      view: (query: RouteInput<typeof calendarRoutes.view>['query']) => call(calendarRoutes.view, { query }),
+      feed: () => call(calendarRoutes.feed, {}),
+      rotateFeed: () => call(calendarRoutes.rotateFeed, {}),
     },
     notifications: {
       list: (query: Query<typeof notificationsRoutes.list> = {}) => call(notificationsRoutes.list, { query }),

@@ -24,13 +24,17 @@ export const keys = {
   notificationPreferences: ['notification-preferences'] as const,
   reviewLinks: (campaignId: string) => ['review-links', campaignId] as const,
   reviewSession: ['review-session'] as const,
+  calendar: (filters: object) => ['calendar', filters] as const,
+  allCalendar: ['calendar'] as const,
+  calendarFeed: ['calendar-feed'] as const,
 };
 
-/** What a change to any of a campaign's ideas can make stale: its board, counts, rounds and the activity feed. */
+/** What a change to any of a campaign's ideas can make stale: its board, counts, rounds, the activity feed and the calendar. */
 export const campaignIdeasKeys = (campaignId: string) => [
   keys.ideas(campaignId),
   keys.campaign(campaignId),
   keys.allCampaigns,
   keys.reviewRounds(campaignId),
   keys.allActivity,
+  keys.allCalendar,
 ];

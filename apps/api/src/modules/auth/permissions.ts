@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'review-links.manage': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   // A stream of what changed that the user may read (live.audience.ts says what).
   'live.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  // A user's own calendar subscription address.
+  'calendar.feed': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -31,7 +31,10 @@ import { commentVisibility, planIdeaUpdate, versionConflict } from './ideas.rule
 const VersionKeyset = z.tuple([z.int().min(1)]);
 
 /** The statuses a list may return: the filter, narrowed for a client contact to what it may see. */
-function statusesFor(audience: Audience, status: IdeaStatus | undefined): readonly IdeaStatus[] | undefined {
+export function statusesFor(
+  audience: Audience,
+  status: IdeaStatus | undefined,
+): readonly IdeaStatus[] | undefined {
   if (audience.kind === 'agency') return status && [status];
   if (!status) return CLIENT_VISIBLE_STATUSES;
   return CLIENT_VISIBLE_STATUSES.includes(status) ? [status] : [];
