@@ -40,6 +40,19 @@ test('when a member drags an approved idea onto a day and then to another, then 
   await expect(tileOf(day(page, SECOND_DAY))).toBeVisible();
   await expect(tileOf(day(page, FIRST_DAY))).toHaveCount(0);
 
+  // Without dragging (a keyboard, a touch screen): the tile's own control sets the day.
+  const THIRD_DAY = `${month}-15`;
+  await tileOf(day(page, SECOND_DAY))
+    .getByRole('button', { name: `Set the day of “${IDEA}”` })
+    .click();
+  await page.getByRole('dialog').getByLabel('Day').fill(THIRD_DAY);
+  await page.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
+  await expect(page.getByText(`“${IDEA}” moved to ${dayName(THIRD_DAY)}`)).toBeVisible();
+  await page.reload();
+  await expect(tileOf(day(page, THIRD_DAY))).toBeVisible();
+  await tileOf(day(page, THIRD_DAY)).dragTo(day(page, SECOND_DAY));
+  await expect(page.getByText(`“${IDEA}” moved to ${dayName(SECOND_DAY)}`)).toBeVisible();
+
   expect(await axeViolations(page, 'agency calendar, month')).toEqual([]);
   await shot(page, 'calendar-month');
 

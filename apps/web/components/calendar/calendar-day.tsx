@@ -2,8 +2,22 @@
 
 import type { CalendarCampaign, CalendarIdea } from '@muse/contracts';
 import { PLATFORM_NAMES } from '@muse/contracts';
+import { CalendarClock } from 'lucide-react';
 import Link from 'next/link';
+import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
 import { type CampaignMark, campaignMarks, dayName } from '@/lib/calendar';
 import { cn } from '@/lib/cn';
 import { IDEA_STATUS } from '@/lib/labels';
@@ -58,8 +72,69 @@ export function IdeaTile({ idea, area, drag }: { idea: CalendarIdea; area: Calen
           </Badge>
         )}
         <span className="sr-only">, {idea.campaignName}</span>
+        {drag && <SetDayButton idea={idea} onSet={(day) => drag.onDrop(idea, day)} />}
       </span>
     </li>
+  );
+}
+
+/** The way to a new day without dragging: from a keyboard, or on a touch screen. */
+function SetDayButton({ idea, onSet }: { idea: CalendarIdea; onSet: (day: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [day, setDay] = useState(idea.scheduledFor ?? '');
+  const fieldId = `set-day-${idea.id}`;
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setDay(idea.scheduledFor ?? '');
+      }}
+    >
+      <DialogTrigger asChild>
+        <button
+          type="button"
+          aria-label={`Set the day of “${idea.title}”`}
+          className="ml-auto inline-flex size-6 items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-brand-500"
+        >
+          <CalendarClock className="size-3.5" aria-hidden />
+        </button>
+      </DialogTrigger>
+      <DialogContent className="max-w-sm">
+        <DialogHeader>
+          <DialogTitle>Set the day</DialogTitle>
+          <DialogDescription>“{idea.title}”</DialogDescription>
+        </DialogHeader>
+        <form
+          className="grid gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!day || day === idea.scheduledFor) return;
+            onSet(day);
+            setOpen(false);
+          }}
+        >
+          <div className="grid gap-1.5">
+            <Label htmlFor={fieldId}>Day</Label>
+            <Input
+              id={fieldId}
+              type="date"
+              required
+              value={day}
+              onChange={(event) => setDay(event.target.value)}
+            />
+          </div>
+          <DialogFooter>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={!day || day === idea.scheduledFor}>
+              Move
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
   );
 }
 
