@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AiErrorCode } from '@muse/contracts';
 import type { Logger } from '@muse/logger';
 import { getContext } from '@muse/request-context';
+import { inSpan, SpanKind } from '@muse/telemetry';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import pRetry from 'p-retry';
 import { ZodError } from 'zod';
@@ -149,7 +150,7 @@ export class LlmClient {
     let answered = false;
     try {
       const requestId = getContext()?.requestId;
-      const completion = await this.openai.chat.completions.create(
+      const completion = await this.traced(call, () => this.openai.chat.completions.create(
         {
           model: this.settings.model,
           messages: [
@@ -171,7 +172,7 @@ export class LlmClient {
           maxRetries: 0,
           ...(requestId ? { headers: { 'x-request-id': requestId } } : {}),
         },
-      );
+      ));
       answered = true;
       call.meter.recordCall(completion.usage);
       this.metrics.llmTokens.inc({ type: 'prompt' }, completion.usage?.prompt_tokens ?? 0);
@@ -190,6 +191,32 @@ export class LlmClient {
         (performance.now() - started) / 1000,
       );
     }
+  }
+
+  /**
+   * One model call as a GenAI client span: the model, the purpose and the tokens, never the
+   * prompt or the answer (those stay in the service's own logs).
+   */
+  private traced(
+    call: LlmCall<unknown>,
+    request: () => Promise<OpenAI.Chat.Completions.ChatCompletion>,
+  ): Promise<OpenAI.Chat.Completions.ChatCompletion> {
+    const attributes = {
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'openai',
+      'gen_ai.request.model': this.settings.model,
+      'gen_ai.request.max_tokens': call.maxCompletionTokens,
+      'muse.llm.purpose': call.purpose,
+    };
+    return inSpan(`chat ${this.settings.model}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const completion = await request();
+      span.setAttributes({
+        'gen_ai.response.model': completion.model,
+        'gen_ai.usage.input_tokens': completion.usage?.prompt_tokens ?? 0,
+        'gen_ai.usage.output_tokens': completion.usage?.completion_tokens ?? 0,
+      });
+      return completion;
+    });
   }
 
   /** p-retry's shouldRetry: decides, and makes sure a Retry-After the server asked for has passed. */

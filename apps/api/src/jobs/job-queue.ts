@@ -1,6 +1,7 @@
 import { APPLICATION_ROLE, JOB_QUEUE_SCHEMA, type TenantTx, urlAs } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import { runWithContext } from '@muse/request-context';
+import { runJobSpan, takeTraceContext, withTraceContext } from '@muse/telemetry';
 import { fromPrisma, type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { ApiConfig } from '../config.ts';
 import type { AnyJobDefinition, JobContext, JobDefinition, JobPolicy, TenantJobData } from './job.ts';
@@ -95,14 +96,17 @@ export async function startJobQueue(options: JobQueueOptions) {
   return {
     boss,
 
-    /** Adds a job inside the caller's transaction: the job commits, or rolls back, with the caller's rows. */
+    /**
+     * Adds a job inside the caller's transaction: the job commits, or rolls back, with the caller's
+     * rows. Its data also carries the request's trace, which the worker's run continues.
+     */
     async enqueue<Data extends TenantJobData>(
       tx: TenantTx,
       job: JobDefinition<Data>,
       data: Data,
     ): Promise<void> {
       const payload = job.data.parse(data);
-      await boss.send(job.name, payload, {
+      await boss.send(job.name, withTraceContext(payload), {
         ...(job.idOf ? { id: job.idOf(payload) } : {}),
         ...(job.delaySeconds ? { startAfter: job.delaySeconds(config) } : {}),
         db: fromPrisma(tx),
@@ -130,7 +134,8 @@ export async function startJobQueue(options: JobQueueOptions) {
           },
           async ([job]: JobWithMetadata<object>[]) => {
             if (!job) return;
-            const parsed = definition.data.safeParse(job.data);
+            const { data, carrier } = takeTraceContext(job.data);
+            const parsed = definition.data.safeParse(data);
             if (!parsed.success) {
               logger.error(
                 { job: definition.name, jobId: job.id, err: parsed.error },
@@ -140,14 +145,16 @@ export async function startJobQueue(options: JobQueueOptions) {
             }
             // Before the run, so a run that fails or whose worker dies does not end the schedule.
             if (schedule) await scheduleNext(definition, schedule.everySeconds);
-            await runWithContext(contextOf(job.id, parsed.data), () =>
-              handle({
-                id: job.id,
-                data: parsed.data,
-                retryCount: job.retryCount,
-                retryLimit: job.retryLimit,
-                signal: job.signal,
-              }),
+            await runJobSpan({ name: definition.name, id: job.id, carrier }, () =>
+              runWithContext(contextOf(job.id, parsed.data), () =>
+                handle({
+                  id: job.id,
+                  data: parsed.data,
+                  retryCount: job.retryCount,
+                  retryLimit: job.retryLimit,
+                  signal: job.signal,
+                }),
+              ),
             );
           },
         );
