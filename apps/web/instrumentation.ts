@@ -5,6 +5,8 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.OTEL_EXPORTER_OTLP_ENDPOINT) return;
-  const { startTracing } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '@muse/telemetry/sdk');
+  const { startTracing } = await import(
+    /* webpackIgnore: true */ /* turbopackIgnore: true */ '@muse/telemetry/sdk'
+  );
   startTracing();
 }

@@ -17,8 +17,8 @@ const SERVICES = ['muse-web', 'muse-api', 'muse-worker', 'muse-ai-service'];
 let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
 let stack: RunningStack;
 
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(8 * 60_000);
+test.beforeAll(async () => {
+  test.setTimeout(8 * 60_000);
   receiver = await startOtlpReceiver();
   stack = await startStack({
     OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
@@ -51,7 +51,8 @@ function parentOf(spans: ReceivedSpan[], span: ReceivedSpan): ReceivedSpan | und
 
 /** True when `ancestor` is on the way from `span` to the trace's root. */
 function descendsFrom(spans: ReceivedSpan[], span: ReceivedSpan, ancestor: ReceivedSpan): boolean {
-  for (let at = parentOf(spans, span); at; at = parentOf(spans, at)) if (at.spanId === ancestor.spanId) return true;
+  for (let at = parentOf(spans, span); at; at = parentOf(spans, at))
+    if (at.spanId === ancestor.spanId) return true;
   return false;
 }
 
@@ -62,7 +63,12 @@ test('when an agency user clicks Generate ideas, then one trace holds the web, t
   const context = await browser.newContext({ baseURL: stack.webUrl });
   const page = await context.newPage();
   await signInAs(page, 'owner@northwind.test');
-  const board = await newCampaign(page, { client: 'Acme Coffee', name: 'Traced mornings', brief: BRIEF, posts: 5 });
+  const board = await newCampaign(page, {
+    client: 'Acme Coffee',
+    name: 'Traced mornings',
+    brief: BRIEF,
+    posts: 5,
+  });
   // A fresh render of the board: the click continues its trace.
   await page.goto(board);
   const traceparent = await page.locator('meta[name="traceparent"]').getAttribute('content');
@@ -71,7 +77,9 @@ test('when an agency user clicks Generate ideas, then one trace holds the web, t
 
   await page.getByRole('button', { name: 'Generate ideas' }).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByRole('dialog').getByText(/new ideas are on the board/)).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('dialog').getByText(/new ideas are on the board/)).toBeVisible({
+    timeout: 90_000,
+  });
 
   const trace = () => receiver.spans.filter((span) => span.traceId === traceId);
   const find = (spans: ReceivedSpan[], service: string, test: (span: ReceivedSpan) => boolean) =>
@@ -79,7 +87,9 @@ test('when an agency user clicks Generate ideas, then one trace holds the web, t
   const isLlmCall = (span: ReceivedSpan) => span.attributes['gen_ai.operation.name'] === 'chat';
   // The last spans (the model call's) are exported a moment after the page shows the ideas.
   await expect
-    .poll(() => SERVICES.filter((service) => trace().some((span) => span.service === service)), { timeout: 20_000 })
+    .poll(() => SERVICES.filter((service) => trace().some((span) => span.service === service)), {
+      timeout: 20_000,
+    })
     .toEqual(SERVICES);
   await expect.poll(() => trace().some(isLlmCall), { timeout: 20_000 }).toBe(true);
   const spans = trace();
@@ -90,12 +100,20 @@ test('when an agency user clicks Generate ideas, then one trace holds the web, t
   expect(roots.map((span) => span.service)).toEqual(['muse-web']);
   for (const span of spans) if (span.parentSpanId) expect(parentOf(spans, span), span.name).toBeDefined();
 
-  const generate = find(spans, 'muse-api', (span) => span.kind === 2 && /\/generate$/.test(String(span.attributes['http.route'] ?? span.name)));
+  const generate = find(
+    spans,
+    'muse-api',
+    (span) => span.kind === 2 && /\/generate$/.test(String(span.attributes['http.route'] ?? span.name)),
+  );
   expect(generate, 'the API server span of the generate request').toBeDefined();
   expect(parentOf(spans, generate as ReceivedSpan)?.service).toBe('muse-web');
-  const run = find(spans, 'muse-worker', (span) => span.name === 'generate-ideas process');
-  expect(run, "the worker's run of the job").toBeDefined();
-  expect(descendsFrom(spans, run as ReceivedSpan, generate as ReceivedSpan)).toBe(true);
+  // pg-boss keeps the request's trace on the job: the worker's run continues the API's send.
+  const send = find(spans, 'muse-api', (span) => span.name === 'send generate-ideas' && span.kind === 4);
+  expect(send && descendsFrom(spans, send, generate as ReceivedSpan), 'the job sent in the request').toBe(
+    true,
+  );
+  const run = find(spans, 'muse-worker', (span) => span.name === 'process generate-ideas' && span.kind === 5);
+  expect(run && parentOf(spans, run)?.spanId, "the worker's run of the job").toBe(send?.spanId);
   const aiRequest = find(spans, 'muse-ai-service', (span) => span.kind === 2);
   expect(aiRequest, 'the AI service server span').toBeDefined();
   expect(descendsFrom(spans, aiRequest as ReceivedSpan, run as ReceivedSpan)).toBe(true);

@@ -19,7 +19,14 @@ export const TELEMETRY_IMPORT = '@muse/telemetry/start';
 
 /** A TypeScript entry point run by this Node, as the launcher runs its services. */
 export function nodeCommand(entry: string, flags: string[] = [], imports: string[] = []): string[] {
-  return [process.execPath, ...flags, '--import', 'tsx', ...imports.flatMap((name) => ['--import', name]), entry];
+  return [
+    process.execPath,
+    ...flags,
+    '--import',
+    'tsx',
+    ...imports.flatMap((name) => ['--import', name]),
+    entry,
+  ];
 }
 
 /** One long-running process of the stack, with its output kept in a log file. */

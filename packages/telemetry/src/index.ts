@@ -1,10 +1,8 @@
 import {
   type Attributes,
   context,
-  propagation,
-  ROOT_CONTEXT,
   type Span,
-  SpanKind,
+  type SpanKind,
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
@@ -22,54 +20,6 @@ export function activeTraceIds(): { trace_id: string; span_id: string } | undefi
   if (!span) return undefined;
   const { traceId, spanId } = span.spanContext();
   return { trace_id: traceId, span_id: spanId };
-}
-
-/** The key of a job's data that carries the trace of the request that queued it. */
-export const TRACE_CONTEXT_KEY = 'traceContext';
-type TraceCarrier = Record<string, string>;
-
-/** A job's data with the current trace context (`traceparent`) added, when there is one. */
-export function withTraceContext<Data extends object>(data: Data): Data {
-  const carrier: TraceCarrier = {};
-  propagation.inject(context.active(), carrier);
-  return Object.keys(carrier).length === 0 ? data : { ...data, [TRACE_CONTEXT_KEY]: carrier };
-}
-
-/** Splits what `withTraceContext` added off a job's data. */
-export function takeTraceContext(data: object): { data: object; carrier: TraceCarrier | undefined } {
-  if (!(TRACE_CONTEXT_KEY in data)) return { data, carrier: undefined };
-  const { [TRACE_CONTEXT_KEY]: carrier, ...rest } = data as Record<string, unknown>;
-  return { data: rest, carrier: isCarrier(carrier) ? carrier : undefined };
-}
-
-function isCarrier(value: unknown): value is TraceCarrier {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.values(value).every((entry) => typeof entry === 'string')
-  );
-}
-
-/** Runs a job's handler in a consumer span, a child of the request that queued it. */
-export function runJobSpan<T>(
-  job: { name: string; id: string; carrier: TraceCarrier | undefined },
-  run: () => Promise<T>,
-): Promise<T> {
-  const parent = job.carrier ? propagation.extract(ROOT_CONTEXT, job.carrier) : ROOT_CONTEXT;
-  return inSpan(
-    `${job.name} process`,
-    {
-      kind: SpanKind.CONSUMER,
-      attributes: {
-        'messaging.system': 'pg-boss',
-        'messaging.operation.type': 'process',
-        'messaging.destination.name': job.name,
-        'messaging.message.id': job.id,
-      },
-    },
-    run,
-    parent,
-  );
 }
 
 /** Runs `run` in a span of its own, recording a failure; `run` may add attributes as it learns them. */

@@ -3,8 +3,8 @@ import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace
 
 const REDACTED = '[redacted]';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Review links, signed actions and stream tokens: long random segments, never our UUID ids. */
-const LONG_SEGMENT = /[A-Za-z0-9._~-]{32,}/g;
+/** Review links, signed actions and stream tokens: long random segments (with digits), not ids or code names. */
+const TOKEN_SEGMENT = /^(?=.*\d)[A-Za-z0-9._~-]{32,}$/;
 const URL_LIKE_KEY = /url|target|path|query|route/i;
 
 /**
@@ -15,7 +15,10 @@ export function redactAddress(address: string): string {
   const queryAt = address.indexOf('?');
   const path = queryAt === -1 ? address : address.slice(0, queryAt);
   const query = queryAt === -1 ? '' : address.slice(queryAt + 1);
-  const safePath = path.replace(LONG_SEGMENT, (segment) => (UUID.test(segment) ? segment : REDACTED));
+  const safePath = path
+    .split('/')
+    .map((segment) => (TOKEN_SEGMENT.test(segment) && !UUID.test(segment) ? REDACTED : segment))
+    .join('/');
   if (queryAt === -1) return safePath;
   const safeQuery = query
     .split('&')

@@ -150,29 +150,31 @@ export class LlmClient {
     let answered = false;
     try {
       const requestId = getContext()?.requestId;
-      const completion = await this.traced(call, () => this.openai.chat.completions.create(
-        {
-          model: this.settings.model,
-          messages: [
-            { role: 'system', content: call.system },
-            { role: 'user', content: call.user },
-          ],
-          response_format: {
-            type: 'json_schema',
-            json_schema: { name: call.schema.name, strict: true, schema: call.schema.jsonSchema },
+      const completion = await this.traced(call, () =>
+        this.openai.chat.completions.create(
+          {
+            model: this.settings.model,
+            messages: [
+              { role: 'system', content: call.system },
+              { role: 'user', content: call.user },
+            ],
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: call.schema.name, strict: true, schema: call.schema.jsonSchema },
+            },
+            max_completion_tokens: call.maxCompletionTokens,
+            ...(this.settings.temperature === null ? {} : { temperature: this.settings.temperature }),
+            ...(call.safetyIdentifier ? { safety_identifier: call.safetyIdentifier } : {}),
           },
-          max_completion_tokens: call.maxCompletionTokens,
-          ...(this.settings.temperature === null ? {} : { temperature: this.settings.temperature }),
-          ...(call.safetyIdentifier ? { safety_identifier: call.safetyIdentifier } : {}),
-        },
-        {
-          // The run's deadline caps each attempt as well as the retries.
-          timeout: Math.min(this.settings.timeoutMs, Math.ceil(remainingMs)),
-          signal: call.signal,
-          maxRetries: 0,
-          ...(requestId ? { headers: { 'x-request-id': requestId } } : {}),
-        },
-      ));
+          {
+            // The run's deadline caps each attempt as well as the retries.
+            timeout: Math.min(this.settings.timeoutMs, Math.ceil(remainingMs)),
+            signal: call.signal,
+            maxRetries: 0,
+            ...(requestId ? { headers: { 'x-request-id': requestId } } : {}),
+          },
+        ),
+      );
       answered = true;
       call.meter.recordCall(completion.usage);
       this.metrics.llmTokens.inc({ type: 'prompt' }, completion.usage?.prompt_tokens ?? 0);

@@ -1,7 +1,6 @@
 import { APPLICATION_ROLE, JOB_QUEUE_SCHEMA, type TenantTx, urlAs } from '@muse/db';
 import type { Logger } from '@muse/logger';
 import { runWithContext } from '@muse/request-context';
-import { runJobSpan, takeTraceContext, withTraceContext } from '@muse/telemetry';
 import { fromPrisma, type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { ApiConfig } from '../config.ts';
 import type { AnyJobDefinition, JobContext, JobDefinition, JobPolicy, TenantJobData } from './job.ts';
@@ -66,6 +65,9 @@ export async function startJobQueue(options: JobQueueOptions) {
     // Expired jobs and lost heartbeats are found by the monitor, so it runs as often as supervision.
     monitorIntervalSeconds: settings.superviseIntervalSeconds,
     useListenNotify: worker,
+    // The job row keeps the trace of the request that queued it (its trace_context), and the
+    // worker's `process` span continues it: a run's spans belong to the request. No SDK, no-op.
+    openTelemetry: { propagateContext: true },
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   boss.on('warning', (warning) => logger.warn({ data: warning.data }, `job queue: ${warning.message}`));
@@ -96,17 +98,14 @@ export async function startJobQueue(options: JobQueueOptions) {
   return {
     boss,
 
-    /**
-     * Adds a job inside the caller's transaction: the job commits, or rolls back, with the caller's
-     * rows. Its data also carries the request's trace, which the worker's run continues.
-     */
+    /** Adds a job inside the caller's transaction: the job commits, or rolls back, with the caller's rows. */
     async enqueue<Data extends TenantJobData>(
       tx: TenantTx,
       job: JobDefinition<Data>,
       data: Data,
     ): Promise<void> {
       const payload = job.data.parse(data);
-      await boss.send(job.name, withTraceContext(payload), {
+      await boss.send(job.name, payload, {
         ...(job.idOf ? { id: job.idOf(payload) } : {}),
         ...(job.delaySeconds ? { startAfter: job.delaySeconds(config) } : {}),
         db: fromPrisma(tx),
@@ -134,8 +133,7 @@ export async function startJobQueue(options: JobQueueOptions) {
           },
           async ([job]: JobWithMetadata<object>[]) => {
             if (!job) return;
-            const { data, carrier } = takeTraceContext(job.data);
-            const parsed = definition.data.safeParse(data);
+            const parsed = definition.data.safeParse(job.data);
             if (!parsed.success) {
               logger.error(
                 { job: definition.name, jobId: job.id, err: parsed.error },
@@ -145,16 +143,14 @@ export async function startJobQueue(options: JobQueueOptions) {
             }
             // Before the run, so a run that fails or whose worker dies does not end the schedule.
             if (schedule) await scheduleNext(definition, schedule.everySeconds);
-            await runJobSpan({ name: definition.name, id: job.id, carrier }, () =>
-              runWithContext(contextOf(job.id, parsed.data), () =>
-                handle({
-                  id: job.id,
-                  data: parsed.data,
-                  retryCount: job.retryCount,
-                  retryLimit: job.retryLimit,
-                  signal: job.signal,
-                }),
-              ),
+            await runWithContext(contextOf(job.id, parsed.data), () =>
+              handle({
+                id: job.id,
+                data: parsed.data,
+                retryCount: job.retryCount,
+                retryLimit: job.retryLimit,
+                signal: job.signal,
+              }),
             );
           },
         );

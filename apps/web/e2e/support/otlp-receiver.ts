@@ -41,13 +41,13 @@ interface OtlpExport {
   }[];
 }
 
-function valueOf(value: OtlpValue): unknown {
-  if (value.arrayValue) return (value.arrayValue.values ?? []).map(valueOf);
+function readValue(value: OtlpValue): unknown {
+  if (value.arrayValue) return (value.arrayValue.values ?? []).map(readValue);
   return value.stringValue ?? value.intValue ?? value.doubleValue ?? value.boolValue;
 }
 
 function attributesOf(list: OtlpAttribute[] = []): Record<string, unknown> {
-  return Object.fromEntries(list.map(({ key, value }) => [key, valueOf(value)]));
+  return Object.fromEntries(list.map(({ key, value }) => [key, readValue(value)]));
 }
 
 /** Reads one export (`POST /v1/traces`, JSON encoding) into spans. */
@@ -75,7 +75,11 @@ export async function startOtlpReceiver() {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== '/v1/traces' || !req.headers['content-type']?.includes('json')) {
+      if (
+        req.method !== 'POST' ||
+        req.url !== '/v1/traces' ||
+        !req.headers['content-type']?.includes('json')
+      ) {
         res.writeHead(415).end();
         return;
       }

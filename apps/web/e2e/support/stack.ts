@@ -24,7 +24,10 @@ export interface RunningStack {
  * Starts `pnpm stack:start` isolated on free ports and a temporary data folder; resolves once it
  * is running. `env` reaches every service (e.g. OTEL_EXPORTER_OTLP_ENDPOINT).
  */
-export async function startStack(env: Record<string, string> = {}, timeoutMs = 8 * 60_000): Promise<RunningStack> {
+export async function startStack(
+  env: Record<string, string> = {},
+  timeoutMs = 8 * 60_000,
+): Promise<RunningStack> {
   const [web, api, worker, ai, model, pg, smtp, mailbox] = [
     await freePort(),
     await freePort(),
