@@ -123,6 +123,14 @@ test('when an agency user clicks Generate ideas, then one trace holds the web, t
   // The model's HTTP request is the model call's child.
   expect(spans.some((span) => span.parentSpanId === llmCall.spanId && span.kind === 3)).toBe(true);
 
+  // The worker's log lines of the run name the trace, for finding one from the other.
+  const claimed = fs
+    .readFileSync(path.join(stack.dataDir, 'logs', 'worker.log'), 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"generation claimed"'))
+    .map((line) => JSON.parse(line) as { trace_id?: string; span_id?: string });
+  expect(claimed.find((line) => line.trace_id === traceId)?.span_id).toMatch(/^[0-9a-f]{16}$/);
+
   // Nothing exported by any service holds the prompt (the brief is in it) or the service token.
   const exported = JSON.stringify(receiver.spans.map((span) => [span.name, span.attributes]));
   const serviceToken = fs.readFileSync(path.join(stack.dataDir, 'service-token'), 'utf8').trim();

@@ -1,11 +1,4 @@
-import {
-  type Attributes,
-  context,
-  type Span,
-  type SpanKind,
-  SpanStatusCode,
-  trace,
-} from '@opentelemetry/api';
+import { type Attributes, type Span, type SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
 /**
  * What services use of tracing. Only the OpenTelemetry API, which does nothing until a service
@@ -27,9 +20,8 @@ export function inSpan<T>(
   name: string,
   options: { kind?: SpanKind; attributes?: Attributes },
   run: (span: Span) => Promise<T>,
-  parent = context.active(),
 ): Promise<T> {
-  return tracer.startActiveSpan(name, options, parent, async (span) => {
+  return tracer.startActiveSpan(name, options, async (span) => {
     try {
       return await run(span);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
@@ -27,11 +27,15 @@ export function startTracing(): NodeSDK {
     logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => untraced(request.url) }),
-      new ExpressInstrumentation(),
+      // The handler's span, not one per middleware of the pipeline (a dozen a request).
+      new ExpressInstrumentation({
+        ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER],
+      }),
       new UndiciInstrumentation(),
       // The queue's polling and the live hub's listening are not anybody's request.
       new PgInstrumentation({ requireParentSpan: true }),
-      new PrismaInstrumentation(),
+      // Operations, transactions and their queries; not the client's own serializing and compiling.
+      new PrismaInstrumentation({ ignoreSpanTypes: ['prisma:client:serialize', 'prisma:client:compile'] }),
     ],
   });
   sdk.start();
