@@ -15,6 +15,7 @@ export const keys = {
   allActivity: ['activity'] as const,
   generation: (id: string) => ['generation', id] as const,
   usage: ['usage'] as const,
+  analytics: (filters: { from?: string; to?: string; clientId?: string }) => ['analytics', filters] as const,
   users: ['users'] as const,
   tenants: ['tenants'] as const,
   notifications: ['notifications'] as const,
