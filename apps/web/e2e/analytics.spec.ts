@@ -20,7 +20,9 @@ test('when the client has answered a round, then the approvals page charts and t
   await expect(page.getByRole('radio', { name: 'Last 30 days' })).toBeChecked();
 
   // Three charts, each with its table.
-  await expect(page.locator('figure .recharts-surface')).toHaveCount(3);
+  await expect(page.getByRole('figure')).toHaveCount(3);
+  await expect(page.locator('figure .recharts-wrapper')).toHaveCount(3);
+  await expect(page.locator('figure .recharts-bar-rectangle').first()).toBeVisible();
   const clients = page.getByRole('table', { name: 'Figures by client' });
   await expect(clients.getByRole('row', { name: /Acme Coffee/ })).toBeVisible();
   await expect(
@@ -54,7 +56,7 @@ test('when the client has answered a round, then the approvals page charts and t
   await expect(page).toHaveURL(/clientId=/);
   await expect(clients.getByRole('row', { name: /Acme Coffee/ })).toHaveCount(0);
   await page.getByText('Custom').click();
-  await expect(page.getByLabel('From')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
-  await expect(page.getByLabel('To')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await context.close();
 });

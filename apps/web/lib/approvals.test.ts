@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersOf, formatDuration, formatRate, hoursOf, periodChoiceOf } from './approvals';
+import { durationScale, filtersOf, formatDuration, formatRate, periodChoiceOf } from './approvals';
 
 const now = new Date('2026-12-08T23:30:00Z');
 
@@ -44,6 +44,13 @@ describe('formatting', () => {
   it('when a share is shown, then as a whole percentage, a dash for none', () => {
     expect(formatRate(2 / 3)).toBe('67%');
     expect(formatRate(null)).toBe('—');
-    expect(hoursOf(9000)).toBe(2.5);
+  });
+
+  it('when a chart draws times, then in minutes while the longest is under two hours, else in hours', () => {
+    expect(durationScale(90 * 60).unit).toBe('min');
+    expect(durationScale(90 * 60).of(180)).toBe(3);
+    expect(durationScale(10 * 3600).unit).toBe('h');
+    expect(durationScale(10 * 3600).of(9000)).toBe(2.5);
+    expect(durationScale(0).of(null)).toBeNull();
   });
 });

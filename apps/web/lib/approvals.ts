@@ -38,6 +38,12 @@ export function formatDuration(seconds: number | null): string {
 /** A share as a whole percentage; a dash where there was nothing to divide by. */
 export const formatRate = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
-/** Hours, for a chart's axis (one decimal). */
-export const hoursOf = (seconds: number | null) =>
-  seconds === null ? null : Number((seconds / 3600).toFixed(1));
+/** The unit a chart of times draws in: minutes while the longest is under two hours, else hours. */
+export function durationScale(longestSeconds: number) {
+  const unit = longestSeconds < 2 * 3600 ? 'min' : 'h';
+  const size = unit === 'min' ? 60 : 3600;
+  return {
+    unit,
+    of: (seconds: number | null) => (seconds === null ? null : Number((seconds / size).toFixed(1))),
+  };
+}

@@ -2,7 +2,7 @@
 
 import type { ApprovalAnalytics, IdeaStatus } from '@muse/contracts';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import { hoursOf } from '@/lib/approvals';
+import { durationScale } from '@/lib/approvals';
 import { BOARD_COLUMNS, formatDate, IDEA_STATUS } from '@/lib/labels';
 
 /** Tailwind's palette, as hex: SVG fills do not take class names. */
@@ -25,55 +25,73 @@ const STATUS_COLOURS: Record<IdeaStatus, string> = {
 
 const AXIS = { stroke: COLOURS.slate, fontSize: 12, tickLine: false } as const;
 const SIZE = { width: '100%', height: 280 } as const;
+// Drawn at once: a chart that grows in is not what a screenshot or a quick look should catch.
+const STILL = { isAnimationActive: false } as const;
 
-/** Median and p90 time to answer, in hours, side by side per client. */
+/** The legend in the page's text colour: a pale series colour is no colour to read a name in. */
+const legend = <Legend formatter={(name) => <span className="text-slate-700">{name}</span>} />;
+
+const longest = (seconds: (number | null)[]) => Math.max(0, ...seconds.map((value) => value ?? 0));
+
+/** Median and p90 time to answer side by side per client. */
 export function TimeToAnswerChart({ lines }: { lines: ApprovalAnalytics['byClient'] }) {
+  const scale = durationScale(longest(lines.map((line) => line.p90AnswerSeconds)));
   const data = lines.map((line) => ({
     name: line.clientName,
-    median: hoursOf(line.medianAnswerSeconds),
-    p90: hoursOf(line.p90AnswerSeconds),
+    median: scale.of(line.medianAnswerSeconds),
+    p90: scale.of(line.p90AnswerSeconds),
   }));
   return (
     <BarChart responsive style={SIZE} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
       <CartesianGrid stroke={COLOURS.grid} vertical={false} />
       <XAxis dataKey="name" {...AXIS} interval={0} />
-      <YAxis {...AXIS} unit=" h" width={56} />
-      <Tooltip formatter={(value) => `${value} h`} />
-      <Legend />
-      <Bar dataKey="median" name="Median" fill={COLOURS.brand} radius={[4, 4, 0, 0]} />
-      <Bar dataKey="p90" name="P90" fill={COLOURS.brandLight} radius={[4, 4, 0, 0]} />
+      <YAxis {...AXIS} unit={` ${scale.unit}`} width={64} />
+      <Tooltip formatter={(value) => `${value} ${scale.unit}`} />
+      {legend}
+      <Bar {...STILL} dataKey="median" name="Median" fill={COLOURS.brand} radius={[4, 4, 0, 0]} />
+      <Bar {...STILL} dataKey="p90" name="P90" fill={COLOURS.brandLight} radius={[4, 4, 0, 0]} />
     </BarChart>
   );
 }
 
 /** Rounds sent and answered per week (bars), the median time to answer (line, right axis). */
 export function WeeklyChart({ weeks }: { weeks: ApprovalAnalytics['byWeek'] }) {
+  const scale = durationScale(longest(weeks.map((week) => week.medianAnswerSeconds)));
   const data = weeks.map((week) => ({
     name: formatDate(week.weekStart),
     sent: week.sent,
     answered: week.answered,
-    median: hoursOf(week.medianAnswerSeconds),
+    median: scale.of(week.medianAnswerSeconds),
   }));
   return (
     <ComposedChart responsive style={SIZE} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
       <CartesianGrid stroke={COLOURS.grid} vertical={false} />
       <XAxis dataKey="name" {...AXIS} />
       <YAxis yAxisId="rounds" {...AXIS} allowDecimals={false} width={40} />
-      <YAxis yAxisId="hours" orientation="right" {...AXIS} unit=" h" width={56} />
+      <YAxis yAxisId="time" orientation="right" {...AXIS} unit={` ${scale.unit}`} width={64} />
       <Tooltip />
-      <Legend />
+      {legend}
       <Bar
+        {...STILL}
         yAxisId="rounds"
         dataKey="sent"
         name="Rounds sent"
         fill={COLOURS.brandLight}
         radius={[4, 4, 0, 0]}
       />
-      <Bar yAxisId="rounds" dataKey="answered" name="Answered" fill={COLOURS.brand} radius={[4, 4, 0, 0]} />
+      <Bar
+        {...STILL}
+        yAxisId="rounds"
+        dataKey="answered"
+        name="Answered"
+        fill={COLOURS.brand}
+        radius={[4, 4, 0, 0]}
+      />
       <Line
-        yAxisId="hours"
+        {...STILL}
+        yAxisId="time"
         dataKey="median"
-        name="Median hours to answer"
+        name={`Median ${scale.unit === 'h' ? 'hours' : 'minutes'} to answer`}
         stroke={COLOURS.amber}
         strokeWidth={2}
         connectNulls
@@ -97,9 +115,10 @@ export function CampaignStandingChart({ campaigns }: { campaigns: ApprovalAnalyt
       <XAxis type="number" {...AXIS} allowDecimals={false} />
       <YAxis type="category" dataKey="name" {...AXIS} width={140} />
       <Tooltip />
-      <Legend />
+      {legend}
       {BOARD_COLUMNS.map((status) => (
         <Bar
+          {...STILL}
           key={status}
           dataKey={status}
           name={IDEA_STATUS[status].label}

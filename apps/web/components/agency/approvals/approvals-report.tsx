@@ -238,7 +238,7 @@ function Report({ figures, filters }: { figures: ApprovalAnalytics; filters: Ana
         {...section}
         table="clients"
         title="Time to answer by client"
-        description="Median and p90 hours from sending to the client’s answer."
+        description="Median and p90 time from sending to the client’s answer."
         chart={<TimeToAnswerChart lines={figures.byClient} />}
       >
         <ClientsTable lines={figures.byClient} />
