@@ -39,6 +39,10 @@ export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
 export const AnalyticsTable = z.enum(['clients', 'reviewers', 'campaigns', 'weeks']);
 export type AnalyticsTable = z.infer<typeof AnalyticsTable>;
 
+/** The name a downloaded table is saved under: the table and the period. */
+export const approvalsCsvName = (table: AnalyticsTable, period: { from: string; to: string }) =>
+  `approvals-${table}-${period.from}-to-${period.to}.csv`;
+
 export const AnalyticsCsvQuery = checkPeriod(z.strictObject({ ...PeriodFields, table: AnalyticsTable }));
 export type AnalyticsCsvQuery = z.infer<typeof AnalyticsCsvQuery>;
 

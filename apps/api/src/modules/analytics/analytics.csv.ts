@@ -84,7 +84,3 @@ export function analyticsCsv(figures: ApprovalAnalytics, table: AnalyticsTable):
       return tableOf(figures.byWeek, WEEK_COLUMNS);
   }
 }
-
-/** The download's name: the table and the period. */
-export const analyticsCsvName = (figures: ApprovalAnalytics, table: AnalyticsTable) =>
-  `approvals-${table}-${figures.from}-to-${figures.to}.csv`;

@@ -1,8 +1,8 @@
-import { analyticsRoutes } from '@muse/contracts';
+import { analyticsRoutes, approvalsCsvName } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { implementRoute } from '../../http/route-registry.ts';
 import { sendCsv } from '../../shared/csv.ts';
-import { analyticsCsv, analyticsCsvName } from './analytics.csv.ts';
+import { analyticsCsv } from './analytics.csv.ts';
 import { createAnalyticsService } from './analytics.service.ts';
 
 export function createAnalyticsRoutes(deps: { db: Database }) {
@@ -17,7 +17,7 @@ export function createAnalyticsRoutes(deps: { db: Database }) {
       // A file download, not JSON.
       async respond({ query: { table, ...query } }, actor, { res }) {
         const figures = await analytics.approvals(actor, query);
-        sendCsv(res, analyticsCsvName(figures, table), analyticsCsv(figures, table));
+        sendCsv(res, approvalsCsvName(table, figures), analyticsCsv(figures, table));
       },
     }),
   ];

@@ -1,6 +1,11 @@
 'use client';
 
-import type { AnalyticsQuery, AnalyticsTable, ApprovalAnalytics } from '@muse/contracts';
+import {
+  type AnalyticsQuery,
+  type AnalyticsTable,
+  type ApprovalAnalytics,
+  approvalsCsvName,
+} from '@muse/contracts';
 import { AlarmClock, CheckCheck, Download, Hourglass, RotateCcw, Send } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
@@ -135,7 +140,7 @@ function Section({
   children: ReactNode;
 }) {
   const exportCsv = useExportAnalyticsCsv(filters);
-  const fileName = `approvals-${table}-${figures.from}-to-${figures.to}.csv`;
+  const fileName = approvalsCsvName(table, figures);
   return (
     <Card>
       <CardHeader className="flex flex-row items-start justify-between gap-3">
