@@ -14,15 +14,23 @@ const PeriodFields = {
   clientId: z.uuid().optional(),
 };
 
-/** A period that ends on or after its first day and is no longer than the most it may cover. */
+/**
+ * A period of both days or neither, that ends on or after its first day and is no longer than
+ * the most it may cover.
+ */
 function checkPeriod<T extends z.ZodObject<typeof PeriodFields>>(schema: T) {
-  const both = (query: z.infer<T>) => query.from !== undefined && query.to !== undefined;
+  const span = (query: z.infer<T>) =>
+    query.from !== undefined && query.to !== undefined ? daysBetween(query.from, query.to) : 0;
   return schema
-    .refine((query) => !both(query) || daysBetween(query.from ?? '', query.to ?? '') >= 0, {
+    .refine((query) => (query.from === undefined) === (query.to === undefined), {
+      path: [],
+      message: 'give both days of the period, or neither for the last 30 days',
+    })
+    .refine((query) => span(query) >= 0, {
       path: ['to'],
       message: 'the period ends on or after its first day',
     })
-    .refine((query) => !both(query) || daysBetween(query.from ?? '', query.to ?? '') < ANALYTICS_MAX_DAYS, {
+    .refine((query) => span(query) < ANALYTICS_MAX_DAYS, {
       path: ['from'],
       message: `a period covers at most ${ANALYTICS_MAX_DAYS} days`,
     });
@@ -30,7 +38,7 @@ function checkPeriod<T extends z.ZodObject<typeof PeriodFields>>(schema: T) {
 
 /**
  * The rounds counted: those sent from `from` to `to`, both UTC calendar days and both included
- * (the last 30 days to today when absent); `clientId` narrows them to one client.
+ * (both absent: the last 30 days to today); `clientId` narrows them to one client.
  */
 export const AnalyticsQuery = checkPeriod(z.strictObject(PeriodFields));
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;

@@ -376,7 +376,7 @@ describe('GET /api/analytics/approvals', () => {
     expect(Date.parse(res.body.to) - Date.parse(res.body.from)).toBe(29 * 86_400_000);
   });
 
-  it('when the period ends before it starts or runs over a year, then 400 names the field', async () => {
+  it('when the period ends before it starts, runs over a year or lacks a day, then 400', async () => {
     const backwards = await approvals(world.agency.admin, { from: '2026-11-15', to: '2026-11-02' });
     expect(backwards.status).toBe(400);
     expect(backwards.body.error).toMatchObject({ code: 'invalid_input' });
@@ -384,6 +384,7 @@ describe('GET /api/analytics/approvals', () => {
     const long = await approvals(world.agency.admin, { from: '2025-01-01', to: '2026-11-02' });
     expect(long.status).toBe(400);
     expect(long.body.error.details[0]).toMatchObject({ path: ['from'] });
+    expect((await approvals(world.agency.admin, { from: '2020-01-01' })).status).toBe(400);
   });
 
   it('when another agency asks, even naming this agency’s client, then it sees none of these rounds', async () => {

@@ -34,22 +34,22 @@ import { tenantScopeOf } from '../auth/permissions.ts';
 import { analyticsRepository, type FigureRow } from './analytics.repository.ts';
 
 /** The period when none is asked for: the last 30 days, today included. */
-export const DEFAULT_PERIOD_DAYS = 30;
+const DEFAULT_PERIOD_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 const startOfUtcDay = (at: Date) => fromCalendarDate(toCalendarDate(at));
 const addDays = (day: Date, days: number) => new Date(day.getTime() + days * DAY_MS);
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-/** The period's first and last day: the query's, or the default ending today. */
-export function periodOf(query: Pick<AnalyticsQuery, 'from' | 'to'>, now: Date) {
-  const to = query.to ? fromCalendarDate(query.to) : startOfUtcDay(now);
-  const from = query.from ? fromCalendarDate(query.from) : addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
-  return { from, to };
+/** The period's first and last day: the query's (the contract asks for both or neither), or the default ending today. */
+function periodOf(query: Pick<AnalyticsQuery, 'from' | 'to'>, now: Date) {
+  if (query.from && query.to) return { from: fromCalendarDate(query.from), to: fromCalendarDate(query.to) };
+  const to = startOfUtcDay(now);
+  return { from: addDays(to, -(DEFAULT_PERIOD_DAYS - 1)), to };
 }
 
 /** The Monday (UTC) of each week the period touches. */
-export function weeksOf(from: Date, to: Date): string[] {
+function weeksOf(from: Date, to: Date): string[] {
   const monday = addDays(from, -((from.getUTCDay() + 6) % 7));
   const weeks: string[] = [];
   for (let week = monday; week <= to; week = addDays(week, 7)) weeks.push(toCalendarDate(week));
