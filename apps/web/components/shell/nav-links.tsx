@@ -1,18 +1,10 @@
 'use client';
 
 import type { Role } from '@muse/contracts';
-import {
-  Building2,
-  ChartColumn,
-  Gauge,
-  LayoutDashboard,
-  Megaphone,
-  Palette,
-  ShieldCheck,
-  Users,
-} from 'lucide-react';
+import { Building2, Gauge, LayoutDashboard, Megaphone, Palette, ShieldCheck, Users } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { ApprovalsIcon } from '@/components/agency/approvals/approvals-icon';
 import { cn } from '@/lib/cn';
 
 export type ShellArea = 'app' | 'admin';
@@ -22,7 +14,7 @@ const NAV = {
     { href: '/app', label: 'Dashboard', icon: LayoutDashboard, exact: true },
     { href: '/app/clients', label: 'Clients', icon: Building2 },
     { href: '/app/campaigns', label: 'Campaigns', icon: Megaphone },
-    { href: '/app/approvals', label: 'Approvals', icon: ChartColumn },
+    { href: '/app/approvals', label: 'Approvals', icon: ApprovalsIcon },
     { href: '/app/team', label: 'Team', icon: Users, adminOnly: true },
     { href: '/app/usage', label: 'Usage', icon: Gauge, adminOnly: true },
     { href: '/app/branding', label: 'Branding', icon: Palette, adminOnly: true },
