@@ -16,6 +16,7 @@ export const keys = {
   generation: (id: string) => ['generation', id] as const,
   usage: ['usage'] as const,
   analytics: (filters: { from?: string; to?: string; clientId?: string }) => ['analytics', filters] as const,
+  allAnalytics: ['analytics'] as const,
   users: ['users'] as const,
   tenants: ['tenants'] as const,
   notifications: ['notifications'] as const,
@@ -25,11 +26,12 @@ export const keys = {
   reviewSession: ['review-session'] as const,
 };
 
-/** What a change to any of a campaign's ideas can make stale: its board, counts, rounds and the activity feed. */
+/** What a change to any of a campaign's ideas can make stale: its board, counts, rounds, the activity feed and the approval figures. */
 export const campaignIdeasKeys = (campaignId: string) => [
   keys.ideas(campaignId),
   keys.campaign(campaignId),
   keys.allCampaigns,
   keys.reviewRounds(campaignId),
   keys.allActivity,
+  keys.allAnalytics,
 ];
