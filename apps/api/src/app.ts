@@ -20,6 +20,7 @@ import { createRateLimits } from './http/rate-limit.ts';
 import { mountRoutes, type RouteDefinition } from './http/route-registry.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { createActivityRoutes } from './modules/activity/activity.routes.ts';
+import { createAnalyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { PrincipalCache } from './modules/auth/principal-cache.ts';
 import type { TokenVerifier } from './modules/auth/token-verifier.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDependencies): Express {
     ...createIdeasRoutes({ db, jobs: deps.jobs }),
     ...createCommentsRoutes({ db, jobs: deps.jobs }),
     ...createActivityRoutes({ db }),
+    ...createAnalyticsRoutes({ db }),
     ...createGenerationsRoutes({
       db,
       queue: deps.generationQueue,

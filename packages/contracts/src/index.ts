@@ -1,5 +1,6 @@
 export * from './activity.ts';
 export * from './ai.ts';
+export * from './analytics.ts';
 export * from './audit-events.ts';
 export * from './brand-check.ts';
 export * from './brand-versions.ts';

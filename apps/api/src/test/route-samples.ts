@@ -1,5 +1,6 @@
 import {
   activityRoutes,
+  analyticsRoutes,
   brandingRoutes,
   brandVersionRoutes,
   calendarRoutes,
@@ -114,6 +115,8 @@ sample(ideaRoutes.createComment, {
   body: { body: 'Love the hook: can the caption name the tasting flight?' },
 });
 sample(activityRoutes.list, { query: { entityType: 'idea', limit: '20' } });
+sample(analyticsRoutes.approvals, { query: { from: '2026-11-01', to: '2026-11-30' } });
+sample(analyticsRoutes.approvalsCsv, { query: { from: '2026-11-01', to: '2026-11-30', table: 'clients' } });
 sample(generationRoutes.generate, { body: { numPosts: 2, numReels: 1, platforms: ['INSTAGRAM'] } });
 sample(generationRoutes.regenerate, { body: { instructions: 'Make it warmer and shorter' } });
 

@@ -4,6 +4,7 @@ import type { Role } from '@muse/contracts';
 import {
   Building2,
   CalendarDays,
+  ChartColumn,
   Gauge,
   LayoutDashboard,
   Megaphone,
@@ -23,6 +24,7 @@ const NAV = {
     { href: '/app/clients', label: 'Clients', icon: Building2 },
     { href: '/app/campaigns', label: 'Campaigns', icon: Megaphone },
     { href: '/app/calendar', label: 'Calendar', icon: CalendarDays },
+    { href: '/app/approvals', label: 'Approvals', icon: ChartColumn },
     { href: '/app/team', label: 'Team', icon: Users, adminOnly: true },
     { href: '/app/usage', label: 'Usage', icon: Gauge, adminOnly: true },
     { href: '/app/branding', label: 'Branding', icon: Palette, adminOnly: true },

@@ -1,5 +1,6 @@
 import {
   activityRoutes,
+  analyticsRoutes,
   brandingRoutes,
   brandVersionRoutes,
   calendarRoutes,
@@ -158,6 +159,13 @@ export function createApi(transport: Transport) {
       call(activityRoutes.list, { query: { ...filters, limit } }),
     usage: () => call(usageRoutes.get, {}),
     generationAllowance: () => call(usageRoutes.allowance, {}),
+    analytics: {
+      approvals: (query: Query<typeof analyticsRoutes.approvals>) =>
+        call(analyticsRoutes.approvals, { query }),
+      /** The CSV needs the Bearer token, so it is fetched rather than linked. */
+      csv: async (query: z.input<typeof analyticsRoutes.approvalsCsv.query>) =>
+        (await sendRoute(transport, analyticsRoutes.approvalsCsv, { query })).blob(),
+    },
     branding: {
       get: () => call(brandingRoutes.get, {}),
       update: (body: Body<typeof brandingRoutes.update>) => call(brandingRoutes.update, { body }),

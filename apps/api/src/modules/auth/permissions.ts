@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'generations.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'generations.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'usage.read': ['AGENCY_ADMIN'],
+  // How clients answer reviews: the agency's working figures, members included (they send the rounds).
+  'analytics.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'branding.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'branding.update': ['AGENCY_ADMIN'],
   // A user's own notification centre and mail settings.
