@@ -2,6 +2,7 @@ export * from './activity.ts';
 export * from './ai.ts';
 export * from './audit-events.ts';
 export * from './brand-check.ts';
+export * from './brand-proposals.ts';
 export * from './brand-versions.ts';
 export * from './branding.ts';
 export * from './call-route.ts';
