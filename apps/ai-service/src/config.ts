@@ -15,7 +15,12 @@ const PromptVersions = z
   .string()
   .default('system=v1,post=v2,reel=v2,feedback=v1')
   .transform((value, ctx) => {
-    const versions: Record<TemplateName, TemplateVersion> = { system: 'v1', post: 'v1', reel: 'v1', feedback: 'v1' };
+    const versions: Record<TemplateName, TemplateVersion> = {
+      system: 'v1',
+      post: 'v1',
+      reel: 'v1',
+      feedback: 'v1',
+    };
     for (const entry of value.split(',').map((part) => part.trim())) {
       const [name = '', version = ''] = entry.split('=').map((part) => part.trim());
       const parsedName = TemplateName.safeParse(name);

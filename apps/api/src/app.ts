@@ -17,6 +17,7 @@ import { createActivityRoutes } from './modules/activity/activity.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { PrincipalCache } from './modules/auth/principal-cache.ts';
 import type { TokenVerifier } from './modules/auth/token-verifier.ts';
+import { createBrandProposalsRoutes } from './modules/brand-proposals/brand-proposals.routes.ts';
 import { createBrandingRoutes } from './modules/branding/branding.routes.ts';
 import { createCampaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { createClientsRoutes } from './modules/clients/clients.routes.ts';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDependencies): Express {
     ...createTenantsRoutes({ db, principals }),
     ...createUsersRoutes({ db, principals }),
     ...createClientsRoutes({ db }),
+    ...createBrandProposalsRoutes({ db }),
     ...createCampaignsRoutes({ db }),
     ...createIdeasRoutes({ db, jobs: deps.jobs }),
     ...createCommentsRoutes({ db, jobs: deps.jobs }),

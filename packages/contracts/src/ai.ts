@@ -173,7 +173,6 @@ export type ReelIdeaDraft = z.infer<typeof ReelIdeaDraft>;
 export const PostIdeaBatch = z.strictObject({ ideas: z.array(PostIdeaDraft) });
 export const ReelIdeaBatch = z.strictObject({ ideas: z.array(ReelIdeaDraft) });
 
-
 /*
  * What the service answers with: ideas that passed the guardrails.
  */
@@ -361,8 +360,8 @@ export const AiFeedbackIdea = z.strictObject({
   outcome: AiFeedbackOutcome,
   /** The AI's first draft. */
   draft: AiFeedbackText,
-  /** The version the client approved; null when it did not approve the idea. */
-  approved: AiFeedbackText.nullable(),
+  /** The version the client answered (approved, or turned down), after the agency's edits. */
+  answered: AiFeedbackText,
 });
 export type AiFeedbackIdea = z.infer<typeof AiFeedbackIdea>;
 

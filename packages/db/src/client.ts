@@ -22,6 +22,8 @@ export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set<Prisma.Model
   'NotificationPreference',
   'LiveEvent',
   'BrandProfileVersion',
+  'BrandProposal',
+  'BrandFeedbackRun',
 ]);
 
 export class TenantGuardError extends Error {

@@ -96,7 +96,9 @@ describe('row-level security', () => {
   it('covers every table that has a tenant_id', async () => {
     expect(tenantTables).toEqual([
       'activity_events',
+      'brand_feedback_runs',
       'brand_profile_versions',
+      'brand_proposals',
       'campaigns',
       'clients',
       'comments',

@@ -44,7 +44,11 @@ describe('feedback writer', () => {
 
   it('when the client asked twice for shorter captions on a platform, then it suggests a limit well below them', () => {
     const [length] = byKind('caption_length');
-    expect(length).toMatchObject({ platform: 'INSTAGRAM', commentRefs: ['C1', 'C2'], ideaRefs: ['I1', 'I2'] });
+    expect(length).toMatchObject({
+      platform: 'INSTAGRAM',
+      commentRefs: ['C1', 'C2'],
+      ideaRefs: ['I1', 'I2'],
+    });
     expect(length?.maxCaptionChars).toBeGreaterThanOrEqual(40);
     expect(length?.maxCaptionChars).toBeLessThan(0.7 * 216);
   });

@@ -20,7 +20,8 @@ export interface FeedbackSuggestion {
 interface PromptIdea {
   ref: string;
   platform: string;
-  draftCaption: string;
+  /** The caption the client answered: the draft's, unless the agency edited it before sending. */
+  caption: string;
 }
 
 interface PromptComment {
@@ -30,7 +31,7 @@ interface PromptComment {
 }
 
 const IDEA_HEADER = /^## (I\d+) — ([A-Z_]+) (?:post|reel) — [\w ]+$/;
-const DRAFT_CAPTION = /^Draft caption: (.*)$/;
+const CAPTION = /^(Draft|Answered) caption: (.*)$/;
 const COMMENT_LINE = /^- (C\d+) on (I\d+) \(([a-z ]+)\): (.+)$/;
 const SIGNAL_LINE =
   /^- S\d+: (\w+) "(.+)" — platform: (\S+) — limit: (\S+) — seen (\d+) times — ideas: (.*?) — comments: (.*?) — (.*)$/;
@@ -53,10 +54,11 @@ function ideasOf(lines: string[]): PromptIdea[] {
   const ideas: PromptIdea[] = [];
   for (const line of lines) {
     const header = IDEA_HEADER.exec(line);
-    if (header) ideas.push({ ref: header[1] ?? '', platform: header[2] ?? '', draftCaption: '' });
-    const caption = DRAFT_CAPTION.exec(line);
+    if (header) ideas.push({ ref: header[1] ?? '', platform: header[2] ?? '', caption: '' });
+    const caption = CAPTION.exec(line);
     const last = ideas.at(-1);
-    if (caption && last) last.draftCaption = caption[1] ?? '';
+    // The answered caption, when there is one, follows the draft's and replaces it.
+    if (caption && last) last.caption = caption[2] ?? '';
   }
   return ideas;
 }
@@ -72,7 +74,8 @@ function counted(lines: string[]): FeedbackSuggestion[] {
   return lines.flatMap((line): FeedbackSuggestion[] => {
     const match = SIGNAL_LINE.exec(line);
     if (!match) return [];
-    const [, kind = '', text = '', platform = 'none', limit = 'none', seen = '1', ideas = '', comments = ''] = match;
+    const [, kind = '', text = '', platform = 'none', limit = 'none', seen = '1', ideas = '', comments = ''] =
+      match;
     const ideaRefs = refs(ideas);
     const commentRefs = refs(comments);
     if (ideaRefs.length + commentRefs.length === 0) return [];
@@ -100,7 +103,9 @@ function shorterCaptions(ideas: PromptIdea[], comments: PromptComment[]): Feedba
   }
   return [...byPlatform].flatMap(([platform, asked]): FeedbackSuggestion[] => {
     if (asked.length < 2) return [];
-    const lengths = asked.map((c) => [...(ideaByRef.get(c.ideaRef)?.draftCaption ?? '')].length).sort((a, b) => a - b);
+    const lengths = asked
+      .map((c) => [...(ideaByRef.get(c.ideaRef)?.caption ?? '')].length)
+      .sort((a, b) => a - b);
     const middle = lengths[Math.floor(lengths.length / 2)] ?? 0;
     const maxCaptionChars = Math.max(40, Math.floor((middle * 0.6) / 10) * 10);
     return [
@@ -126,7 +131,7 @@ function complainedWords(ideas: PromptIdea[], comments: PromptComment[]): Feedba
   const ideaByRef = new Map(ideas.map((idea) => [idea.ref, idea]));
   const byWord = new Map<string, PromptComment[]>();
   for (const comment of comments) {
-    const said = new Set(wordsOf(ideaByRef.get(comment.ideaRef)?.draftCaption ?? ''));
+    const said = new Set(wordsOf(ideaByRef.get(comment.ideaRef)?.caption ?? ''));
     for (const word of wordsOf(comment.text).filter((w) => said.has(w))) {
       byWord.set(word, [...(byWord.get(word) ?? []), comment]);
     }
@@ -174,10 +179,18 @@ export function writeFeedback(prompt: string): { proposals: FeedbackSuggestion[]
   const lines = prompt.split('\n');
   const ideas = ideasOf(lines);
   const comments = commentsOf(lines);
-  const all = [...counted(lines), ...shorterCaptions(ideas, comments), ...complainedWords(ideas, comments), ...toneNotes(comments)];
+  const all = [
+    ...counted(lines),
+    ...shorterCaptions(ideas, comments),
+    ...complainedWords(ideas, comments),
+    ...toneNotes(comments),
+  ];
   const seen = new Set<string>();
   const proposals = all.filter((proposal) => {
-    const key = proposal.kind === 'caption_length' ? `${proposal.kind}:${proposal.platform}` : `${proposal.kind}:${proposal.text.toLowerCase()}`;
+    const key =
+      proposal.kind === 'caption_length'
+        ? `${proposal.kind}:${proposal.platform}`
+        : `${proposal.kind}:${proposal.text.toLowerCase()}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -38,11 +38,10 @@ describe('idea writer', () => {
     });
     const text = JSON.stringify(writeIdeas(brief, 'post', 30)).toLowerCase();
     expect(text).not.toContain('cheap');
-    expect(JSON.stringify(writeIdeas(makeBrief({ themes: ['cheap eats'] }), 'post', 3)).toLowerCase()).toContain(
-      'cheap',
-    );
+    expect(
+      JSON.stringify(writeIdeas(makeBrief({ themes: ['cheap eats'] }), 'post', 3)).toLowerCase(),
+    ).toContain('cheap');
   });
-
 
   it('when 30 slots are written, then every title is different and every idea names the brand or a theme', () => {
     const ideas = writeIdeas(makeBrief(), 'post', 30);

@@ -218,12 +218,11 @@ function writeIdea(
   // A theme or key message that says a phrase the brand never uses is left unwritten, as a model would.
   const allowed = (text: string) => !saysAny(text, brief.dontList);
   const usable = brief.themes.filter(allowed);
-  const themes = usable.length > 0 ? usable : [brief.campaign && allowed(brief.campaign) ? brief.campaign : brief.brand];
+  const themes =
+    usable.length > 0 ? usable : [brief.campaign && allowed(brief.campaign) ? brief.campaign : brief.brand];
   const keyMessages = brief.keyMessages.filter(allowed);
   const { angle, theme, title } = pickFreshAngle(angles, themes, slot.number - 1 + offset, usedTitles);
-  const keyMessage = sentence(
-    keyMessages[(slot.number - 1) % Math.max(keyMessages.length, 1)] ?? '',
-  );
+  const keyMessage = sentence(keyMessages[(slot.number - 1) % Math.max(keyMessages.length, 1)] ?? '');
   const hook = angle.hook(theme, brief.brand);
   const callToAction = callToActionFor(brief, slot.platform);
   const hashtags = hashtagsFor(brief, theme, slot.platform);
@@ -364,7 +363,10 @@ function sentence(text: string): string {
 function saysAny(text: string, phrases: readonly string[]): boolean {
   const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   return phrases.some((phrase) => {
-    const words = phrase.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const words = phrase
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     return words !== '' && lower.includes(` ${words}`);
   });
 }

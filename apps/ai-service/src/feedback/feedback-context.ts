@@ -11,12 +11,18 @@ export function buildFeedbackContext(request: FeedbackRequest) {
       hashtags: normalizeHashtags(brand.defaultHashtags),
       doList: brand.doList,
       dontList: brand.dontList,
-      captionLengths: (Object.entries(brand.captionMaxChars) as [Platform, number][]).map(([platform, maxChars]) => ({
-        platform,
-        maxChars,
-      })),
+      captionLengths: (Object.entries(brand.captionMaxChars) as [Platform, number][]).map(
+        ([platform, maxChars]) => ({
+          platform,
+          maxChars,
+        }),
+      ),
     },
-    ideas: request.ideas.map((idea) => ({ ...idea, type: idea.type.toLowerCase() })),
+    ideas: request.ideas.map((idea) => ({
+      ...idea,
+      type: idea.type.toLowerCase(),
+      edited: JSON.stringify(idea.draft) !== JSON.stringify(idea.answered),
+    })),
     comments: request.comments.map((comment) => ({
       ...comment,
       with: comment.with.replace('_', ' '),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
-  type FeedbackProposalDraft,
   FeedbackProposalBatch,
+  type FeedbackProposalDraft,
   type FeedbackRequest,
   FeedbackResponse,
 } from '@muse/contracts';
@@ -61,8 +61,13 @@ export class FeedbackReader {
       })
       .catch((error: unknown) => {
         const failure =
-          error instanceof AppError ? error : new AppError('internal', 'Reading the feedback failed.', { cause: error });
-        throw failure.withDetails([...(failure.details ?? []), { usage: meter.usage, llmCalls: meter.calls }]);
+          error instanceof AppError
+            ? error
+            : new AppError('internal', 'Reading the feedback failed.', { cause: error });
+        throw failure.withDetails([
+          ...(failure.details ?? []),
+          { usage: meter.usage, llmCalls: meter.calls },
+        ]);
       });
     const proposals = citingEvidence(result.value.proposals, request);
     const response = FeedbackResponse.parse({

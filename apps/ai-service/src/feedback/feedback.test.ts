@@ -1,10 +1,15 @@
-import { ErrorEnvelope, FeedbackResponse, type FeedbackRequestInput } from '@muse/contracts';
+import { ErrorEnvelope, type FeedbackRequestInput, FeedbackResponse } from '@muse/contracts';
 import type { OfflineModelServer } from '@muse/offline-model';
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { makeFeedbackRequest, makeServices, SERVICE_TOKEN, startOfflineModel } from '../test-support/factories.ts';
+import {
+  makeFeedbackRequest,
+  makeServices,
+  SERVICE_TOKEN,
+  startOfflineModel,
+} from '../test-support/factories.ts';
 
 let offline: OfflineModelServer;
 let app: Express;
@@ -34,7 +39,12 @@ describe('POST /api/v1/feedback', () => {
     expect(answer).toMatchObject({ offline: true, templateVersion: 'feedback/v1', llmCalls: 1 });
     expect(answer.usage.promptTokens).toBeGreaterThan(0);
     expect(answer.proposals).toContainEqual(
-      expect.objectContaining({ kind: 'never_use', text: 'cheap', ideaRefs: ['I1', 'I2'], commentRefs: ['C1', 'C2'] }),
+      expect.objectContaining({
+        kind: 'never_use',
+        text: 'cheap',
+        ideaRefs: ['I1', 'I2'],
+        commentRefs: ['C1', 'C2'],
+      }),
     );
     const length = answer.proposals.find((proposal) => proposal.kind === 'caption_length');
     expect(length).toMatchObject({ platform: 'INSTAGRAM', commentRefs: ['C1', 'C2'] });

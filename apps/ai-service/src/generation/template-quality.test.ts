@@ -1,8 +1,8 @@
 import {
   type BrandCheckFinding,
   checkBrand,
-  GenerateIdeasResponse,
   type GeneratedIdea,
+  GenerateIdeasResponse,
   type TemplateVersionSelection,
 } from '@muse/contracts';
 import type { OfflineModelServer } from '@muse/offline-model';

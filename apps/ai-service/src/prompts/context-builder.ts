@@ -1,6 +1,6 @@
 import {
-  type CaptionMaxChars,
   type AiIdeaExample,
+  type CaptionMaxChars,
   type GenerateIdeasRequest,
   PLATFORM_LIMITS,
   type Platform,

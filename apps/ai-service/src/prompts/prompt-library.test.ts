@@ -94,7 +94,12 @@ describe('prompt templates', () => {
     'when $name/$version is rendered with the fixed context, then the text matches its snapshot',
     async ({ name, version }) => {
       const { base, task } = fixedContexts();
-      const context = { system: base, post: task, reel: task, feedback: buildFeedbackContext(makeFeedbackRequest()) };
+      const context = {
+        system: base,
+        post: task,
+        reel: task,
+        feedback: buildFeedbackContext(makeFeedbackRequest()),
+      };
       const text = library.render(name, version, context[name]);
       await expect(text).toMatchFileSnapshot(`__snapshots__/${name}-${version}.txt`);
     },
@@ -172,9 +177,12 @@ describe('prompt templates', () => {
   it('when the feedback template is rendered, then every idea, comment and pattern is there by its ref', () => {
     const text = library.render('feedback', 'v1', buildFeedbackContext(makeFeedbackRequest()));
     expect(text).toContain('## I2 — INSTAGRAM post — changes_requested');
-    expect(text).toContain('Approved hashtags: #Barista');
+    expect(text).toContain('Answered hashtags: #Barista');
+    expect(text).toContain('Draft call to action: Grab one\nThe client answered the draft as written.');
     expect(text).toContain('- C2 on I2 (change request): Cheap is not us. Shorter please.');
-    expect(text).toContain('- S1: never_use "cheap" — platform: none — limit: none — seen 4 times — ideas: I1, I2 — comments: C1, C2');
+    expect(text).toContain(
+      '- S1: never_use "cheap" — platform: none — limit: none — seen 4 times — ideas: I1, I2 — comments: C1, C2',
+    );
     expect(text).toContain('Caption lengths:\n- X: 200 characters');
   });
 
@@ -223,7 +231,11 @@ describe('prompt templates', () => {
         name: 'feedback',
         defaultVersion: 'v1',
         versions: [
-          expect.objectContaining({ id: 'feedback/v1', isDefault: true, outputSchema: 'FeedbackProposalBatch' }),
+          expect.objectContaining({
+            id: 'feedback/v1',
+            isDefault: true,
+            outputSchema: 'FeedbackProposalBatch',
+          }),
         ],
       },
     ]);

@@ -83,7 +83,11 @@ export function makeFeedbackRequest(overrides: Partial<FeedbackRequestInput> = {
           hashtags: ['#Coffee'],
           callToAction: 'Grab one',
         },
-        approved: null,
+        answered: {
+          caption: long('Cheap cups for the morning commute, poured fast at every café.'),
+          hashtags: ['#Coffee'],
+          callToAction: 'Grab one',
+        },
       },
       {
         ref: 'I2',
@@ -96,7 +100,11 @@ export function makeFeedbackRequest(overrides: Partial<FeedbackRequestInput> = {
           hashtags: ['#Coffee'],
           callToAction: 'Order ahead',
         },
-        approved: null,
+        answered: {
+          caption: long('A cheap oat latte that tastes like a slow morning, oats from local farms.'),
+          hashtags: ['#Coffee'],
+          callToAction: 'Order ahead',
+        },
       },
       {
         ref: 'I3',
@@ -104,8 +112,12 @@ export function makeFeedbackRequest(overrides: Partial<FeedbackRequestInput> = {
         platform: 'TIKTOK',
         title: 'Pouring the first cup',
         outcome: 'approved',
-        draft: { caption: 'Six o’clock, first pour.', hashtags: ['#Coffee', '#Barista'], callToAction: 'Come in' },
-        approved: { caption: 'Six o’clock, first pour.', hashtags: ['#Barista'], callToAction: 'Come in' },
+        draft: {
+          caption: 'Six o’clock, first pour.',
+          hashtags: ['#Coffee', '#Barista'],
+          callToAction: 'Come in',
+        },
+        answered: { caption: 'Six o’clock, first pour.', hashtags: ['#Barista'], callToAction: 'Come in' },
       },
     ],
     comments: [

@@ -1,4 +1,4 @@
-import { AuditEvent, brandSnapshotOf, ideaSnapshot } from '@muse/contracts';
+import { AuditEvent, brandSnapshotOf, CaptionMaxChars, ideaSnapshot } from '@muse/contracts';
 import { localSubject } from '@muse/local-auth';
 import type { Database, TenantTx } from '../client.ts';
 import {
@@ -95,7 +95,10 @@ async function seedClient(
       tenantId,
       clientId: client.id,
       number: 1,
-      snapshot: brandSnapshotOf(client),
+      snapshot: brandSnapshotOf({
+        ...client,
+        captionMaxChars: CaptionMaxChars.parse(client.captionMaxChars),
+      }),
       createdById: ownerId,
     },
   });
