@@ -137,7 +137,13 @@ const examples: [AuditEvent, string][] = [
     {
       action: 'client.brand_proposal_accepted',
       entityType: 'client',
-      data: { name: 'Luna Bakery', proposalId: ids.comment, kind: 'never_use', text: 'cheap', brandVersion: 4 },
+      data: {
+        name: 'Luna Bakery',
+        proposalId: ids.comment,
+        kind: 'never_use',
+        text: 'cheap',
+        brandVersion: 4,
+      },
     },
     'Olivia Hart accepted the brand suggestion “cheap” for “Luna Bakery” (version 4)',
   ],

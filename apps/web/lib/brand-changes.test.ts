@@ -29,7 +29,13 @@ describe('describeBrandChange', () => {
 
   it('says a caption length per platform, from and to', () => {
     expect(
-      describeBrandChange({ kind: 'limit', field: 'captionMaxChars', platform: 'INSTAGRAM', from: null, to: 220 }),
+      describeBrandChange({
+        kind: 'limit',
+        field: 'captionMaxChars',
+        platform: 'INSTAGRAM',
+        from: null,
+        to: 220,
+      }),
     ).toBe('Caption length on Instagram: no limit → 220 characters');
     expect(
       describeBrandChange({ kind: 'limit', field: 'captionMaxChars', platform: 'X', from: 200, to: null }),

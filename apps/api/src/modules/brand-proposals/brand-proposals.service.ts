@@ -90,6 +90,8 @@ export function createBrandProposalsService(deps: { db: Database }) {
       const tenantId = tenantScopeOf(actor);
       return db.withTenantTx(tenantId, async (tx) => {
         const proposal = await openProposal(tx, clientId, proposalId);
+        // The profile is read under the client's lock: two suggestions accepted at once both land.
+        await clientsRepository.lock(tx, clientId, 'update');
         const profile = await clientsRepository.findById(tx, clientId);
         if (!profile) throw notFound('Client');
         const content = acceptedContent(proposal, body);

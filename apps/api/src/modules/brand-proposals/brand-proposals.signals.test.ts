@@ -7,10 +7,22 @@ const id = () => `00000000-0000-4000-8000-${String(++next).padStart(12, '0')}`;
 
 function idea(overrides: Partial<ReviewedIdea> & Pick<ReviewedIdea, 'outcome'>): ReviewedIdea {
   const text = { caption: 'Fresh sourdough every morning.', hashtags: ['#Bakery'], callToAction: 'Come by' };
-  return { id: id(), type: 'POST', platform: 'INSTAGRAM', title: 'An idea', draft: text, current: text, ...overrides };
+  return {
+    id: id(),
+    type: 'POST',
+    platform: 'INSTAGRAM',
+    title: 'An idea',
+    draft: text,
+    current: text,
+    ...overrides,
+  };
 }
 
-const comment = (on: ReviewedIdea, text: string, withAnswer: ClientComment['with'] = 'rejection'): ClientComment => ({
+const comment = (
+  on: ReviewedIdea,
+  text: string,
+  withAnswer: ClientComment['with'] = 'rejection',
+): ClientComment => ({
   id: id(),
   ideaId: on.id,
   with: withAnswer,
@@ -40,10 +52,21 @@ const PROFILE = {
 
 describe('signals of a review history', () => {
   it('when the client turned down two ideas that said a word and complained of it, then it is a never-use with both ideas and comments', () => {
-    const first = idea({ outcome: 'rejected', current: { caption: 'Cheap treats today.', hashtags: [], callToAction: 'Buy' } });
-    const second = idea({ outcome: 'changes_requested', current: { caption: 'A cheap loaf.', hashtags: [], callToAction: 'Buy' } });
-    const complaints = [comment(first, 'Too cheap sounding.'), comment(second, 'Cheap is not us.', 'change_request')];
-    const [signal, ...rest] = deriveSignals([first, second], complaints).filter((s) => s.kind === 'never_use');
+    const first = idea({
+      outcome: 'rejected',
+      current: { caption: 'Cheap treats today.', hashtags: [], callToAction: 'Buy' },
+    });
+    const second = idea({
+      outcome: 'changes_requested',
+      current: { caption: 'A cheap loaf.', hashtags: [], callToAction: 'Buy' },
+    });
+    const complaints = [
+      comment(first, 'Too cheap sounding.'),
+      comment(second, 'Cheap is not us.', 'change_request'),
+    ];
+    const [signal, ...rest] = deriveSignals([first, second], complaints).filter(
+      (s) => s.kind === 'never_use',
+    );
     expect(signal).toMatchObject({
       text: 'cheap',
       occurrences: 4,
@@ -60,7 +83,11 @@ describe('signals of a review history', () => {
       edited('An amazing loaf, baked at dawn.', 'A loaf, baked at dawn.'),
       edited('Amazing rye for your table.', 'Rye for your table.'),
     ];
-    expect(deriveSignals(twice, []).filter((s) => s.kind === 'never_use').map((s) => s.text)).toEqual(['amazing']);
+    expect(
+      deriveSignals(twice, [])
+        .filter((s) => s.kind === 'never_use')
+        .map((s) => s.text),
+    ).toEqual(['amazing']);
     expect(deriveSignals(twice.slice(0, 1), []).filter((s) => s.kind === 'never_use')).toEqual([]);
     const keptOnce = [...twice, edited('Amazing crust.', 'Amazing crust.')];
     expect(deriveSignals(keptOnce, []).filter((s) => s.kind === 'never_use')).toEqual([]);
@@ -68,12 +95,15 @@ describe('signals of a review history', () => {
 
   it('when hashtags were cut from or added to two drafts, then they are banned or preferred', () => {
     const ideas = [
-      edited('Rye.', 'Rye.', [['#Cheap', '#Bakery'], ['#Bakery', '#Harbour']]),
+      edited('Rye.', 'Rye.', [
+        ['#Cheap', '#Bakery'],
+        ['#Bakery', '#Harbour'],
+      ]),
       edited('Bread.', 'Bread.', [['#cheap'], ['#Harbour']]),
     ];
     const signals = deriveSignals(ideas, []);
-    expect(signals.filter((s) => s.kind === 'banned_hashtag').map((s) => s.text)).toEqual(['#cheap']);
-    expect(signals.filter((s) => s.kind === 'preferred_hashtag').map((s) => s.text)).toEqual(['#harbour']);
+    expect(signals.filter((s) => s.kind === 'banned_hashtag').map((s) => s.text)).toEqual(['#Cheap']);
+    expect(signals.filter((s) => s.kind === 'preferred_hashtag').map((s) => s.text)).toEqual(['#Harbour']);
   });
 
   it('when approved captions on a platform were cut well below their drafts twice, then the limit is the longest approved one, rounded up', () => {
@@ -94,7 +124,10 @@ describe('signals of a review history', () => {
     const a = idea({ outcome: 'changes_requested', current: long });
     const b = idea({ outcome: 'changes_requested', current: long });
     const signals = deriveSignals([a, b], [comment(a, 'Shorter please'), comment(b, 'Way too long.')]);
-    expect(signals.find((s) => s.kind === 'caption_length')).toMatchObject({ maxCaptionChars: 150, ideaIds: [a.id, b.id] });
+    expect(signals.find((s) => s.kind === 'caption_length')).toMatchObject({
+      maxCaptionChars: 150,
+      ideaIds: [a.id, b.id],
+    });
     const x = idea({ outcome: 'changes_requested', platform: 'X', current: long });
     const none = deriveSignals([a, x], [comment(a, 'Shorter please'), comment(x, 'Shorter please')]);
     expect(none.filter((s) => s.kind === 'caption_length')).toEqual([]);
@@ -102,8 +135,14 @@ describe('signals of a review history', () => {
 });
 
 describe('merging the signals and the model', () => {
-  const first = idea({ outcome: 'rejected', current: { caption: 'Cheap treats.', hashtags: [], callToAction: 'Buy' } });
-  const second = idea({ outcome: 'rejected', current: { caption: 'Cheap loaf.', hashtags: [], callToAction: 'Buy' } });
+  const first = idea({
+    outcome: 'rejected',
+    current: { caption: 'Cheap treats.', hashtags: [], callToAction: 'Buy' },
+  });
+  const second = idea({
+    outcome: 'rejected',
+    current: { caption: 'Cheap loaf.', hashtags: [], callToAction: 'Buy' },
+  });
   const complaints = [comment(first, 'Sounds cheap.'), comment(second, 'Cheap again.')];
   const signals = deriveSignals([first, second], complaints);
   const refs = {
@@ -139,7 +178,9 @@ describe('merging the signals and the model', () => {
       refs,
       PROFILE,
     );
-    expect(merged.map((p) => [p.text, p.source, p.evidence.ideaIds])).toEqual([['Never shout', 'model', [second.id]]]);
+    expect(merged.map((p) => [p.text, p.source, p.evidence.ideaIds])).toEqual([
+      ['Never shout', 'model', [second.id]],
+    ]);
   });
 
   it('when the profile already says it, then it is not suggested', () => {

@@ -197,6 +197,11 @@ function always(ideas: ReviewedIdea[]): Signal[] {
 /** Hashtags cut from (banned) or added to (preferred) at least two drafts before approval. */
 function hashtags(ideas: ReviewedIdea[]): Signal[] {
   const approved = ideas.filter((idea) => idea.outcome === 'approved');
+  // Compared in any case, proposed as first written.
+  const spelling = new Map<string, string>();
+  for (const tag of approved.flatMap((idea) => [...idea.draft.hashtags, ...idea.current.hashtags])) {
+    if (!spelling.has(tagKey(tag))) spelling.set(tagKey(tag), `#${tag.replace(/^#/, '')}`);
+  }
   const changes = (kind: 'banned_hashtag' | 'preferred_hashtag') =>
     tally(
       approved.flatMap((idea) => {
@@ -216,7 +221,7 @@ function hashtags(ideas: ReviewedIdea[]): Signal[] {
           : [
               {
                 kind,
-                text: `#${tag}`,
+                text: spelling.get(tag) ?? `#${tag}`,
                 platform: null,
                 maxCaptionChars: null,
                 confidence: clamp(0.3 + 0.15 * ideaIds.length, 0.9),
