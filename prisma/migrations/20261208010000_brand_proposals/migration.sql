@@ -3,6 +3,9 @@
 -- and the caption length per platform that a suggestion can add to the profile. Tenant data:
 -- row-level security confines muse_app to the tenant of its transaction.
 
+-- AlterEnum
+ALTER TYPE "NotificationKind" ADD VALUE 'BRAND_SUGGESTIONS';
+
 -- AlterTable
 ALTER TABLE "clients" ADD COLUMN "caption_max_chars" JSONB NOT NULL DEFAULT '{}';
 

@@ -12,6 +12,8 @@ import { clientsRepository } from '../clients/clients.repository.ts';
 import { aiBrandOf } from '../generations/generations.ai-request.ts';
 import { generationsRepository } from '../generations/generations.repository.ts';
 import { quotaPeriod, quotaShortfall } from '../generations/generations.rules.ts';
+import { type NotificationJobs, notify } from '../notifications/notify.ts';
+import { reviewRoundsRepository } from '../review-rounds/review-rounds.repository.ts';
 import { feedbackRequestOf, mergeProposals } from './brand-proposals.merge.ts';
 import { brandProposalsRepository as repository } from './brand-proposals.repository.ts';
 import { type ClientComment, deriveSignals, type ReviewedIdea } from './brand-proposals.signals.ts';
@@ -87,15 +89,16 @@ function reviewedOf(history: History): { ideas: ReviewedIdea[]; comments: Client
  * AI's reading of it (when the quota leaves room), merged and written with the round's run in one
  * transaction. A round is derived once: a second attempt finds its run and writes nothing. A
  * transient AI failure is retried; on the last attempt, or for any other failure, the signals
- * alone are written.
+ * alone are written. The round's sender and the agency's admins hear how many suggestions came.
  */
 export function createBrandProposalDeriver(deps: {
   db: Database;
   ai: Pick<AiServiceClient, 'feedback'>;
+  jobs: NotificationJobs;
   tokensPerIdea: number;
   logger: Logger;
 }) {
-  const { db, ai, logger } = deps;
+  const { db, ai, jobs, logger } = deps;
   return async (job: RunningJob<DeriveJobData>): Promise<void> => {
     const { tenantId, roundId } = job.data;
     const prepared = await db.withTenantTx(tenantId, async (tx) => {
@@ -142,8 +145,8 @@ export function createBrandProposalDeriver(deps: {
       }
     }
     const proposals = mergeProposals(signals, drafts, refs, client);
-    const added = await db.withTenantTx(tenantId, (tx) =>
-      repository.recordRun(
+    const added = await db.withTenantTx(tenantId, async (tx) => {
+      const count = await repository.recordRun(
         tx,
         {
           tenantId,
@@ -154,8 +157,16 @@ export function createBrandProposalDeriver(deps: {
           model,
         },
         proposals,
-      ),
-    );
+      );
+      if (count) {
+        // Those who hear of the round's trouble hear of what it taught: its sender and the admins.
+        await notify(tx, jobs, tenantId, await reviewRoundsRepository.overdueRecipients(tx, round.sentById), {
+          kind: 'BRAND_SUGGESTIONS',
+          data: { clientId: round.clientId, clientName: client.name, count },
+        });
+      }
+      return count;
+    });
     logger.info(
       { roundId, signals: signals.length, fromModel: drafts.length, added },
       'brand proposals derived',

@@ -176,6 +176,19 @@ describe('a brand voice that learns from review', () => {
     );
     expect(run).toMatchObject({ model: 'offline-muse-1', proposals: proposals.length });
     expect(run.promptTokens).toBeGreaterThan(0);
+    // The agency hears how many came: the member who sent the round and the admin; the client does not.
+    const notices = await api.db.withTenantTx(agency.tenant.id, (tx) =>
+      tx.notification.findMany({
+        where: { kind: 'BRAND_SUGGESTIONS' },
+        select: { userId: true, data: true },
+      }),
+    );
+    expect(notices.map((notice) => notice.userId).sort()).toEqual([agency.admin.id, agency.member.id].sort());
+    expect(notices[0]?.data).toEqual({
+      clientId: agency.client.id,
+      clientName: agency.client.name,
+      count: proposals.length,
+    });
 
     const accepted = await api.http
       .post(`/api/clients/${agency.client.id}/brand-proposals/${neverUse?.id}/accept`)
@@ -235,6 +248,7 @@ describe('a brand voice that learns from review', () => {
     const deriver = createBrandProposalDeriver({
       db: api.db,
       ai: createAiServiceClient({ url: ai.url, token: AI_SERVICE_TOKEN, timeoutMs: 20_000 }),
+      jobs: api.jobs,
       tokensPerIdea: 2_000,
       logger,
     });

@@ -22,10 +22,11 @@ export const deriveBrandProposalsJob = defineJob({
     heartbeatSeconds: generation.heartbeatSeconds,
   }),
   working: ({ generation }) => ({ concurrency: 1, pollIntervalSeconds: generation.pollIntervalSeconds }),
-  handler: ({ config, db, logger }) =>
+  handler: ({ config, db, logger, queue }) =>
     createBrandProposalDeriver({
       db,
       ai: createAiServiceClient(config.aiService),
+      jobs: queue,
       tokensPerIdea: config.generation.tokensPerIdea,
       logger,
     }),

@@ -101,7 +101,7 @@ export const brandProposalsRepository = {
   async roundToDerive(tx: TenantTx, roundId: string) {
     const round = await tx.reviewRound.findFirst({
       where: { id: roundId, answeredAt: { not: null } },
-      select: { id: true, clientId: true },
+      select: { id: true, clientId: true, sentById: true },
     });
     if (!round) return null;
     const run = await tx.brandFeedbackRun.findFirst({
