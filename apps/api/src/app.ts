@@ -24,6 +24,7 @@ import { createAnalyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { PrincipalCache } from './modules/auth/principal-cache.ts';
 import type { TokenVerifier } from './modules/auth/token-verifier.ts';
+import { createBrandProposalsRoutes } from './modules/brand-proposals/brand-proposals.routes.ts';
 import { createBrandingRoutes } from './modules/branding/branding.routes.ts';
 import { createCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDependencies): Express {
     ...createTenantsRoutes({ db, principals }),
     ...createUsersRoutes({ db, principals }),
     ...createClientsRoutes({ db }),
+    ...createBrandProposalsRoutes({ db }),
     ...createCampaignsRoutes({ db }),
     ...createIdeasRoutes({ db, jobs: deps.jobs }),
     ...createCommentsRoutes({ db, jobs: deps.jobs }),

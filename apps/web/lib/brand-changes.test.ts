@@ -26,4 +26,19 @@ describe('describeBrandChange', () => {
       'Brand voice: cleared',
     );
   });
+
+  it('says a caption length per platform, from and to', () => {
+    expect(
+      describeBrandChange({
+        kind: 'limit',
+        field: 'captionMaxChars',
+        platform: 'INSTAGRAM',
+        from: null,
+        to: 220,
+      }),
+    ).toBe('Caption length on Instagram: no limit → 220 characters');
+    expect(
+      describeBrandChange({ kind: 'limit', field: 'captionMaxChars', platform: 'X', from: 200, to: null }),
+    ).toBe('Caption length on X: 200 characters → no limit');
+  });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BrandProposalKind } from './brand-proposals.ts';
+import { CaptionMaxChars } from './brand-versions.ts';
 import { IdeaType, Platform, ReelBeat } from './common.ts';
 import { ErrorEnvelope } from './errors.ts';
 import { defineRouteContracts } from './routes.ts';
@@ -11,7 +13,7 @@ import { defineRouteContracts } from './routes.ts';
 export const MAX_IDEAS_PER_TYPE = 30;
 
 /** Prompt templates the service renders; each exists in one or more versions (v1, v2 …). */
-export const TemplateName = z.enum(['system', 'post', 'reel']);
+export const TemplateName = z.enum(['system', 'post', 'reel', 'feedback']);
 export type TemplateName = z.infer<typeof TemplateName>;
 
 export const TemplateVersion = z.string().regex(/^v[1-9]\d{0,3}$/, 'must look like v1, v2 …');
@@ -41,6 +43,8 @@ export const AiBrandContext = z.strictObject({
   /** Phrases the brand never uses: generated ideas containing one (whole words, any case) are rejected. */
   dontList: phraseList(100, 120),
   defaultHashtags: phraseList(30, 100),
+  /** The longest caption (without hashtags) the client wants per platform, learned from review. */
+  captionMaxChars: CaptionMaxChars.default({}),
 });
 export type AiBrandContext = z.infer<typeof AiBrandContext>;
 
@@ -168,10 +172,6 @@ export type ReelIdeaDraft = z.infer<typeof ReelIdeaDraft>;
 
 export const PostIdeaBatch = z.strictObject({ ideas: z.array(PostIdeaDraft) });
 export const ReelIdeaBatch = z.strictObject({ ideas: z.array(ReelIdeaDraft) });
-
-/** Output schemas by the name a template manifest refers to them with. */
-export const IDEA_OUTPUT_SCHEMAS = { PostIdeaBatch, ReelIdeaBatch } as const;
-export type IdeaOutputSchemaName = keyof typeof IDEA_OUTPUT_SCHEMAS;
 
 /*
  * What the service answers with: ideas that passed the guardrails.
@@ -332,6 +332,126 @@ export const GenerateStreamLine = z.discriminatedUnion('type', [
 ]);
 export type GenerateStreamLine = z.infer<typeof GenerateStreamLine>;
 
+/*
+ * Learning from review: POST /api/v1/feedback. The API sends what a client's recent reviews said
+ * (ideas with their AI draft and approved version, the client's comments) and the signals it
+ * counted itself; the `feedback` template asks the model for brand profile suggestions, each
+ * citing the refs (I1, C1 …) of its evidence.
+ */
+
+const EvidenceRef = z.string().regex(/^[IC][1-9]\d{0,3}$/, 'an idea ref I1 … or a comment ref C1 …');
+
+/** The published text of a version of an idea, as review compares it. */
+export const AiFeedbackText = z.strictObject({
+  caption: z.string().trim().max(5000),
+  hashtags: z.array(z.string().trim().max(100)).max(30),
+  callToAction: z.string().trim().max(500),
+});
+export type AiFeedbackText = z.infer<typeof AiFeedbackText>;
+
+export const AiFeedbackOutcome = z.enum(['approved', 'rejected', 'changes_requested']);
+export type AiFeedbackOutcome = z.infer<typeof AiFeedbackOutcome>;
+
+export const AiFeedbackIdea = z.strictObject({
+  ref: EvidenceRef,
+  type: IdeaType,
+  platform: Platform,
+  title: z.string().trim().min(1).max(300),
+  outcome: AiFeedbackOutcome,
+  /** The AI's first draft. */
+  draft: AiFeedbackText,
+  /** The version the client answered (approved, or turned down), after the agency's edits. */
+  answered: AiFeedbackText,
+});
+export type AiFeedbackIdea = z.infer<typeof AiFeedbackIdea>;
+
+export const AiFeedbackComment = z.strictObject({
+  ref: EvidenceRef,
+  ideaRef: EvidenceRef,
+  /** What the client did with the idea when it wrote this, if it did anything. */
+  with: z.enum(['rejection', 'change_request', 'comment']),
+  text: z.string().trim().min(1).max(2000),
+});
+export type AiFeedbackComment = z.infer<typeof AiFeedbackComment>;
+
+/** A pattern the API counted in the history; the model may confirm, refine or leave it. */
+export const AiFeedbackSignal = z.strictObject({
+  kind: BrandProposalKind,
+  text: z.string().trim().min(1).max(500),
+  platform: Platform.nullable(),
+  maxCaptionChars: z.int().min(40).max(5000).nullable(),
+  occurrences: z.int().min(1),
+  ideaRefs: z.array(EvidenceRef).max(50),
+  commentRefs: z.array(EvidenceRef).max(50),
+  summary: z.string().trim().max(500),
+});
+export type AiFeedbackSignal = z.infer<typeof AiFeedbackSignal>;
+
+export const MAX_FEEDBACK_IDEAS = 40;
+
+/** Body of POST /api/v1/feedback. */
+export const FeedbackRequest = z.strictObject({
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,128}$/)
+    .optional(),
+  tenantId: z.uuid(),
+  brand: AiBrandContext,
+  ideas: z.array(AiFeedbackIdea).min(1).max(MAX_FEEDBACK_IDEAS),
+  comments: z.array(AiFeedbackComment).max(200).default([]),
+  signals: z.array(AiFeedbackSignal).max(50).default([]),
+  /** The `feedback` template version; left out, the service's default. */
+  templateVersion: TemplateVersion.optional(),
+  tokenBudget: z.int().positive().optional(),
+});
+export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
+export type FeedbackRequestInput = z.input<typeof FeedbackRequest>;
+
+/** One suggestion as the model writes it (the structured output; every field required). */
+export const FeedbackProposalDraft = z.strictObject({
+  kind: BrandProposalKind.describe('What the suggestion adds to the brand profile.'),
+  text: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .describe(
+      'The phrase to never use, the rule to always follow, the voice note, the hashtag with #, or for caption_length a sentence saying the limit.',
+    ),
+  platform: Platform.nullable().describe('caption_length only: the platform; null otherwise.'),
+  maxCaptionChars: z
+    .int()
+    .min(40)
+    .max(5000)
+    .nullable()
+    .describe('caption_length only: the longest caption in characters, without hashtags; null otherwise.'),
+  confidence: z.number().min(0).max(1).describe('How sure the evidence makes it, from 0 to 1.'),
+  ideaRefs: z.array(z.string()).max(50).describe('Refs (I1 …) of the ideas that show it.'),
+  commentRefs: z.array(z.string()).max(50).describe('Refs (C1 …) of the comments that show it.'),
+  rationale: z.string().trim().min(1).max(500).describe('One sentence: what in the evidence shows it.'),
+});
+export type FeedbackProposalDraft = z.infer<typeof FeedbackProposalDraft>;
+
+export const FeedbackProposalBatch = z.strictObject({ proposals: z.array(FeedbackProposalDraft).max(30) });
+export type FeedbackProposalBatch = z.infer<typeof FeedbackProposalBatch>;
+
+/** Output schemas by the name a template manifest refers to them with. */
+export const PROMPT_OUTPUT_SCHEMAS = { PostIdeaBatch, ReelIdeaBatch, FeedbackProposalBatch } as const;
+export type PromptOutputSchemaName = keyof typeof PROMPT_OUTPUT_SCHEMAS;
+
+export const FeedbackResponse = z.strictObject({
+  /** Suggestions whose refs all name ideas and comments of the request (others are left out). */
+  proposals: z.array(FeedbackProposalDraft),
+  usage: TokenUsage,
+  model: z.string(),
+  offline: z.boolean(),
+  /** e.g. `feedback/v1`. */
+  templateVersion: z.string().regex(/^[a-z]+\/v\d+$/),
+  llmCalls: z.int().min(0),
+  latencyMs: z.int().min(0),
+});
+export type FeedbackResponse = z.infer<typeof FeedbackResponse>;
+
 /** The AI service's own API (port 8800), called by the API's generation worker only. */
 export const aiServiceRoutes = defineRouteContracts({
   generate: {
@@ -356,6 +476,17 @@ export const aiServiceRoutes = defineRouteContracts({
     auth: 'bearer',
     body: GenerateIdeasRequest,
     contentType: 'application/x-ndjson',
+    errors: [422],
+  },
+  feedback: {
+    method: 'POST',
+    path: '/api/v1/feedback',
+    summary: 'Suggest brand profile changes from a client’s review history',
+    description: 'Authenticated with the service token shared with the API (Authorization: Bearer).',
+    tags: ['ai-service'],
+    auth: 'bearer',
+    body: FeedbackRequest,
+    response: FeedbackResponse,
     errors: [422],
   },
   templates: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BrandCheckField, BrandCheckRule } from './brand-check.ts';
+import { BrandProposalKind } from './brand-proposals.ts';
 import { CampaignStatus, UpdateCampaignBody } from './campaigns.ts';
 import { UpdateClientBody } from './clients.ts';
 import { IdeaStatus, Platform, Role } from './common.ts';
@@ -73,6 +74,19 @@ export const AuditEvent = z
     auditEvent('client.updated', 'client', clientChangedFields),
     auditEvent('client.archived', 'client', { name }),
     auditEvent('client.restored', 'client', { name }),
+    auditEvent('client.brand_proposal_accepted', 'client', {
+      name,
+      proposalId: z.uuid(),
+      kind: BrandProposalKind,
+      text: z.string(),
+      brandVersion: version,
+    }),
+    auditEvent('client.brand_proposal_dismissed', 'client', {
+      name,
+      proposalId: z.uuid(),
+      kind: BrandProposalKind,
+      text: z.string(),
+    }),
     auditEvent('campaign.created', 'campaign', { name, clientId: z.uuid(), status: CampaignStatus }),
     auditEvent('campaign.updated', 'campaign', campaignUpdate),
     auditEvent('campaign.restored', 'campaign', campaignUpdate),

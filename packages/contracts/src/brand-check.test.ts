@@ -21,13 +21,34 @@ function post(overrides: Partial<BrandCheckIdea> = {}): BrandCheckIdea {
 const brand = { dontList: ['cheap', 'instant coffee', 'easy'] };
 const campaign = { objective: 'More weekend visits' };
 const check = (idea: BrandCheckIdea, dontList = brand.dontList, objective = campaign.objective) =>
-  checkBrand(idea, { dontList }, { objective });
+  checkBrand(idea, { dontList, captionMaxChars: {} }, { objective });
 const matches = (idea: BrandCheckIdea, rule: string) =>
   check(idea)
     .filter((finding) => finding.rule === rule)
     .map(({ field, match }) => `${field}: ${match}`);
 
 describe('brand check', () => {
+  describe('caption length learned from review', () => {
+    const limited = (caption: string, platform: 'INSTAGRAM' | 'TIKTOK' = 'INSTAGRAM') =>
+      checkBrand(post({ caption, platform }), { dontList: [], captionMaxChars: { INSTAGRAM: 40 } }, campaign)
+        .filter((finding) => finding.rule === 'brand_length')
+        .map(({ match, message }) => ({ match, message }));
+
+    it('when a caption runs past the brand’s limit for its platform, then the part past it is a warning', () => {
+      expect(limited('Fresh bread every morning, warm from the oven.')).toEqual([
+        {
+          match: ' oven.',
+          message: 'The caption runs to 46 characters; the brand keeps Instagram captions to 40.',
+        },
+      ]);
+    });
+
+    it('when the caption fits, or the platform has no limit, then there is no finding', () => {
+      expect(limited('Fresh bread every morning.')).toEqual([]);
+      expect(limited('Fresh bread every morning, warm from the oven.', 'TIKTOK')).toEqual([]);
+    });
+  });
+
   it('when an idea breaks no rule, then it has no findings', () => {
     expect(check(post())).toEqual([]);
   });
@@ -65,7 +86,7 @@ describe('brand check', () => {
     it('when a don’t becomes an adjective or doubles its last letter, then guilty and bigger are found', () => {
       const findings = checkBrand(
         post({ caption: 'No guilty pleasures, only bigger cups.' }),
-        { dontList: ['guilt', 'big'] },
+        { dontList: ['guilt', 'big'], captionMaxChars: {} },
         campaign,
       );
       expect(findings.map(({ match }) => match)).toEqual(['guilty', 'bigger']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaptionMaxChars } from './brand-versions.ts';
 import type { IdeaType, Platform, ReelBeat } from './common.ts';
 import { IDEA_CONTENT_FIELDS } from './idea-content.ts';
 import { PLATFORM_LIMITS } from './platform-limits.ts';
@@ -10,10 +11,12 @@ import { plainLength, xWeightedLength } from './text-length.ts';
  * anything that shows the findings compute the same thing.
  *
  * The brand's learned rules are not a list of their own: rules learned from review land in the
- * brand profile's don't list, which `brand_dont` reads.
+ * brand profile's don't list, which `brand_dont` reads, and in its caption lengths per platform,
+ * which `brand_length` reads.
  */
 export const BrandCheckRule = z.enum([
   'brand_dont',
+  'brand_length',
   'platform_limit',
   'claim',
   'too_many_hashtags',
@@ -73,6 +76,7 @@ export interface BrandCheckIdea {
 
 export interface BrandCheckBrand {
   dontList: readonly string[];
+  captionMaxChars: CaptionMaxChars;
 }
 
 export interface BrandCheckCampaign {
@@ -103,6 +107,7 @@ export function checkBrand(
   const texts = textFields(idea);
   return [
     ...findDonts(texts, idea.hashtags, brand.dontList),
+    ...checkCaptionLength(idea, brand.captionMaxChars),
     ...findClaims(texts),
     ...checkPlatform(idea),
     ...checkCallToAction(idea, campaign),
@@ -195,6 +200,23 @@ function findDonts(texts: TextField[], hashtags: readonly string[], dontList: re
     for (const tag of hashtags) if (hashtagSays(tag, phrase, pattern)) add(phrase, 'hashtags', tag);
   }
   return findings;
+}
+
+// --- The caption length the brand asked for -------------------------------------------------
+
+function checkCaptionLength(idea: BrandCheckIdea, captionMaxChars: CaptionMaxChars): BrandCheckFinding[] {
+  const max = captionMaxChars[idea.platform];
+  const used = plainLength(idea.caption);
+  if (max === undefined || used <= max) return [];
+  return [
+    {
+      rule: 'brand_length',
+      severity: 'warning',
+      field: 'caption',
+      match: overflow(idea.caption, max, plainLength),
+      message: `The caption runs to ${used} characters; the brand keeps ${PLATFORM_LIMITS[idea.platform].name} captions to ${max}.`,
+    },
+  ];
 }
 
 // --- Claims that need proof -----------------------------------------------------------------

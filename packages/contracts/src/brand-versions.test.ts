@@ -12,6 +12,7 @@ const profile: BrandSnapshot = {
   dontList: ['instant'],
   defaultHashtags: ['#Acme'],
   platforms: ['INSTAGRAM'],
+  captionMaxChars: { INSTAGRAM: 300 },
 };
 
 describe('brandChanges', () => {
@@ -22,11 +23,14 @@ describe('brandChanges', () => {
         website: 'https://acme.example',
         dontList: ['cheap'],
         platforms: ['INSTAGRAM', 'TIKTOK'],
+        captionMaxChars: { INSTAGRAM: 220, TIKTOK: 150 },
       }),
     ).toEqual([
       { kind: 'text', field: 'website', from: null, to: 'https://acme.example' },
       { kind: 'list', field: 'dontList', added: ['cheap'], removed: ['instant'] },
       { kind: 'list', field: 'platforms', added: ['TIKTOK'], removed: [] },
+      { kind: 'limit', field: 'captionMaxChars', platform: 'INSTAGRAM', from: 300, to: 220 },
+      { kind: 'limit', field: 'captionMaxChars', platform: 'TIKTOK', from: null, to: 150 },
     ]);
   });
 

@@ -15,8 +15,15 @@ export const BRAND_SNAPSHOT_FIELDS = [
   'dontList',
   'defaultHashtags',
   'platforms',
+  'captionMaxChars',
 ] as const;
 export type BrandSnapshotField = (typeof BRAND_SNAPSHOT_FIELDS)[number];
+
+/** The longest caption (without hashtags) a client wants on each platform it named; others have none. */
+export const CaptionMaxChars = z
+  .partialRecord(Platform, z.int().min(40).max(5000))
+  .meta({ id: 'CaptionMaxChars' });
+export type CaptionMaxChars = z.infer<typeof CaptionMaxChars>;
 
 const LIST_FIELDS = new Set<BrandSnapshotField>([
   'toneKeywords',
@@ -38,6 +45,8 @@ export const BrandSnapshot = z
     dontList: z.array(z.string()),
     defaultHashtags: z.array(z.string()),
     platforms: z.array(Platform),
+    /** Learned from review: the longest caption (without hashtags) the client wants, per platform. */
+    captionMaxChars: CaptionMaxChars,
   })
   .meta({ id: 'BrandSnapshot' });
 export type BrandSnapshot = z.infer<typeof BrandSnapshot>;
@@ -52,7 +61,10 @@ export function touchesBrand(fields: readonly string[]): boolean {
   return fields.some((field) => (BRAND_SNAPSHOT_FIELDS as readonly string[]).includes(field));
 }
 
-/** What one field went from and to: lists as what was added and removed, text as before and after. */
+/**
+ * What one field went from and to: lists as what was added and removed, text as before and after,
+ * a per-platform limit as one change per platform.
+ */
 export const BrandChange = z
   .discriminatedUnion('kind', [
     z.object({
@@ -67,6 +79,13 @@ export const BrandChange = z
       from: z.string().nullable(),
       to: z.string().nullable(),
     }),
+    z.object({
+      kind: z.literal('limit'),
+      field: z.literal('captionMaxChars'),
+      platform: Platform,
+      from: z.int().nullable(),
+      to: z.int().nullable(),
+    }),
   ])
   .meta({ id: 'BrandChange' });
 export type BrandChange = z.infer<typeof BrandChange>;
@@ -75,7 +94,13 @@ export type BrandChange = z.infer<typeof BrandChange>;
 export function brandChanges(before: BrandSnapshot, after: BrandSnapshot): BrandChange[] {
   const changes: BrandChange[] = [];
   for (const field of BRAND_SNAPSHOT_FIELDS) {
-    if (LIST_FIELDS.has(field)) {
+    if (field === 'captionMaxChars') {
+      for (const platform of Platform.options) {
+        const from = before.captionMaxChars[platform] ?? null;
+        const to = after.captionMaxChars[platform] ?? null;
+        if (from !== to) changes.push({ kind: 'limit', field, platform, from, to });
+      }
+    } else if (LIST_FIELDS.has(field)) {
       const from = before[field] as string[];
       const to = after[field] as string[];
       const added = to.filter((item) => !from.includes(item));

@@ -17,6 +17,7 @@ const CLIENT = {
   dontList: [],
   defaultHashtags: [],
   platforms: ['INSTAGRAM'],
+  captionMaxChars: {},
   reminderFirstAfterDays: 2,
   reminderEveryDays: 2,
   reminderLimit: 3,

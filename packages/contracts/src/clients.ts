@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BrandChangeReason, BrandSnapshot } from './brand-versions.ts';
+import { BrandChangeReason, BrandSnapshot, CaptionMaxChars } from './brand-versions.ts';
 import { Platform } from './common.ts';
 import { PageQuery, pageOf } from './pagination.ts';
 import { ReminderCadenceFields } from './review-rounds.ts';
@@ -31,6 +31,7 @@ export const BrandProfileFields = {
     .array(Platform)
     .max(Platform.options.length)
     .refine((platforms) => new Set(platforms).size === platforms.length, 'list each platform once'),
+  captionMaxChars: CaptionMaxChars,
 };
 
 export const CreateClientBody = z
@@ -44,6 +45,7 @@ export const CreateClientBody = z
     doList: BrandProfileFields.doList.default([]),
     dontList: BrandProfileFields.dontList.default([]),
     defaultHashtags: BrandProfileFields.defaultHashtags.default([]),
+    captionMaxChars: BrandProfileFields.captionMaxChars.default({}),
     platforms: BrandProfileFields.platforms.min(1, 'pick at least one platform'),
     reminderFirstAfterDays: ReminderCadenceFields.reminderFirstAfterDays.default(2),
     reminderEveryDays: ReminderCadenceFields.reminderEveryDays.default(2),

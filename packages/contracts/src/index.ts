@@ -3,6 +3,7 @@ export * from './ai.ts';
 export * from './analytics.ts';
 export * from './audit-events.ts';
 export * from './brand-check.ts';
+export * from './brand-proposals.ts';
 export * from './brand-versions.ts';
 export * from './branding.ts';
 export * from './calendar.ts';

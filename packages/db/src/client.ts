@@ -23,6 +23,8 @@ export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set<Prisma.Model
   'LiveEvent',
   'BrandProfileVersion',
   'CalendarFeed',
+  'BrandProposal',
+  'BrandFeedbackRun',
 ]);
 
 export class TenantGuardError extends Error {

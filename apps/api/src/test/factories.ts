@@ -11,6 +11,7 @@ import type {
 } from '@muse/db';
 import { mintLocalToken } from '@muse/local-auth';
 import { inject } from 'vitest';
+import { withBrandLimits } from '../modules/clients/clients.repository.ts';
 import { hashSecretToken, newSecretToken } from '../shared/secret-token.ts';
 import { ownerOf } from './owner-database.ts';
 import { TEST_WEB_ORIGIN } from './test-app.ts';
@@ -60,7 +61,12 @@ export function makeClient(
     });
     // Version 1 of its brand profile, as the service writes it with every new client.
     await tx.brandProfileVersion.create({
-      data: { tenantId: tenant.id, clientId: client.id, number: 1, snapshot: brandSnapshotOf(client) },
+      data: {
+        tenantId: tenant.id,
+        clientId: client.id,
+        number: 1,
+        snapshot: brandSnapshotOf(withBrandLimits(client)),
+      },
     });
     return client;
   });
@@ -234,6 +240,35 @@ export function makeReviewRound(
     });
     return round;
   });
+}
+
+/** An open brand suggestion for the client: a phrase to never use, from no round in particular. */
+export function makeBrandProposal(
+  db: Database,
+  client: { tenantId: string; id: string },
+  overrides: { text?: string; status?: 'open' | 'accepted' | 'dismissed' } = {},
+) {
+  const text = overrides.text ?? unique('word').toLowerCase();
+  return db.withTenantTx(client.tenantId, (tx) =>
+    tx.brandProposal.create({
+      data: {
+        tenantId: client.tenantId,
+        clientId: client.id,
+        kind: 'never_use',
+        text,
+        dedupKey: `never_use:${text}`,
+        confidence: 0.7,
+        evidence: {
+          ideaIds: [],
+          commentIds: [],
+          occurrences: 2,
+          lines: ['Cut from 2 drafts before approval'],
+        },
+        source: 'signal',
+        status: overrides.status ?? 'open',
+      },
+    }),
+  );
 }
 
 export function makeGeneration(

@@ -2,6 +2,7 @@ import {
   activityRoutes,
   analyticsRoutes,
   brandingRoutes,
+  brandProposalRoutes,
   brandVersionRoutes,
   calendarRoutes,
   campaignRoutes,
@@ -88,6 +89,9 @@ sample(clientRoutes.update, {
   body: { brandVoice: 'Warm, curious and a little nerdy.', reason: 'The client asked for more warmth' },
 });
 sample(brandVersionRoutes.list, { query: { limit: '10' } });
+sample(brandProposalRoutes.list, { query: { status: 'open' } });
+sample(brandProposalRoutes.accept, { body: { reason: 'The client has said so twice' } });
+sample(brandProposalRoutes.dismiss, {});
 sample(campaignRoutes.list, { query: { status: 'DRAFT', limit: '10' } });
 sample(campaignRoutes.create, {
   body: {

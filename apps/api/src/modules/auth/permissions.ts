@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   'clients.restore': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   // The versions of a brand profile: the agency's working history, not the client's to read.
   'clients.history': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  // What review taught about a brand, and taking it into the profile: the agency's to decide.
+  'clients.brandProposals.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'clients.brandProposals.decide': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'campaigns.list': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'campaigns.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'campaigns.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],

@@ -148,7 +148,7 @@ export const ideasRepository = {
   brandContexts(tx: TenantTx, campaignIds: string[]) {
     return tx.campaign.findMany({
       where: { id: { in: campaignIds } },
-      select: { id: true, objective: true, client: { select: { dontList: true } } },
+      select: { id: true, objective: true, client: { select: { dontList: true, captionMaxChars: true } } },
     });
   },
 

@@ -130,7 +130,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
         });
         if (change.changedFields.length === 0 && !change.move) {
           if (change.comment) {
-            await recordChanges(tx, tenantId, actor, [
+            await recordChanges(tx, jobs, tenantId, actor, [
               { before, after: before, changedFields: [], comment: change.comment },
             ]);
           }
@@ -154,6 +154,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
         );
         await recordChanges(
           tx,
+          jobs,
           tenantId,
           actor,
           [
@@ -193,6 +194,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
         await audit(tx, tenantId, actor, await guardSending(tx, applied, !!body.confirmBrandCheck));
         await recordChanges(
           tx,
+          jobs,
           tenantId,
           actor,
           applied.map((change) => ({
