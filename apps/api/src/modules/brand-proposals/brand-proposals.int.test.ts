@@ -74,7 +74,7 @@ function cheapEatsCampaign(agency: Agency) {
         keyMessages: ['Soup and sourdough, ready in five minutes'],
         themes: ['cheap eats', 'sourdough lunches'],
         platforms: ['INSTAGRAM'],
-        numPosts: 3,
+        numPosts: 5,
         numReels: 0,
         status: 'ACTIVE',
       },
@@ -86,7 +86,7 @@ async function generate(agency: Agency, campaignId: string) {
   const res = await api.http
     .post(`/api/campaigns/${campaignId}/generate?wait=true`)
     .set('Authorization', await bearer(agency.member))
-    .send({ numPosts: 3, numReels: 0 });
+    .send({ numPosts: 5, numReels: 0 });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   expect(res.body.status).toBe('SUCCEEDED');
   const ideas = await api.db.withTenantTx(agency.tenant.id, (tx) =>
@@ -114,14 +114,14 @@ function median(values: number[]): number {
 
 const captionLengths = (ideas: { caption: string }[]) => ideas.map((idea) => [...idea.caption].length);
 
-async function answer(agency: Agency, idea: { id: string }, status: string, comment: string) {
+async function answer(agency: Agency, idea: { id: string }, status: string, comment?: string) {
   const current = await api.db.withTenantTx(agency.tenant.id, (tx) =>
     tx.idea.findUniqueOrThrow({ where: { id: idea.id }, select: { version: true } }),
   );
   const res = await api.http
     .patch(`/api/ideas/${idea.id}`)
     .set('Authorization', await bearer(agency.contact))
-    .send({ version: current.version, status, comment });
+    .send({ version: current.version, status, ...(comment ? { comment } : {}) });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
@@ -145,13 +145,17 @@ describe('a brand voice that learns from review', () => {
       .set('Authorization', await bearer(agency.member))
       .send({ ids: before.ideas.map((idea) => idea.id), status: 'PENDING_CLIENT', confirmBrandCheck: true });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-    // The offline model writes a theme per slot: the ideas that say “cheap” get the client's complaints about it.
+    // The offline model writes a theme per slot, alternating: of five, at least two say “cheap” and two do
+    // not, wherever the brand's name starts the walk. Those that do get the client's complaints about it.
     const sayCheap = before.ideas.filter((idea) => /cheap/i.test(idea.caption));
     const [first, second] = sayCheap as [(typeof before.ideas)[number], (typeof before.ideas)[number]];
     const third = before.ideas.find((idea) => !sayCheap.includes(idea)) as (typeof before.ideas)[number];
     expect([first, second, third].every(Boolean)).toBe(true);
     await answer(agency, first, 'CLIENT_REJECTED', 'Too cheap sounding for us.');
     await answer(agency, second, 'CLIENT_REJECTED', 'This sounds cheap. Shorter please.');
+    // The rest: any other that says “cheap” is turned down too, without a word; the others are approved.
+    for (const idea of before.ideas.filter((idea) => ![first, second, third].includes(idea)))
+      await answer(agency, idea, sayCheap.includes(idea) ? 'CLIENT_REJECTED' : 'CLIENT_APPROVED');
     // Nothing proposed while an idea still waits for the client.
     expect(await proposalsOf(agency)).toEqual([]);
     await answer(agency, third, 'CHANGES_REQUESTED', 'Far too long, shorter please.');
