@@ -46,6 +46,12 @@ const variables = z
       when: (payload) => payload.issues.length === 0,
     }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Streaming replicas for list and detail reads, logging in as DATABASE_URL's role. */
+    DATABASE_REPLICA_URLS: commaList
+      .pipe(z.array(env.postgresUrl().refine(logsInAsApplication, `must log in as ${APPLICATION_ROLE}`)))
+      .optional(),
+    DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(2000),
+    READ_YOUR_WRITES_SECONDS: z.coerce.number().min(0).max(300).default(5),
     AUTH_MODE: z.enum(['local', 'clerk']).default('local'),
     CLERK_JWT_KEY: pemKey.optional(),
     AUTH_AUTHORIZED_PARTIES: origins.optional(),
@@ -167,6 +173,11 @@ function toConfig(value: Variables) {
     logLevel: value.LOG_LEVEL,
     databaseUrl: value.DATABASE_URL,
     databasePoolSize: value.DATABASE_POOL_SIZE,
+    databaseReplicas: Object.freeze({
+      urls: value.DATABASE_REPLICA_URLS ?? [],
+      maxLagMs: value.DATABASE_REPLICA_MAX_LAG_MS,
+      readYourWritesMs: value.READ_YOUR_WRITES_SECONDS * 1000,
+    }),
     auth: Object.freeze({
       mode: value.AUTH_MODE,
       clerkJwtKey: value.CLERK_JWT_KEY,
