@@ -237,11 +237,9 @@ export function createDatabase(options: DatabaseOptions) {
       url,
       // A replica that does not answer is skipped, so it must not keep a read waiting long.
       client: createBaseClient({ ...options, url, connectTimeoutMs: 1000 }),
+      scopedClients: new LRUCache<string, TenantClient>({ max: 2000 }),
     })),
     options.replicas ?? {},
-  );
-  const replicaScopes = new Map(
-    replicaSet.replicas.map((replica) => [replica, new LRUCache<string, TenantClient>({ max: 2000 })]),
   );
 
   function scopedOn(cache: LRUCache<string, TenantClient>, client: PrismaClient, tenantId: string) {
@@ -296,11 +294,7 @@ export function createDatabase(options: DatabaseOptions) {
     };
     const replica = replicaSet.pick(readOptions.reader);
     if (!replica) return onPrimary();
-    const scoped = scopedOn(
-      replicaScopes.get(replica) as LRUCache<string, TenantClient>,
-      replica.client,
-      tenantId,
-    );
+    const scoped = scopedOn(replica.scopedClients, replica.client, tenantId);
     try {
       const result = await tenantTransaction(scoped, starting, fn, {});
       replicaSet.counted('replica');

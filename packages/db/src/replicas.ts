@@ -13,13 +13,16 @@ export interface ReplicaOptions {
 
 export type ReadTarget = 'primary' | 'replica';
 
-export interface Replica {
+export interface ReplicaConnection {
   url: string;
   client: PrismaClient;
+}
+
+export type Replica<C extends ReplicaConnection = ReplicaConnection> = C & {
   /** Replay lag at the last probe; undefined until the first one answers, or when it failed. */
   lagMs?: number;
   healthy: boolean;
-}
+};
 
 /**
  * The lag of a standby: zero when it has replayed all it received (an idle primary sends
@@ -37,18 +40,18 @@ const LAG_QUERY = `select case
  * with several API instances a reader's next request may reach another one, whose window has not
  * seen the write — a load balancer's sticky sessions keep that honest).
  */
-export function createReplicaSet(
-  clients: { url: string; client: PrismaClient }[],
+export function createReplicaSet<C extends ReplicaConnection>(
+  connections: C[],
   options: Omit<ReplicaOptions, 'urls'>,
 ) {
   const maxLagMs = options.maxLagMs ?? 2000;
   const readYourWritesMs = options.readYourWritesMs ?? 5000;
-  const replicas: Replica[] = clients.map((c) => ({ ...c, healthy: false }));
+  const replicas: Replica<C>[] = connections.map((c) => ({ ...c, healthy: false }));
   const lastWriteAt = new Map<string, number>();
   const reads: Record<ReadTarget, number> = { primary: 0, replica: 0 };
   let next = 0;
 
-  async function probe(replica: Replica): Promise<void> {
+  async function probe(replica: Replica<C>): Promise<void> {
     try {
       const [row] = await replica.client.$queryRawUnsafe<{ lag_ms: number | null }[]>(LAG_QUERY);
       replica.lagMs = row?.lag_ms ?? undefined;
@@ -58,9 +61,17 @@ export function createReplicaSet(
     replica.healthy = replica.lagMs !== undefined && replica.lagMs <= maxLagMs;
   }
 
-  const probeAll = () => Promise.all(replicas.map(probe));
+  let probing: Promise<void> | undefined;
+  // One round at a time: a replica that does not answer takes its connect timeout to fail.
+  const probeAll = (): Promise<void> => {
+    probing ??= Promise.all(replicas.map(probe)).then(() => {
+      probing = undefined;
+    });
+    return probing;
+  };
   const timer = replicas.length ? setInterval(probeAll, options.probeIntervalMs ?? 1000) : undefined;
   timer?.unref();
+  if (replicas.length) void probeAll();
 
   function forgetOldWrites(now: number) {
     for (const [reader, at] of lastWriteAt) if (now - at > readYourWritesMs) lastWriteAt.delete(reader);
@@ -76,7 +87,7 @@ export function createReplicaSet(
       lastWriteAt.set(reader, now);
     },
     /** A replica to read from, or undefined for the primary. */
-    pick(reader: string | undefined): Replica | undefined {
+    pick(reader: string | undefined): Replica<C> | undefined {
       const wroteAt = reader === undefined ? undefined : lastWriteAt.get(reader);
       if (wroteAt !== undefined && Date.now() - wroteAt <= readYourWritesMs) return undefined;
       const healthy = replicas.filter((r) => r.healthy);
@@ -85,7 +96,7 @@ export function createReplicaSet(
       return healthy[next];
     },
     /** A replica that failed a read: skipped until a probe finds it well again. */
-    markDown(replica: Replica) {
+    markDown(replica: Replica<C>) {
       replica.healthy = false;
       replica.lagMs = undefined;
     },
@@ -103,4 +114,4 @@ export function createReplicaSet(
   };
 }
 
-export type ReplicaSet = ReturnType<typeof createReplicaSet>;
+export type ReplicaSet = ReturnType<typeof createReplicaSet<ReplicaConnection>>;
