@@ -17,6 +17,7 @@ import { cors } from './http/cors.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { createRateLimits } from './http/rate-limit.ts';
+import { notingWrites } from './http/read-your-writes.ts';
 import { mountRoutes, type RouteDefinition } from './http/route-registry.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { createActivityRoutes } from './modules/activity/activity.routes.ts';
@@ -75,7 +76,7 @@ export interface AppDependencies {
 /** Builds the API without listening: main.ts listens, tests run it on port 0. */
 export function createApp(deps: AppDependencies): Express {
   const { config, db, logger } = deps;
-  const metrics = createHttpMetrics();
+  const metrics = createHttpMetrics(undefined, db.replicas);
   const principals = new PrincipalCache(config.auth.cacheTtlMs);
   const sessions = createSessionsService({ db, principals, local: config.auth.mode === 'local' });
   const auth = createAuthService({ db, verifier: sessions.guard(deps.verifier), cache: principals });
@@ -139,6 +140,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(requestContext(), accessLog(logger), metrics.middleware, helmet(), cors(config.corsOrigins));
+  app.use(notingWrites(db));
   const rateLimits = createRateLimits({
     perIpPerMinute: config.rateLimit.perIpPerMinute,
     perUserPerMinute: config.rateLimit.perUserPerMinute,

@@ -62,6 +62,25 @@ describe('api configuration', () => {
     ]);
   });
 
+  it('when DATABASE_REPLICA_URLS lists replicas, then each must be a muse_app PostgreSQL URL', () => {
+    const replica = 'postgresql://muse_app:secret@replica-1:5432/muse';
+    expect(parseApiConfig({ DATABASE_URL }).databaseReplicas).toEqual({
+      urls: [],
+      maxLagMs: 2000,
+      readYourWritesMs: 5000,
+    });
+    expect(
+      parseApiConfig({ DATABASE_URL, DATABASE_REPLICA_URLS: ` ${replica} , ${replica.replace('-1', '-2')}` })
+        .databaseReplicas.urls,
+    ).toEqual([replica, replica.replace('-1', '-2')]);
+    expect(problemsOf({ DATABASE_URL, DATABASE_REPLICA_URLS: `${replica},replica-2:5432` })).toEqual([
+      'DATABASE_REPLICA_URLS.1: must be a postgresql:// connection URL',
+    ]);
+    expect(
+      problemsOf({ DATABASE_URL, DATABASE_REPLICA_URLS: 'postgresql://postgres:secret@replica-1:5432/muse' }),
+    ).toEqual(['DATABASE_REPLICA_URLS.0: must log in as muse_app, the role the migrations set up']);
+  });
+
   it('when WEB_ORIGIN is set, then authorized parties and CORS follow it unless set themselves', () => {
     const config = parseApiConfig({ DATABASE_URL, WEB_ORIGIN: 'https://app.muse.example/' });
     expect(config.auth.authorizedParties).toEqual(['https://app.muse.example']);

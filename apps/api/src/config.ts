@@ -30,6 +30,13 @@ function isRsa2048PublicKey(pem: string): boolean {
   }
 }
 
+/** A PostgreSQL URL the services may use: one logging in as the application role. */
+const applicationLogin = () =>
+  env.postgresUrl().refine(logsInAsApplication, {
+    message: `must log in as ${APPLICATION_ROLE}, the role the migrations set up`,
+    when: (payload) => payload.issues.length === 0,
+  });
+
 /** Express's `trust proxy`: true/false, a hop count, or addresses/subnets (comma list). */
 const trustProxy = z.string().transform((value): boolean | number | string => {
   if (value === 'true' || value === 'false') return value === 'true';
@@ -41,11 +48,12 @@ const variables = z
     PORT: env.port(3001),
     NODE_ENV: env.nodeEnv(),
     LOG_LEVEL: env.logLevel(),
-    DATABASE_URL: env.postgresUrl().refine(logsInAsApplication, {
-      message: `must log in as ${APPLICATION_ROLE}, the role the migrations set up`,
-      when: (payload) => payload.issues.length === 0,
-    }),
+    DATABASE_URL: applicationLogin(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Streaming replicas for list and detail reads, logging in as DATABASE_URL's role. */
+    DATABASE_REPLICA_URLS: commaList.pipe(z.array(applicationLogin())).optional(),
+    DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(2000),
+    READ_YOUR_WRITES_SECONDS: z.coerce.number().min(0).max(300).default(5),
     AUTH_MODE: z.enum(['local', 'clerk']).default('local'),
     CLERK_JWT_KEY: pemKey.optional(),
     AUTH_AUTHORIZED_PARTIES: origins.optional(),
@@ -167,6 +175,11 @@ function toConfig(value: Variables) {
     logLevel: value.LOG_LEVEL,
     databaseUrl: value.DATABASE_URL,
     databasePoolSize: value.DATABASE_POOL_SIZE,
+    databaseReplicas: Object.freeze({
+      urls: value.DATABASE_REPLICA_URLS ?? [],
+      maxLagMs: value.DATABASE_REPLICA_MAX_LAG_MS,
+      readYourWritesMs: value.READ_YOUR_WRITES_SECONDS * 1000,
+    }),
     auth: Object.freeze({
       mode: value.AUTH_MODE,
       clerkJwtKey: value.CLERK_JWT_KEY,

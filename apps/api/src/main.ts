@@ -45,6 +45,7 @@ await assertServiceLogin(config.databaseUrl, 'app').catch((error: unknown) => {
 const db = createDatabase({
   url: config.databaseUrl,
   poolSize: config.databasePoolSize,
+  replicas: config.databaseReplicas,
   // Every statement at debug level: for diagnosing, and for the benchmark's baseline to replay.
   onQuery: logger.isLevelEnabled('debug') ? (query) => logger.debug(query, 'sql') : undefined,
 });

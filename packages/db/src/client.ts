@@ -3,6 +3,7 @@ import { isUuid } from '@muse/contracts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { LRUCache } from 'lru-cache';
 import { type Prisma, PrismaClient } from './generated/prisma/client.ts';
+import { createReplicaSet, type ReplicaOptions } from './replicas.ts';
 import { logsInAsApplication, urlAs } from './service-roles.ts';
 
 /** Models with a tenantId column: every query on them is scoped to one tenant. */
@@ -38,6 +39,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called with every SQL statement the client runs: for debug logs and query capture. */
   onQuery?: (query: ExecutedQuery) => void;
+  /** Streaming replicas for withTenantRead; without them every read is the primary's. */
+  replicas?: ReplicaOptions;
 }
 
 export interface ExecutedQuery {
@@ -88,8 +91,12 @@ export function scopeArgs(operation: string, args: AnyArgs, tenantId: string): A
   return scoped;
 }
 
-/** The tenant of the transaction withTenantTx is starting, for the adapter to bind it on BEGIN. */
-const startingTenantTx = new AsyncLocalStorage<string>();
+/** The transaction withTenantTx or withTenantRead is starting, for the adapter to bind on BEGIN. */
+interface StartingTenantTx {
+  tenantId: string;
+  readOnly: boolean;
+}
+const startingTenantTx = new AsyncLocalStorage<StartingTenantTx>();
 
 type PgTransaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg['connect']>>['startTransaction']>>;
 
@@ -110,9 +117,9 @@ function bindingTenantOnBegin(factory: PrismaPg): PrismaPg {
     const adapter = await connect();
     const begin = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
-      const tenantId = startingTenantTx.getStore();
+      const starting = startingTenantTx.getStore();
       const tx = await begin(isolationLevel);
-      if (tenantId) await bindTenant(tx, tenantId);
+      if (starting) await bindTenant(tx, starting);
       return tx;
     };
     return adapter;
@@ -120,9 +127,13 @@ function bindingTenantOnBegin(factory: PrismaPg): PrismaPg {
   return factory;
 }
 
-async function bindTenant(tx: PgTransaction, tenantId: string): Promise<void> {
+// A read transaction is also made read only in the same statement: a write there fails loudly.
+const BIND_TENANT = "select set_config('app.tenant_id', $1, true)";
+const BIND_TENANT_READ_ONLY = `${BIND_TENANT}, set_config('transaction_read_only', 'on', true)`;
+
+async function bindTenant(tx: PgTransaction, { tenantId, readOnly }: StartingTenantTx): Promise<void> {
   try {
-    await tx.executeRaw(driverStatement("select set_config('app.tenant_id', $1, true)", [tenantId]));
+    await tx.executeRaw(driverStatement(readOnly ? BIND_TENANT_READ_ONLY : BIND_TENANT, [tenantId]));
   } catch (error) {
     // The driver's rollback only releases the connection: end the transaction first.
     await tx.executeRaw(driverStatement('ROLLBACK')).catch(() => undefined);
@@ -131,9 +142,13 @@ async function bindTenant(tx: PgTransaction, tenantId: string): Promise<void> {
   }
 }
 
-function createBaseClient(options: DatabaseOptions): PrismaClient {
+function createBaseClient(options: DatabaseOptions & { connectTimeoutMs?: number }): PrismaClient {
   const adapter = bindingTenantOnBegin(
-    new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 }),
+    new PrismaPg({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+    }),
   );
   if (!options.onQuery) return new PrismaClient({ adapter });
   const onQuery = options.onQuery;
@@ -142,6 +157,15 @@ function createBaseClient(options: DatabaseOptions): PrismaClient {
     onQuery({ sql: event.query, params: parseParams(event.params), durationMs: event.duration });
   });
   return client;
+}
+
+async function answers(client: PrismaClient): Promise<boolean> {
+  try {
+    await client.$queryRaw`select 1`;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function parseParams(params: string): unknown[] {
@@ -209,26 +233,80 @@ export function createDatabase(options: DatabaseOptions) {
   // Extended clients are cheap but not free; keep one per recently active tenant.
   const scopedClients = new LRUCache<string, TenantClient>({ max: 2000 });
 
-  function forTenant(tenantId: string): TenantClient {
+  // Each replica logs in as the same role and binds the tenant the same way as the primary.
+  const replicaSet = createReplicaSet(
+    (options.replicas?.urls ?? []).map((url) => ({
+      url,
+      // A replica that does not answer is skipped, so it must not keep a read waiting long.
+      client: createBaseClient({ ...options, url, connectTimeoutMs: 1000 }),
+      scopedClients: new LRUCache<string, TenantClient>({ max: 2000 }),
+    })),
+    options.replicas ?? {},
+  );
+
+  function scopedOn(cache: LRUCache<string, TenantClient>, client: PrismaClient, tenantId: string) {
     if (!isUuid(tenantId)) throw new TenantGuardError(`not a tenant id: ${JSON.stringify(tenantId)}`);
-    let scoped = scopedClients.get(tenantId);
+    let scoped = cache.get(tenantId);
     if (!scoped) {
-      scoped = scopedTo(base, tenantId);
-      scopedClients.set(tenantId, scoped);
+      scoped = scopedTo(client, tenantId);
+      cache.set(tenantId, scoped);
     }
     return scoped;
   }
 
-  /** Runs fn in one transaction bound to the tenant at both layers: the guard and row-level security. */
-  function withTenantTx<T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>, txOptions: TxOptions = {}) {
-    const scoped = forTenant(tenantId);
-    return startingTenantTx.run(tenantId, () =>
+  function forTenant(tenantId: string): TenantClient {
+    return scopedOn(scopedClients, base, tenantId);
+  }
+
+  function tenantTransaction<T>(
+    scoped: TenantClient,
+    starting: StartingTenantTx,
+    fn: (tx: TenantTx) => Promise<T>,
+    txOptions: TxOptions,
+  ) {
+    return startingTenantTx.run(starting, () =>
       scoped.$transaction(
         // Transactions started inside this one are not this one: they bind their own scope.
         (tx) => startingTenantTx.exit(() => fn(tx)),
         { isolationLevel: txOptions.isolationLevel, timeout: txOptions.timeoutMs ?? 15_000, maxWait: 10_000 },
       ),
     );
+  }
+
+  /** Runs fn in one transaction bound to the tenant at both layers: the guard and row-level security. */
+  function withTenantTx<T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>, txOptions: TxOptions = {}) {
+    return tenantTransaction(forTenant(tenantId), { tenantId, readOnly: false }, fn, txOptions);
+  }
+
+  /**
+   * Runs fn in a read-only transaction bound to the tenant like withTenantTx's, on a healthy
+   * replica unless `reader` wrote within the read-your-writes window. A replica that fails the
+   * read is skipped and the read runs again on the primary (a read-only transaction changes
+   * nothing, so running it twice is safe).
+   */
+  async function withTenantRead<T>(
+    tenantId: string,
+    fn: (tx: TenantTx) => Promise<T>,
+    readOptions: { reader?: string } = {},
+  ): Promise<T> {
+    const starting = { tenantId, readOnly: true };
+    const onPrimary = () => {
+      replicaSet.counted('primary');
+      return tenantTransaction(forTenant(tenantId), starting, fn, {});
+    };
+    const replica = replicaSet.pick(readOptions.reader);
+    if (!replica) return onPrimary();
+    const scoped = scopedOn(replica.scopedClients, replica.client, tenantId);
+    try {
+      const result = await tenantTransaction(scoped, starting, fn, {});
+      replicaSet.counted('replica');
+      return result;
+    } catch (error) {
+      // The read's own failure (a missing row, a guard) is the caller's; only a lost replica is skipped.
+      if (await answers(replica.client)) throw error;
+      replicaSet.markDown(replica);
+      return onPrimary();
+    }
   }
 
   /**
@@ -243,12 +321,16 @@ export function createDatabase(options: DatabaseOptions) {
     client,
     forTenant,
     withTenantTx,
+    withTenantRead,
     withPlatformTx,
+    /** Keeps `reader`'s reads on the primary for the read-your-writes window. */
+    noteWrite: replicaSet.noteWrite,
+    replicas: replicaSet,
     async ping(): Promise<void> {
       await base.$queryRaw`select 1`;
     },
     async disconnect() {
-      await Promise.all([base.$disconnect(), platform !== base && platform.$disconnect()]);
+      await Promise.all([base.$disconnect(), platform !== base && platform.$disconnect(), replicaSet.stop()]);
     },
   };
 }

@@ -62,7 +62,134 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new EmbeddedPostgresError(`port ${port} is already in use (set MUSE_PG_PORT to another port)`);
   }
   const password = await initialise(binaries, dataDir, runAs);
+  const adminUrl = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const server = await runServer({ binaries, dataDir, port, runAs, adminUrl, onLog: options.onLog });
+  try {
+    await createDatabaseIfMissing(adminUrl, options.database);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 
+  return {
+    url: `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`,
+    port,
+    dataDir,
+    async stop() {
+      await server.stop();
+      if (options.ephemeral) removeDataDir(dataDir);
+    },
+  };
+}
+
+export interface EmbeddedReplicaOptions {
+  /** The running server to stream from; its superuser makes the base backup. */
+  primary: EmbeddedPostgres;
+  /** Removes the data folder (and the primary's replication slot) on stop: for tests. */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+}
+
+/**
+ * A hot standby of an embedded primary on a free port, streaming through a replication slot of
+ * its own. The base backup is PostgreSQL's own online backup (pg_backup_start, a copy of the
+ * data folder, pg_backup_stop's backup label), which is what pg_basebackup does over the wire:
+ * the embedded packages ship no pg_basebackup. The default wal_level (replica) and initdb's
+ * pg_hba (replication from 127.0.0.1) already allow it.
+ */
+export async function startEmbeddedReplica(options: EmbeddedReplicaOptions): Promise<EmbeddedPostgres> {
+  const { primary } = options;
+  const runAs = process.getuid?.() === 0 ? postgresSystemUser() : undefined;
+  const binaries = runAs ? await sharedBinaries() : await packagedBinaries();
+  const primaryUrl = new URL(primary.url);
+  const password = decodeURIComponent(primaryUrl.password);
+  const slot = `muse_replica_${randomBytes(4).toString('hex')}`;
+  const dataDir = `${primary.dataDir}-${slot}`;
+  const port = await freePort();
+
+  const admin = new pg.Client({ connectionString: primary.url });
+  await admin.connect();
+  try {
+    // Reserved now, so the primary keeps every WAL segment from before the copy starts.
+    await admin.query('select pg_create_physical_replication_slot($1, true)', [slot]);
+    await admin.query("select pg_backup_start('muse replica', true)");
+    copyDataDir(primary.dataDir, dataDir);
+    const { rows } = await admin.query<{ labelfile: string }>('select labelfile from pg_backup_stop(true)');
+    writeOwned(path.join(dataDir, 'backup_label'), rows[0]?.labelfile ?? '', runAs);
+  } catch (error) {
+    await admin.query('select pg_drop_replication_slot($1)', [slot]).catch(() => undefined);
+    removeDataDir(dataDir);
+    throw error;
+  } finally {
+    await admin.end();
+  }
+  writeOwned(path.join(dataDir, 'standby.signal'), '', runAs);
+  const conninfo = `host=127.0.0.1 port=${primary.port} user=${SUPERUSER} password=${password} application_name=${slot}`;
+  fs.appendFileSync(
+    path.join(dataDir, 'postgresql.auto.conf'),
+    `primary_conninfo = ${pg.escapeLiteral(conninfo)}\nprimary_slot_name = '${slot}'\n`,
+  );
+  fs.writeFileSync(passwordFileOf(dataDir), `${password}\n`, { mode: 0o600 });
+
+  const adminUrl = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const server = await runServer({ binaries, dataDir, port, runAs, adminUrl, onLog: options.onLog });
+  const url = new URL(primary.url);
+  url.port = String(port);
+  return {
+    url: url.toString(),
+    port,
+    dataDir,
+    async stop() {
+      await server.stop();
+      if (!options.ephemeral) return;
+      removeDataDir(dataDir);
+      const primaryAdmin = new pg.Client({ connectionString: primary.url });
+      await primaryAdmin.connect().catch(() => undefined);
+      await primaryAdmin.query('select pg_drop_replication_slot($1)', [slot]).catch(() => undefined);
+      await primaryAdmin.end().catch(() => undefined);
+    },
+  };
+}
+
+/** The data folder as a base backup: without the running server's pid file, WAL and slots. */
+function copyDataDir(from: string, to: string): void {
+  // cp -a keeps the owner (the postgres user, when running as root) and the modes.
+  const copied = spawnSync('cp', ['-a', from, to], { encoding: 'utf8' });
+  if (copied.status !== 0) {
+    throw new EmbeddedPostgresError(`copying the base backup failed: ${copied.stderr.trim()}`);
+  }
+  for (const file of ['postmaster.pid', 'postmaster.opts']) fs.rmSync(path.join(to, file), { force: true });
+  for (const dir of ['pg_wal', 'pg_replslot']) {
+    for (const entry of fs.readdirSync(path.join(to, dir))) {
+      if (entry !== 'archive_status' && entry !== 'summaries') {
+        fs.rmSync(path.join(to, dir, entry), { recursive: true, force: true });
+      }
+    }
+  }
+}
+
+function writeOwned(file: string, content: string, runAs: RunAs | undefined): void {
+  fs.writeFileSync(file, content, { mode: 0o600 });
+  if (runAs) fs.chownSync(file, runAs.uid, runAs.gid);
+}
+
+function removeDataDir(dataDir: string): void {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(passwordFileOf(dataDir), { force: true });
+}
+
+interface ServerOptions {
+  binaries: Binaries;
+  dataDir: string;
+  port: number;
+  runAs: RunAs | undefined;
+  /** The superuser's URL of the `postgres` database: ready once it answers. */
+  adminUrl: string;
+  onLog?: (line: string) => void;
+}
+
+/** Starts `postgres` on the data folder and waits until it accepts connections. */
+async function runServer({ binaries, dataDir, port, runAs, adminUrl, onLog }: ServerOptions) {
   const child = spawn(
     binaries.postgres,
     ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
@@ -74,7 +201,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
       output.push(line);
       if (output.length > 50) output.shift();
-      options.onLog?.(line);
+      onLog?.(line);
     }
   };
   child.stdout?.on('data', collect);
@@ -82,26 +209,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const killOnExit = () => child.pid && tryKill(child.pid, 'SIGINT');
   process.once('exit', killOnExit);
 
-  const adminUrl = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   try {
     await waitUntilAccepting(adminUrl, child, output);
-    await createDatabaseIfMissing(adminUrl, options.database);
   } catch (error) {
     await stopChild(child);
     throw error;
   }
-
   return {
-    url: `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`,
-    port,
-    dataDir,
     async stop() {
       process.off('exit', killOnExit);
       await stopChild(child);
-      if (options.ephemeral) {
-        fs.rmSync(dataDir, { recursive: true, force: true });
-        fs.rmSync(passwordFileOf(dataDir), { force: true });
-      }
     },
   };
 }

@@ -5,5 +5,6 @@ export * from './generated/prisma/enums.ts';
 export { JOB_QUEUE_SCHEMA } from './job-queue-schema.ts';
 export { type Listener, type ListenOptions, listen } from './listen.ts';
 export { checksumOf, MigrationError, migrate, readMigrations } from './migrate.ts';
+export type { ReadTarget, ReplicaOptions, ReplicaSet } from './replicas.ts';
 export * from './service-roles.ts';
 export { type SetUpResult, setUpDatabase } from './set-up.ts';

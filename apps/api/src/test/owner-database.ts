@@ -1,15 +1,21 @@
-import { createDatabase, type Database } from '@muse/db';
+import { createDatabase, type Database, type ReplicaOptions } from '@muse/db';
 import { inject } from 'vitest';
 
 const owners = new WeakMap<Database, Database>();
+
+export interface TestDatabaseOptions {
+  /** The owner's login to a server of the test's own, instead of the shared test server's. */
+  ownerUrl?: string;
+  replicas?: ReplicaOptions;
+}
 
 /**
  * The services' database (DATABASE_URL) for a test, and beside it, for fixtures only, the same
  * database as its owner: found by `ownerOf`, closed with it.
  */
-export function createTestDatabase(url: string, poolSize = 4): Database {
-  const db = createDatabase({ url, poolSize });
-  const ownerUrl = new URL(inject('ownerDatabaseUrl'));
+export function createTestDatabase(url: string, poolSize = 4, options: TestDatabaseOptions = {}): Database {
+  const db = createDatabase({ url, poolSize, replicas: options.replicas });
+  const ownerUrl = new URL(options.ownerUrl ?? inject('ownerDatabaseUrl'));
   ownerUrl.pathname = new URL(url).pathname;
   const owner = createDatabase({ url: ownerUrl.toString(), poolSize: 2 });
   owners.set(db, owner);

@@ -13,6 +13,7 @@ import { audit } from '../activity/audit.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import { type Audience, audienceOf } from '../auth/audience.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
+import { readAs } from '../auth/tenant-read.ts';
 import { clientsRepository } from '../clients/clients.repository.ts';
 import { toCampaign } from './campaigns.presenter.ts';
 import { type CampaignRow, campaignsRepository } from './campaigns.repository.ts';
@@ -62,7 +63,7 @@ export function createCampaignsService(deps: { db: Database }) {
       const own = clientOf(audience);
       if (own && query.clientId && query.clientId !== own) return { items: [], nextCursor: null };
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-      return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+      return readAs(db, actor, async (tx) => {
         const rows = await campaignsRepository.list(tx, {
           clientId: own ?? query.clientId,
           status: query.status,
@@ -76,7 +77,7 @@ export function createCampaignsService(deps: { db: Database }) {
 
     async get(actor: Actor, id: string) {
       const audience = audienceOf(actor);
-      return db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+      return readAs(db, actor, async (tx) => {
         const row = await campaignsRepository.findById(tx, id, clientOf(audience));
         if (!row) throw notFound('Campaign');
         return present(tx, row, audience);

@@ -14,6 +14,7 @@ import { audit } from '../activity/audit.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import { audienceOf } from '../auth/audience.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
+import { readAs } from '../auth/tenant-read.ts';
 import { recordBrandVersion } from './brand-versions.ts';
 import { clientsRepository } from './clients.repository.ts';
 
@@ -91,7 +92,7 @@ export function createClientsService(deps: { db: Database }) {
   return {
     async list(actor: Actor, query: ListClientsQuery) {
       const cursor = query.cursor ? decodeKeyCursor(query.cursor, NameKeyset) : undefined;
-      const rows = await db.withTenantTx(tenantScopeOf(actor), (tx) =>
+      const rows = await readAs(db, actor, (tx) =>
         clientsRepository.list(tx, {
           q: query.q || undefined,
           includeArchived: query.includeArchived,
@@ -106,7 +107,7 @@ export function createClientsService(deps: { db: Database }) {
     async get(actor: Actor, id: string) {
       const audience = audienceOf(actor);
       if (audience.kind === 'client' && audience.clientId !== id) throw notFound('Client');
-      const client = await db.withTenantTx(tenantScopeOf(actor), (tx) => clientsRepository.findById(tx, id));
+      const client = await readAs(db, actor, (tx) => clientsRepository.findById(tx, id));
       if (!client) throw notFound('Client');
       return client;
     },

@@ -16,6 +16,7 @@ import { audit } from '../activity/audit.ts';
 import { type Actor, noticeActorOf } from '../auth/actor.ts';
 import { type Audience, audienceOf } from '../auth/audience.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
+import { readAs } from '../auth/tenant-read.ts';
 import type { NotificationJobs } from '../notifications/notify.ts';
 import { notifyOfMoves } from '../notifications/review-notices.ts';
 import { usersRepository } from '../users/users.repository.ts';
@@ -48,7 +49,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
       const audience = audienceOf(actor);
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const statuses = statusesFor(audience, query.status);
-      const rows = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+      const rows = await readAs(db, actor, async (tx) => {
         const ideas =
           statuses?.length === 0
             ? []
@@ -90,7 +91,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
 
     async get(actor: Actor, id: string) {
       const audience = audienceOf(actor);
-      const row = await db.withTenantTx(tenantScopeOf(actor), async (tx) => {
+      const row = await readAs(db, actor, async (tx) => {
         const idea = await ideasRepository.findVisible(tx, id, audience);
         return idea && ideaAsSeenBy(tx, audience, idea);
       });
