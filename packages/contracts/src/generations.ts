@@ -183,6 +183,8 @@ export const Usage = z
     periodEnd: Timestamp,
     monthlyTokenQuota: z.int(),
     tokensUsed: z.int(),
+    /** Of `tokensUsed`: reading clients' reviews into brand suggestions (no campaign's, so in no line below). */
+    suggestionTokens: z.int(),
     tokensReserved: z.int(),
     /** Quota minus used and reserved tokens, never below 0. */
     tokensRemaining: z.int(),

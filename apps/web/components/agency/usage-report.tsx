@@ -73,6 +73,7 @@ export function UsageReport() {
         (() => {
           const {
             tokensUsed,
+            suggestionTokens,
             tokensReserved,
             monthlyTokenQuota,
             periodStart,
@@ -116,6 +117,12 @@ export function UsageReport() {
                   ) : (
                     <p className="text-sm text-slate-500">
                       {formatShareUsed(tokensUsed, monthlyTokenQuota)}.
+                    </p>
+                  )}
+                  {suggestionTokens > 0 && (
+                    <p className="text-sm text-slate-600">
+                      Of these, {plural(suggestionTokens, 'token')} went into brand suggestions from clients’
+                      reviews; the lines below are the campaigns’ generations.
                     </p>
                   )}
                 </CardContent>

@@ -176,10 +176,22 @@ describe('a brand voice that learns from review', () => {
     expect(length?.maxCaptionChars).toBeLessThan(median(captionLengths(before.ideas)));
     // The run's tokens count against the agency's quota like a generation's.
     const run = await api.db.withTenantTx(agency.tenant.id, (tx) =>
-      tx.brandFeedbackRun.findFirstOrThrow({ select: { promptTokens: true, model: true, proposals: true } }),
+      tx.brandFeedbackRun.findFirstOrThrow({
+        select: { promptTokens: true, completionTokens: true, model: true, proposals: true },
+      }),
     );
     expect(run).toMatchObject({ model: 'offline-muse-1', proposals: proposals.length });
     expect(run.promptTokens).toBeGreaterThan(0);
+    const usage = await api.http.get('/api/usage').set('Authorization', await bearer(agency.admin));
+    const { generations } = await api.db.withTenantTx(agency.tenant.id, async (tx) => ({
+      generations: await tx.generation.findMany({ select: { promptTokens: true, completionTokens: true } }),
+    }));
+    const generated = generations.reduce((sum, row) => sum + row.promptTokens + row.completionTokens, 0);
+    // The usage page says which part of the month's tokens the suggestions took.
+    expect(usage.body).toMatchObject({
+      suggestionTokens: run.promptTokens + run.completionTokens,
+      tokensUsed: generated + run.promptTokens + run.completionTokens,
+    });
     // The agency hears how many came: the member who sent the round and the admin; the client does not.
     const notices = await api.db.withTenantTx(agency.tenant.id, (tx) =>
       tx.notification.findMany({

@@ -241,16 +241,20 @@ export const generationsRepository = {
       where: { queuedAt: { gte: since } },
       _sum: { promptTokens: true, completionTokens: true },
     });
+    return (
+      (spent._sum.promptTokens ?? 0) +
+      (spent._sum.completionTokens ?? 0) +
+      (await generationsRepository.feedbackTokensUsed(tx, since))
+    );
+  },
+
+  /** Tokens of the review feedback read into brand suggestions since `since`. */
+  async feedbackTokensUsed(tx: TenantTx, since: Date): Promise<number> {
     const feedback = await tx.brandFeedbackRun.aggregate({
       where: { createdAt: { gte: since } },
       _sum: { promptTokens: true, completionTokens: true },
     });
-    return (
-      (spent._sum.promptTokens ?? 0) +
-      (spent._sum.completionTokens ?? 0) +
-      (feedback._sum.promptTokens ?? 0) +
-      (feedback._sum.completionTokens ?? 0)
-    );
+    return (feedback._sum.promptTokens ?? 0) + (feedback._sum.completionTokens ?? 0);
   },
 
   /**

@@ -33,11 +33,12 @@ export function createUsageService(deps: { db: Database; settings: ApiConfig['ge
     async get(actor: Actor) {
       const tenantId = tenantScopeOf(actor);
       const period = quotaPeriod();
-      const { quota, tokensUsed, tokensReserved, campaigns } = await deps.db.withTenantTx(
+      const { quota, tokensUsed, suggestionTokens, tokensReserved, campaigns } = await deps.db.withTenantTx(
         tenantId,
         async (tx) => ({
           quota: await generationsRepository.findQuota(tx, tenantId),
           tokensUsed: await generationsRepository.tokensUsed(tx, period.start),
+          suggestionTokens: await generationsRepository.feedbackTokensUsed(tx, period.start),
           tokensReserved: await generationsRepository.tokensReserved(
             tx,
             period.start,
@@ -51,6 +52,7 @@ export function createUsageService(deps: { db: Database; settings: ApiConfig['ge
         periodEnd: period.end,
         monthlyTokenQuota: quota,
         tokensUsed,
+        suggestionTokens,
         tokensReserved,
         tokensRemaining: Math.max(0, quota - tokensUsed - tokensReserved),
         generations: campaigns.reduce((total, line) => total + line.generations, 0),
