@@ -6,9 +6,9 @@ import {
   createPrivateDatabase,
   eventually,
   makeBriefedCampaign,
+  type ServiceProcess,
   spawnWorker,
   startAiStack,
-  type WorkerProcess,
   workerEnv,
 } from '../../test/generation-harness.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
@@ -16,7 +16,7 @@ import { startTestApp, type TestApp } from '../../test/test-app.ts';
 let database: Awaited<ReturnType<typeof createPrivateDatabase>>;
 let ai: AiStack;
 let api: TestApp;
-const workers: WorkerProcess[] = [];
+const workers: ServiceProcess[] = [];
 
 beforeAll(async () => {
   database = await createPrivateDatabase();
@@ -52,7 +52,7 @@ function ideasOf(tenantId: string) {
   }));
 }
 
-const finishedBy = (worker: WorkerProcess, generationId: string) =>
+const finishedBy = (worker: ServiceProcess, generationId: string) =>
   worker.lines.some((line) => line.msg === 'generation finished' && line.generationId === generationId);
 
 describe('generation workers as processes', () => {
@@ -75,7 +75,7 @@ describe('generation workers as processes', () => {
         worker.lines.some((line) => line.msg === 'generation claimed' && line.generationId === generationId),
       ),
     );
-    const survivor = pair.find((worker) => worker !== doomed) as WorkerProcess;
+    const survivor = pair.find((worker) => worker !== doomed) as ServiceProcess;
     await eventually(async () =>
       ai.offline.requests.some((request) => request.requestId === requestId && request.status === null)
         ? true
