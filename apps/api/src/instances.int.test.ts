@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '@muse/db';
-import { keyPaths } from '@muse/local-auth';
+import { keyPaths, mintLocalToken } from '@muse/local-auth';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, makeAgency, makeIdea, makeUser, type TestUser } from './test/factories.ts';
@@ -57,6 +57,8 @@ async function startApi(): Promise<Api> {
     // Every request here comes from 127.0.0.1, as other suites' processes on this Redis may too.
     RATE_LIMIT_PER_IP_PER_MINUTE: '100000',
     GENERATION_RATE_LIMIT_PER_MINUTE: '1000',
+    // A sign-in lookup is reused for a minute: only an announced change can end it sooner.
+    AUTH_CACHE_TTL_SECONDS: '60',
     METRICS_TOKEN: TEST_METRICS_TOKEN,
   });
   const { url } = (await api.waitForLine('api listening', 40_000)) as { url: string };
@@ -129,6 +131,14 @@ function ideasOf(tenantId: string) {
 
 const finishedBy = (worker: ServiceProcess, generationId: string) =>
   worker.lines.some((line) => line.msg === 'generation finished' && line.generationId === generationId);
+
+/** Resolves once `api` answers GET /api/me with `status` for `auth`; fails after a second. */
+function answersWithin1s(api: Api, auth: string, status: number) {
+  return eventually(async () => {
+    const res = await api.http.get('/api/me').set('Authorization', auth);
+    return res.status === status ? res : undefined;
+  }, 1_000);
+}
 
 async function streamOn(api: Api, tokenFrom: Api, user: TestUser): Promise<SseClient> {
   const issued = await tokenFrom.http.post('/api/events/token').set('Authorization', await bearer(user));
@@ -243,5 +253,36 @@ describe('two API processes and two workers over one database and Redis', () => 
       (candidate) => candidate.type === 'idea.changed' && candidate.data.ideaId === idea.id,
     );
     expect(frame.data).toMatchObject({ ideaId: idea.id, version: res.body.version });
+  });
+
+  it('when a user is disabled through API A, then API B, which had its sign-in cached, refuses it within a second', async () => {
+    const { admin, member } = await makeAgency(db);
+    const auth = await bearer(member);
+    expect((await apiB.http.get('/api/me').set('Authorization', auth)).status).toBe(200);
+    const res = await apiA.http
+      .patch(`/api/users/${member.id}`)
+      .set('Authorization', await bearer(admin))
+      .send({ status: 'DISABLED' });
+    expect(res.status).toBe(200);
+    const refused = await answersWithin1s(apiB, auth, 403);
+    expect(refused.body).toMatchObject({
+      error: { code: 'forbidden', details: [{ reason: 'user_disabled' }] },
+    });
+  });
+
+  it('when a session is signed out through API A, then API B, which had it as active, refuses its token within a second', async () => {
+    const { member } = await makeAgency(db);
+    const opened = await apiA.http.post('/api/sessions').set('Authorization', await bearer(member));
+    expect(opened.status).toBe(201);
+    const token = await mintLocalToken(inject('authPrivateKey'), {
+      subject: member.authSubject ?? '',
+      authorizedParty: TEST_WEB_ORIGIN,
+      sessionId: opened.body.id,
+    });
+    const auth = `Bearer ${token}`;
+    expect((await apiB.http.get('/api/me').set('Authorization', auth)).status).toBe(200);
+    expect((await apiA.http.delete('/api/sessions/current').set('Authorization', auth)).status).toBe(204);
+    const refused = await answersWithin1s(apiB, auth, 401);
+    expect(refused.body).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 });
