@@ -10,6 +10,7 @@ import {
   type AiStack,
   createPrivateDatabase,
   eventually,
+  finishedBy,
   makeBriefedCampaign,
   type ServiceProcess,
   spawnApi,
@@ -128,9 +129,6 @@ function settledGenerations(tenantId: string, count: number) {
 function ideasOf(tenantId: string) {
   return db.withTenantTx(tenantId, (tx) => tx.idea.findMany({ select: { id: true, generationId: true } }));
 }
-
-const finishedBy = (worker: ServiceProcess, generationId: string) =>
-  worker.lines.some((line) => line.msg === 'generation finished' && line.generationId === generationId);
 
 /** Resolves once `api` answers GET /api/me with `status` for `auth`; fails after a second. */
 function answersWithin1s(api: Api, auth: string, status: number) {

@@ -158,6 +158,10 @@ function spawnService(entry: string, env: Record<string, string>): ServiceProces
   };
 }
 
+/** Whether the worker's log says it finished this generation. */
+export const finishedBy = (worker: ServiceProcess, generationId: string) =>
+  worker.lines.some((line) => line.msg === 'generation finished' && line.generationId === generationId);
+
 /** Polls `check` until it returns a value other than undefined. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

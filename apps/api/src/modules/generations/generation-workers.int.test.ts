@@ -5,6 +5,7 @@ import {
   type AiStack,
   createPrivateDatabase,
   eventually,
+  finishedBy,
   makeBriefedCampaign,
   type ServiceProcess,
   spawnWorker,
@@ -51,9 +52,6 @@ function ideasOf(tenantId: string) {
     generated: await tx.activityEvent.count({ where: { action: 'idea.generated' } }),
   }));
 }
-
-const finishedBy = (worker: ServiceProcess, generationId: string) =>
-  worker.lines.some((line) => line.msg === 'generation finished' && line.generationId === generationId);
 
 describe('generation workers as processes', () => {
   it('when a worker is killed (SIGKILL) during the AI call, then another worker completes the job and its ideas exist exactly once', async () => {
