@@ -42,6 +42,12 @@ for (const [name, service] of Object.entries(compose.services ?? {})) {
   if (dockerfile && !fs.existsSync(path.join(root, service.build.context ?? '.', dockerfile))) {
     problems.push(`${name} builds from missing ${dockerfile}`);
   }
+  for (const volume of service.volumes ?? []) {
+    const source = typeof volume === 'string' ? volume.split(':')[0] : volume.source;
+    if (source?.startsWith('./') && !fs.existsSync(path.join(root, source))) {
+      problems.push(`${name} mounts missing ${source}`);
+    }
+  }
   if (service.build && !service.healthcheck && name !== 'migrate') {
     problems.push(`${name} has no health check`);
   }

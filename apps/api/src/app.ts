@@ -23,6 +23,7 @@ import type { JobQueue } from './jobs/job-queue.ts';
 import { createActivityRoutes } from './modules/activity/activity.routes.ts';
 import { createAnalyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import type { AuthChanges } from './modules/auth/auth-changes.ts';
 import { PrincipalCache } from './modules/auth/principal-cache.ts';
 import type { TokenVerifier } from './modules/auth/token-verifier.ts';
 import { createBrandProposalsRoutes } from './modules/brand-proposals/brand-proposals.routes.ts';
@@ -66,6 +67,8 @@ export interface AppDependencies {
   jobs: Pick<JobQueue, 'enqueue'>;
   /** The process's live-event listener, which the streams of GET /api/events subscribe to. */
   live: Pick<LiveHub, 'subscribe'>;
+  /** The process's ear for sign-in changes made by other processes, which its caches follow. */
+  authChanges: Pick<AuthChanges, 'subscribe'>;
   /** Shared rate-limit counters; in-process memory when absent. */
   redis?: Redis;
   /** Namespace of the rate-limit keys in Redis. */
@@ -80,6 +83,15 @@ export function createApp(deps: AppDependencies): Express {
   const principals = new PrincipalCache(config.auth.cacheTtlMs);
   const sessions = createSessionsService({ db, principals, local: config.auth.mode === 'local' });
   const auth = createAuthService({ db, verifier: sessions.guard(deps.verifier), cache: principals });
+  deps.authChanges.subscribe({
+    apply(change) {
+      if (change.kind === 'user') principals.invalidateUser(change.id);
+      else if (change.kind === 'tenant') principals.invalidateTenant(change.id);
+      else sessions.forget(change.id);
+    },
+    // A new generation also voids the sessions' "active" answers.
+    forgetAll: () => principals.invalidateAll(),
+  });
   const signer = createTokenSigner(config.linkSigningSecret);
   const liveTokens = createLiveTokens(signer);
   const reviewLinks = createReviewLinksService({ db, jobs: deps.jobs, webOrigin: config.webOrigin, signer });

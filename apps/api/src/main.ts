@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { loadApiConfig } from './config.ts';
 import { startJobQueue } from './jobs/job-queue.ts';
+import { startAuthChanges } from './modules/auth/auth-changes.ts';
 import { createTokenVerifier } from './modules/auth/token-verifier.ts';
 import { startGenerationQueue } from './modules/generations/generations.queue.ts';
 import { startLiveHub } from './modules/live/live.hub.ts';
@@ -63,7 +64,8 @@ const generationQueue = await startGenerationQueue({
   logger,
 }).catch(cannotStartJobs);
 const live = startLiveHub({ databaseUrl: config.databaseUrl, logger });
-await live.ready;
+const authChanges = startAuthChanges({ databaseUrl: config.databaseUrl, logger });
+await Promise.all([live.ready, authChanges.ready]);
 const lifecycle: Lifecycle = { draining: false };
 const app = createApp({
   config,
@@ -75,6 +77,7 @@ const app = createApp({
   generationQueue,
   jobs,
   live,
+  authChanges,
 });
 
 const server = app.listen(config.port, (error?: Error) => {
@@ -120,6 +123,7 @@ async function shutdown(signal: string): Promise<void> {
     server.closeIdleConnections();
   });
   clearTimeout(forced);
+  await authChanges.close();
   await generationQueue.stop();
   await jobs.stop();
   await db.disconnect();

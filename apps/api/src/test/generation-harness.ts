@@ -108,7 +108,7 @@ export function startInProcessWorker(env: Record<string, string>) {
   });
 }
 
-export interface WorkerProcess {
+export interface ServiceProcess {
   child: ChildProcess;
   /** Its JSON log lines so far. */
   lines: Record<string, unknown>[];
@@ -117,8 +117,17 @@ export interface WorkerProcess {
 }
 
 /** `src/worker.ts` as its own process, as the start command and docker compose run it. */
-export function spawnWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+export function spawnWorker(env: Record<string, string>): ServiceProcess {
+  return spawnService('src/worker.ts', env);
+}
+
+/** `src/main.ts` (the API) as its own process; its "api listening" line carries its URL. */
+export function spawnApi(env: Record<string, string>): ServiceProcess {
+  return spawnService('src/main.ts', env);
+}
+
+function spawnService(entry: string, env: Record<string, string>): ServiceProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: API_DIR,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,10 +153,14 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
         if (line) return line;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error(`no "${msg}" from the worker; got ${JSON.stringify(lines)} ${stderr.join('')}`);
+      throw new Error(`no "${msg}" from ${entry}; got ${JSON.stringify(lines)} ${stderr.join('')}`);
     },
   };
 }
+
+/** Whether the worker's log says it finished this generation. */
+export const finishedBy = (worker: ServiceProcess, generationId: string) =>
+  worker.lines.some((line) => line.msg === 'generation finished' && line.generationId === generationId);
 
 /** Polls `check` until it returns a value other than undefined. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {

@@ -75,6 +75,7 @@ export function declaredRoutes(): DeclaredRoute[] {
         throw new Error('the route table opens no streams');
       },
     },
+    authChanges: { subscribe: () => {} },
   });
   return routeTable(app).map((entry) => ({
     ...entry,

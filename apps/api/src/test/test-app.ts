@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { createApp } from '../app.ts';
 import { type ApiConfig, parseApiConfig } from '../config.ts';
 import { type JobQueue, startJobQueue } from '../jobs/job-queue.ts';
+import { startAuthChanges } from '../modules/auth/auth-changes.ts';
 import { createTokenVerifier } from '../modules/auth/token-verifier.ts';
 import { type GenerationQueue, startGenerationQueue } from '../modules/generations/generations.queue.ts';
 import { type LiveHub, startLiveHub } from '../modules/live/live.hub.ts';
@@ -61,7 +62,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const started = options.queues ? undefined : await startApiQueues(config, logger);
   const { generationQueue, jobs } = options.queues ?? (started as ApiQueues);
   const live = startLiveHub({ databaseUrl: config.databaseUrl, logger });
-  await live.ready;
+  const authChanges = startAuthChanges({ databaseUrl: config.databaseUrl, logger });
+  await Promise.all([live.ready, authChanges.ready]);
   const app = createApp({
     config,
     db,
@@ -76,6 +78,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     generationQueue,
     jobs,
     live,
+    authChanges,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -90,6 +93,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url,
     async close() {
       await live.close();
+      await authChanges.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await started?.stop();

@@ -36,6 +36,20 @@ describe('principal cache', () => {
     expect([cache.get('sub-2'), cache.get('sub-3')?.userId]).toEqual([undefined, 'u3']);
   });
 
+  it('when everything is invalidated (announcements may have been missed), then no entry is left and older lookups are not stored', () => {
+    const cache = new PrincipalCache(60_000);
+    cache.set('sub-1', principal('u1', 'tenant-a'), cache.generation);
+    cache.set('sub-2', principal('u2', 'tenant-b'), cache.generation);
+    const startedAt = cache.generation;
+    cache.invalidateAll();
+    cache.set('sub-3', principal('u3'), startedAt);
+    expect([cache.get('sub-1'), cache.get('sub-2'), cache.get('sub-3')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('when a lookup started before an invalidation, then its (possibly stale) result is not stored', () => {
     const cache = new PrincipalCache(60_000);
     const startedAt = cache.generation;

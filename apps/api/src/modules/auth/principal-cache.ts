@@ -4,8 +4,9 @@ import type { Principal } from './principal.ts';
 /**
  * Verified subject → principal, for a few seconds, so most requests resolve their user without
  * a database round trip. Disabling a user, changing its role or suspending a tenant invalidates
- * the entries at once (in this process; other processes see it within the TTL). Each
- * invalidation bumps a generation: a lookup that started before it may not store its result.
+ * the entries at once in this process, and in the others when its announcement reaches them
+ * (`auth-changes.ts`; within the TTL at worst). Each invalidation bumps a generation: a lookup
+ * that started before it may not store its result.
  */
 export class PrincipalCache {
   private readonly entries: LRUCache<string, Principal> | undefined;
@@ -36,6 +37,11 @@ export class PrincipalCache {
 
   invalidateTenant(tenantId: string): void {
     this.invalidate((principal) => principal.tenantId === tenantId);
+  }
+
+  /** Changes may have been missed (announcements not heard): nothing cached is trusted. */
+  invalidateAll(): void {
+    this.invalidate(() => true);
   }
 
   private invalidate(matches: (principal: Principal) => boolean): void {

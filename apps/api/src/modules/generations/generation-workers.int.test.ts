@@ -5,10 +5,11 @@ import {
   type AiStack,
   createPrivateDatabase,
   eventually,
+  finishedBy,
   makeBriefedCampaign,
+  type ServiceProcess,
   spawnWorker,
   startAiStack,
-  type WorkerProcess,
   workerEnv,
 } from '../../test/generation-harness.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
@@ -16,7 +17,7 @@ import { startTestApp, type TestApp } from '../../test/test-app.ts';
 let database: Awaited<ReturnType<typeof createPrivateDatabase>>;
 let ai: AiStack;
 let api: TestApp;
-const workers: WorkerProcess[] = [];
+const workers: ServiceProcess[] = [];
 
 beforeAll(async () => {
   database = await createPrivateDatabase();
@@ -52,9 +53,6 @@ function ideasOf(tenantId: string) {
   }));
 }
 
-const finishedBy = (worker: WorkerProcess, generationId: string) =>
-  worker.lines.some((line) => line.msg === 'generation finished' && line.generationId === generationId);
-
 describe('generation workers as processes', () => {
   it('when a worker is killed (SIGKILL) during the AI call, then another worker completes the job and its ideas exist exactly once', async () => {
     const agency = await makeAgency(api.db);
@@ -75,7 +73,7 @@ describe('generation workers as processes', () => {
         worker.lines.some((line) => line.msg === 'generation claimed' && line.generationId === generationId),
       ),
     );
-    const survivor = pair.find((worker) => worker !== doomed) as WorkerProcess;
+    const survivor = pair.find((worker) => worker !== doomed) as ServiceProcess;
     await eventually(async () =>
       ai.offline.requests.some((request) => request.requestId === requestId && request.status === null)
         ? true

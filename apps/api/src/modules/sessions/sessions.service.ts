@@ -2,6 +2,7 @@ import { type AuthSession, isUuid } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../../http/app-error.ts';
+import { announceAuthChange } from '../auth/auth-changes.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
 import type { TokenVerifier, VerifiedIdentity } from '../auth/token-verifier.ts';
 import { sessionsRepository } from './sessions.repository.ts';
@@ -10,7 +11,7 @@ import { sessionsRepository } from './sessions.repository.ts';
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
 /**
  * How long "this session is active" is trusted without asking the database: how late another
- * API process sees a sign-out. This process sees its own at once.
+ * API process sees a sign-out it did not hear announced. This process sees its own at once.
  */
 const ACTIVE_TTL_MS = 3_000;
 const MAX_REMEMBERED = 10_000;
@@ -78,6 +79,12 @@ export function createSessionsService(deps: { db: Database; principals: Principa
       if (!identity.sessionId) return;
       active.delete(identity.sessionId);
       await sessionsRepository.revoke(db.client, identity.sessionId, identity.subject);
+      await announceAuthChange(db.client, { kind: 'session', id: identity.sessionId });
+    },
+
+    /** Another process ended this session. */
+    forget(id: string): void {
+      active.delete(id);
     },
   };
 }

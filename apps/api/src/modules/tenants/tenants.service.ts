@@ -6,6 +6,7 @@ import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
 import { audit } from '../activity/audit.ts';
 import type { UserActor } from '../auth/actor.ts';
+import { announceAuthChange } from '../auth/auth-changes.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
 import { sessionsRepository } from '../sessions/sessions.repository.ts';
 import { type TenantRow, type TenantUsageCounts, tenantsRepository } from './tenants.repository.ts';
@@ -113,6 +114,7 @@ export function createTenantsService(deps: { db: Database; principals: Principal
         // A suspension ends its users' sign-in sessions: lifting it later lets nobody back in unasked.
         if (changes.status?.to === 'SUSPENDED') await sessionsRepository.revokeForTenant(tx, id);
         await audit(tx, id, actor, [{ entityId: id, action: 'tenant.updated', data: { changes } }]);
+        await announceAuthChange(tx, { kind: 'tenant', id });
       });
       // After the commit: a suspension blocks the agency's users on their next request.
       principals.invalidateTenant(id);

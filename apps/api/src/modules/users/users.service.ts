@@ -5,6 +5,7 @@ import { decodeCursor, toPage } from '../../shared/keyset-page.ts';
 import { violatesUnique } from '../../shared/unique-violation.ts';
 import { audit } from '../activity/audit.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
+import { announceAuthChange } from '../auth/auth-changes.ts';
 import { tenantScopeOf } from '../auth/permissions.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
 import { clientsRepository } from '../clients/clients.repository.ts';
@@ -77,6 +78,7 @@ export function createUsersService(deps: { db: Database; principals: PrincipalCa
           action: 'user.updated',
           data: { changes: change.changes },
         });
+        await announceAuthChange(tx, { kind: 'user', id });
         return updated;
       });
       // After the commit: the next request of this user resolves its new role or status.
