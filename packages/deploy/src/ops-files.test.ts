@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 /**
- * The Grafana dashboard and the Prometheus alert rules in ops/ are data nobody runs in the tests
+ * The Grafana dashboard and the Prometheus alert rules of this package are data nobody runs in the tests
  * (promtool is not on these machines): this checks that they parse, that each expression is
  * well formed, and that it names only metrics the services define.
  */
@@ -76,7 +76,9 @@ describe('ops files', () => {
   const metrics = definedMetrics();
 
   it('when the alert rules are read, then every rule has a name, a well-formed expression on known metrics and a summary', () => {
-    const rules = parse(fs.readFileSync(path.join(root, 'ops/prometheus/alerts.yml'), 'utf8')) as {
+    const rules = parse(
+      fs.readFileSync(path.join(root, 'packages/deploy/prometheus/alerts.yml'), 'utf8'),
+    ) as {
       groups: {
         name: string;
         rules: { alert: string; expr: string; for?: string; annotations: { summary: string } }[];
@@ -101,7 +103,7 @@ describe('ops files', () => {
 
   it('when the dashboard is read, then it is Grafana JSON whose every panel queries known metrics', () => {
     const dashboard = JSON.parse(
-      fs.readFileSync(path.join(root, 'ops/grafana/muse-overview.json'), 'utf8'),
+      fs.readFileSync(path.join(root, 'packages/deploy/grafana/muse-overview.json'), 'utf8'),
     ) as {
       uid: string;
       panels: { id: number; title: string; targets: { expr: string }[] }[];
