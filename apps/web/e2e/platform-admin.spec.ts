@@ -95,13 +95,17 @@ test('(d) when the platform admin sets any whole quota, and one the agency has u
 
     await openSeededCampaign(owner.page);
     await owner.page.getByRole('button', { name: 'Generate ideas' }).first().click();
-    await owner.page.getByRole('dialog').getByRole('button', { name: 'Generate' }).click();
+    // The dialog says so before anyone fills it in, and offers no run that would be refused.
+    const dialog = owner.page.getByRole('dialog');
     await expect(
-      owner.page.getByText(
-        /^Your agency has used its monthly token quota\. Generation is blocked until the quota is raised or the month turns on /,
-      ),
+      dialog.getByRole('alert').filter({
+        hasText:
+          /^Your agency has used its monthly token quota\. Generation is blocked until the quota is raised or the month turns on /,
+      }),
     ).toBeVisible();
-    await shot(owner.page, 'd7-agency-generate-refused-over-quota');
+    await expect(dialog.getByRole('button', { name: 'Generate', exact: true })).toBeDisabled();
+    await expect(dialog.getByLabel('Posts')).toBeDisabled();
+    await shot(owner.page, 'd7-agency-generate-blocked-over-quota');
     await owner.context.close();
   } finally {
     // The seeded quota, for the other flows and for re-runs.

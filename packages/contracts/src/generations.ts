@@ -250,6 +250,19 @@ export const generationRoutes = defineRouteContracts({
   },
 });
 
+/**
+ * GET /api/usage/allowance: whether the agency may start a run at all this month, for everyone
+ * who may generate (members too, who may not read the token figures of GET /api/usage).
+ */
+export const GenerationAllowance = z
+  .object({
+    /** The month's tokens have reached the quota: every run is refused until `resetsAt` or a raise. */
+    blocked: z.boolean(),
+    resetsAt: Timestamp,
+  })
+  .meta({ id: 'GenerationAllowance' });
+export type GenerationAllowance = z.infer<typeof GenerationAllowance>;
+
 export const usageRoutes = defineRouteContracts({
   get: {
     method: 'GET',
@@ -258,5 +271,13 @@ export const usageRoutes = defineRouteContracts({
     tags: ['usage'],
     auth: 'bearer',
     response: Usage,
+  },
+  allowance: {
+    method: 'GET',
+    path: '/api/usage/allowance',
+    summary: 'Whether the agency may still generate this month',
+    tags: ['usage'],
+    auth: 'bearer',
+    response: GenerationAllowance,
   },
 });

@@ -20,6 +20,8 @@ import { Textarea } from '@/components/ui/textarea';
 import { isRunning } from '@/lib/queries/generations';
 import { useGenerateIdeas } from '@/lib/queries/use-campaigns';
 import { useGeneration } from '@/lib/queries/use-generations';
+import { useGenerationAllowance } from '@/lib/queries/use-usage';
+import { blockedSentence } from '@/lib/quota';
 import { type GenerateDraft, generateDraftOf, generateResolver } from './generate-request';
 import { GenerationProgress } from './generation-progress';
 
@@ -59,6 +61,9 @@ export function GenerateDialog({
   );
 
   const showProgress = Boolean(generationId);
+  // Asked on every opening, so a quota raised or used up meanwhile is what the dialog says.
+  const allowance = useGenerationAllowance(open);
+  const blocked = !running && allowance.data?.blocked === true;
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-w-xl">
@@ -80,8 +85,16 @@ export function GenerateDialog({
             }}
           />
         )}
+        {blocked && allowance.data && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+            Your agency has used its monthly token quota. {blockedSentence(allowance.data.resetsAt)}
+          </p>
+        )}
         <form id="generate-form" onSubmit={submit} noValidate className="grid gap-4">
-          <fieldset disabled={running || start.isPending} className="grid gap-4 disabled:opacity-60">
+          <fieldset
+            disabled={running || start.isPending || blocked}
+            className="grid gap-4 disabled:opacity-60"
+          >
             <div className="grid grid-cols-2 gap-4">
               <Field id="gen-posts" label="Posts" error={errors.numPosts?.message}>
                 {(control) => (
@@ -142,7 +155,7 @@ export function GenerateDialog({
             {running ? 'Keep working — we’ll let you know' : 'Close'}
           </Button>
           {!running && (
-            <Button type="submit" form="generate-form" pending={start.isPending}>
+            <Button type="submit" form="generate-form" pending={start.isPending} disabled={blocked}>
               <Sparkles aria-hidden />
               {generation.data?.status === 'SUCCEEDED' ? 'Generate more' : 'Generate'}
             </Button>

@@ -156,6 +156,7 @@ export function createApi(transport: Transport) {
     }: Pick<Query<typeof activityRoutes.list>, 'entityType' | 'entityId' | 'limit'> = {}) =>
       call(activityRoutes.list, { query: { ...filters, limit } }),
     usage: () => call(usageRoutes.get, {}),
+    generationAllowance: () => call(usageRoutes.allowance, {}),
     branding: {
       get: () => call(brandingRoutes.get, {}),
       update: (body: Body<typeof brandingRoutes.update>) => call(brandingRoutes.update, { body }),

@@ -15,6 +15,8 @@ export const keys = {
   allActivity: ['activity'] as const,
   generation: (id: string) => ['generation', id] as const,
   usage: ['usage'] as const,
+  /** Under `usage`, so whatever makes usage stale makes the allowance stale too. */
+  generationAllowance: ['usage', 'allowance'] as const,
   users: ['users'] as const,
   tenants: ['tenants'] as const,
   notifications: ['notifications'] as const,

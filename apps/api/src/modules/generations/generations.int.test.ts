@@ -136,6 +136,11 @@ function finished(user: TestUser, id: string, timeoutMs = 30_000) {
   }, timeoutMs);
 }
 
+/** The first instant of next month (UTC): when the quota counts afresh. */
+function nextMonthStart(now = new Date()) {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString();
+}
+
 function rowsOf(db: Database, tenantId: string) {
   return db.withTenantTx(tenantId, async (tx) => ({
     generations: await tx.generation.findMany({ orderBy: { queuedAt: 'asc' } }),
@@ -862,6 +867,23 @@ describe('reading generations and usage', () => {
 
     const member = await api.http.get('/api/usage').set('Authorization', await bearer(agency.member));
     expect(member.status).toBe(403);
+  });
+
+  it('when the month’s tokens reach the quota, then the allowance says blocked to a member too, with the reset, and another agency is not blocked by it', async () => {
+    const agency = await makeBrandAgency({ quota: 10_000 });
+    const other = await makeBrandAgency({ quota: 10_000 });
+    const allowance = async (user: TestUser) =>
+      api.http.get('/api/usage/allowance').set('Authorization', await bearer(user));
+
+    await makeGeneration(api.db, agency.campaign, { prompt: 6_000, completion: 3_999 });
+    const open = await allowance(agency.member);
+    expect(open.status).toBe(200);
+    expect(open.body).toEqual({ blocked: false, resetsAt: nextMonthStart() });
+
+    await makeGeneration(api.db, agency.campaign, { prompt: 1, completion: 0 });
+    expect((await allowance(agency.member)).body).toEqual({ blocked: true, resetsAt: nextMonthStart() });
+    expect((await allowance(agency.admin)).body.blocked).toBe(true);
+    expect((await allowance(other.member)).body.blocked).toBe(false);
   });
 });
 

@@ -8,5 +8,9 @@ export function createUsageRoutes(deps: { db: Database; settings: ApiConfig['gen
   const usage = createUsageService(deps);
   return [
     implementRoute(usageRoutes.get, { access: 'usage.read', handle: (_request, actor) => usage.get(actor) }),
+    implementRoute(usageRoutes.allowance, {
+      access: 'generations.create',
+      handle: (_request, actor) => usage.allowance(actor),
+    }),
   ];
 }

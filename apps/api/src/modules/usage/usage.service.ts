@@ -58,6 +58,21 @@ export function createUsageService(deps: { db: Database; settings: ApiConfig['ge
         byCampaign: campaigns,
       };
     },
+
+    /**
+     * Whether any run can start: blocked once spent and reserved tokens reach the quota, the
+     * point at which the quota check refuses even the smallest run.
+     */
+    async allowance(actor: Actor) {
+      const tenantId = tenantScopeOf(actor);
+      const period = quotaPeriod();
+      const spent = await deps.db.withTenantTx(tenantId, async (tx) => ({
+        quota: await generationsRepository.findQuota(tx, tenantId),
+        used: await generationsRepository.tokensUsed(tx, period.start),
+        reserved: await generationsRepository.tokensReserved(tx, period.start, deps.settings.tokensPerIdea),
+      }));
+      return { blocked: spent.used + spent.reserved >= spent.quota, resetsAt: period.end };
+    },
   };
 }
 
