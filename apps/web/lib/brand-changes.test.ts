@@ -11,6 +11,21 @@ describe('describeBrandChange', () => {
     );
   });
 
+  it('says a caption length per platform, from and to', () => {
+    expect(
+      describeBrandChange({
+        kind: 'limit',
+        field: 'captionMaxChars',
+        platform: 'INSTAGRAM',
+        from: null,
+        to: 1500,
+      }),
+    ).toBe('Longest caption on Instagram: none → 1,500 characters');
+    expect(
+      describeBrandChange({ kind: 'limit', field: 'captionMaxChars', platform: 'X', from: 200, to: null }),
+    ).toBe('Longest caption on X: 200 characters → none');
+  });
+
   it('quotes short text from and to, and says when long text was rewritten or cleared', () => {
     expect(describeBrandChange({ kind: 'text', field: 'industry', from: 'Coffee', to: 'Tea' })).toBe(
       'Industry: “Coffee” → “Tea”',

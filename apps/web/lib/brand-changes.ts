@@ -1,4 +1,5 @@
 import { type BrandChange, type BrandSnapshotField, PLATFORM_NAMES, type Platform } from '@muse/contracts';
+import { formatNumber } from './labels';
 
 /** The field names the brand page's form uses, so the history speaks the same words. */
 export const BRAND_FIELD_LABELS: Record<BrandSnapshotField, string> = {
@@ -12,6 +13,7 @@ export const BRAND_FIELD_LABELS: Record<BrandSnapshotField, string> = {
   dontList: 'Never say',
   defaultHashtags: 'Default hashtags',
   platforms: 'Platforms',
+  captionMaxChars: 'Longest caption',
 };
 
 /** Text longer than this is said to have changed, not quoted whole. */
@@ -21,10 +23,15 @@ const quoted = (value: string | null) => (value ? `“${value}”` : 'nothing');
 
 /**
  * One line per changed field: "Never say: + cheap, − instant", "Industry: “Coffee” → “Tea”",
- * "Brand voice: rewritten" when the text is too long to quote.
+ * "Brand voice: rewritten" when the text is too long to quote, "Longest caption on Instagram: none →
+ * 150 characters".
  */
 export function describeBrandChange(change: BrandChange): string {
   const label = BRAND_FIELD_LABELS[change.field];
+  if (change.kind === 'limit') {
+    const limit = (chars: number | null) => (chars === null ? 'none' : `${formatNumber(chars)} characters`);
+    return `${label} on ${PLATFORM_NAMES[change.platform]}: ${limit(change.from)} → ${limit(change.to)}`;
+  }
   if (change.kind === 'list') {
     const name = (item: string) =>
       change.field === 'platforms' ? (PLATFORM_NAMES[item as Platform] ?? item) : item;
