@@ -18,6 +18,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   transpilePackages: ['@muse/contracts'],
+  // With tracing on (instrumentation.ts), a page carries its render's trace for its API calls.
+  experimental: { clientTraceMetadata: ['traceparent'] },
   headers: async () => [
     { source: '/:path*', headers: securityHeaders },
     // A review link's address holds its token: it is never sent on as a referrer, nor indexed.

@@ -81,9 +81,9 @@ describe('POST /api/v1/generate', () => {
 
     expect(response.model).toBe('offline-muse-1');
     expect(response.offline).toBe(true);
-    expect(response.templateVersions).toEqual({ system: 'v1', post: 'v1', reel: 'v1' });
-    expect(response.ideas[0]?.templateVersion).toBe('post/v1');
-    expect(response.ideas.at(-1)?.templateVersion).toBe('reel/v1');
+    expect(response.templateVersions).toEqual({ system: 'v1', post: 'v2', reel: 'v2' });
+    expect(response.ideas[0]?.templateVersion).toBe('post/v2');
+    expect(response.ideas.at(-1)?.templateVersion).toBe('reel/v2');
     // Two batches of five posts and one of five reels.
     expect(response.llmCalls).toBe(3);
     expect(offline.requests).toHaveLength(3);
@@ -94,7 +94,7 @@ describe('POST /api/v1/generate', () => {
   it('when only posts are asked for, then only the system and post template versions are reported', async () => {
     const res = await generate(makeRequest({ counts: { posts: 2, reels: 0 } }));
     expect(res.status).toBe(200);
-    expect(res.body.templateVersions).toEqual({ system: 'v1', post: 'v1' });
+    expect(res.body.templateVersions).toEqual({ system: 'v1', post: 'v2' });
     expect(res.body.ideas).toHaveLength(2);
   });
 
@@ -405,8 +405,9 @@ describe('service endpoints', () => {
     const listing = PromptTemplateListing.parse(res.body);
     expect(listing.templates.map((template) => [template.name, template.defaultVersion])).toEqual([
       ['system', 'v1'],
-      ['post', 'v1'],
-      ['reel', 'v1'],
+      ['post', 'v2'],
+      ['reel', 'v2'],
+      ['feedback', 'v1'],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import {
   aiServiceRoutes,
+  FeedbackRequest,
   GenerateIdeasRequest,
   type GenerateProgress,
   PromptTemplateListing,
@@ -16,9 +17,18 @@ import type { AppServices } from './services.ts';
 /** Room for a full brief and 500 titles to avoid, with margin; anything larger is a mistake. */
 export const MAX_BODY_SIZE = '512kb';
 
+/** A caller that hangs up no longer needs the answer: its signal stops spending tokens on it. */
+function abortedOnHangUp(res: Response): AbortSignal {
+  const callerGone = new AbortController();
+  res.on('close', () => {
+    if (!res.writableEnded) callerGone.abort();
+  });
+  return callerGone.signal;
+}
+
 /** The HTTP app, without listening: main.ts listens, tests use port 0 or supertest. */
 export function createApp(services: AppServices): Express {
-  const { config, logger, metrics, prompts, llm, generator } = services;
+  const { config, logger, metrics, prompts, llm, generator, feedback } = services;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(), accessLog(logger), metrics.httpRequestDurations);
@@ -51,13 +61,9 @@ export function createApp(services: AppServices): Express {
       { callerRequestId: request.requestId, counts: request.counts, platforms: request.platforms },
       'generation started',
     );
-    // A caller that hangs up no longer needs the ideas: stop spending tokens on them.
-    const callerGone = new AbortController();
-    res.on('close', () => {
-      if (!res.writableEnded) callerGone.abort();
-    });
+    const callerGone = abortedOnHangUp(res);
     return (onProgress?: (progress: GenerateProgress) => void) =>
-      generator.generate(request, callerGone.signal, onProgress);
+      generator.generate(request, callerGone, onProgress);
   }
 
   mountRoute(app, aiServiceRoutes.generate, authenticated, jsonBody(MAX_BODY_SIZE), async (req, res) => {
@@ -75,6 +81,12 @@ export function createApp(services: AppServices): Express {
       await streamRun(res, logger, startRun(req, res));
     },
   );
+
+  mountRoute(app, aiServiceRoutes.feedback, authenticated, jsonBody(MAX_BODY_SIZE), async (req, res) => {
+    const request = parseBody(FeedbackRequest, req.body);
+    extendContext({ tenantId: request.tenantId });
+    res.json(await feedback.read(request, abortedOnHangUp(res)));
+  });
 
   app.use(notFound);
   app.use(errorHandler(logger));

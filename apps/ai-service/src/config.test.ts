@@ -31,7 +31,7 @@ describe('ai-service config', () => {
       concurrency: 4,
       batchSize: 5,
     });
-    expect(config.promptVersions).toEqual({ system: 'v1', post: 'v1', reel: 'v1' });
+    expect(config.promptVersions).toEqual({ system: 'v1', post: 'v2', reel: 'v2', feedback: 'v1' });
   });
 
   it('when an OpenAI key is set, then the service is not offline', () => {
@@ -58,7 +58,7 @@ describe('ai-service config', () => {
       OPENAI_API_KEY: 'k',
       PROMPT_VERSIONS: 'post=v2',
     });
-    expect(config.promptVersions).toEqual({ system: 'v1', post: 'v2', reel: 'v1' });
+    expect(config.promptVersions).toEqual({ system: 'v1', post: 'v2', reel: 'v1', feedback: 'v1' });
     expect(
       problemsOf({ AI_SERVICE_TOKEN: TOKEN, OPENAI_API_KEY: 'k', PROMPT_VERSIONS: 'story=v1' })[0],
     ).toMatch(/^PROMPT_VERSIONS: "story=v1" is not name=vN/);

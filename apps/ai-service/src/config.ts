@@ -6,12 +6,21 @@ import { z } from 'zod';
 const positiveMs = (fallback: number) => z.coerce.number().int().min(1).max(600_000).default(fallback);
 const count = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
-/** `system=v1,post=v2`: the default version per template; templates left out use v1. */
+/**
+ * `system=v1,post=v2`: the default version per template; templates left out use v1. Post and
+ * reel default to v2 since it passed the quality check (generation/template-quality.test.ts);
+ * `post=v1,reel=v1` still selects v1.
+ */
 const PromptVersions = z
   .string()
-  .default('system=v1,post=v1,reel=v1')
+  .default('system=v1,post=v2,reel=v2,feedback=v1')
   .transform((value, ctx) => {
-    const versions: Record<TemplateName, TemplateVersion> = { system: 'v1', post: 'v1', reel: 'v1' };
+    const versions: Record<TemplateName, TemplateVersion> = {
+      system: 'v1',
+      post: 'v1',
+      reel: 'v1',
+      feedback: 'v1',
+    };
     for (const entry of value.split(',').map((part) => part.trim())) {
       const [name = '', version = ''] = entry.split('=').map((part) => part.trim());
       const parsedName = TemplateName.safeParse(name);
@@ -19,7 +28,7 @@ const PromptVersions = z
       if (!parsedName.success || !parsedVersion.success) {
         ctx.addIssue({
           code: 'custom',
-          message: `"${entry}" is not name=vN with name one of system, post, reel`,
+          message: `"${entry}" is not name=vN with name one of ${TemplateName.options.join(', ')}`,
         });
         return z.NEVER;
       }

@@ -6,7 +6,13 @@ import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { ApiConfig } from './config.ts';
 import { accessLog } from './http/access-log.ts';
-import { authenticate, authenticateReviewLink, authenticateStream, identify } from './http/authenticate.ts';
+import {
+  authenticate,
+  authenticateFeed,
+  authenticateReviewLink,
+  authenticateStream,
+  identify,
+} from './http/authenticate.ts';
 import { cors } from './http/cors.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { createHttpMetrics } from './http/metrics.ts';
@@ -14,10 +20,14 @@ import { createRateLimits } from './http/rate-limit.ts';
 import { mountRoutes, type RouteDefinition } from './http/route-registry.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { createActivityRoutes } from './modules/activity/activity.routes.ts';
+import { createAnalyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { PrincipalCache } from './modules/auth/principal-cache.ts';
 import type { TokenVerifier } from './modules/auth/token-verifier.ts';
+import { createBrandProposalsRoutes } from './modules/brand-proposals/brand-proposals.routes.ts';
 import { createBrandingRoutes } from './modules/branding/branding.routes.ts';
+import { createCalendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { createCampaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { createClientsRoutes } from './modules/clients/clients.routes.ts';
 import { createCommentsRoutes } from './modules/comments/comments.routes.ts';
@@ -72,6 +82,7 @@ export function createApp(deps: AppDependencies): Express {
   const signer = createTokenSigner(config.linkSigningSecret);
   const liveTokens = createLiveTokens(signer);
   const reviewLinks = createReviewLinksService({ db, jobs: deps.jobs, webOrigin: config.webOrigin, signer });
+  const calendar = createCalendarService({ db, auth, webOrigin: config.webOrigin });
 
   const routes: RouteDefinition[] = [
     ...createOperationsRoutes({
@@ -87,10 +98,12 @@ export function createApp(deps: AppDependencies): Express {
     ...createTenantsRoutes({ db, principals }),
     ...createUsersRoutes({ db, principals }),
     ...createClientsRoutes({ db }),
+    ...createBrandProposalsRoutes({ db }),
     ...createCampaignsRoutes({ db }),
     ...createIdeasRoutes({ db, jobs: deps.jobs }),
     ...createCommentsRoutes({ db, jobs: deps.jobs }),
     ...createActivityRoutes({ db }),
+    ...createAnalyticsRoutes({ db }),
     ...createGenerationsRoutes({
       db,
       queue: deps.generationQueue,
@@ -119,6 +132,7 @@ export function createApp(deps: AppDependencies): Express {
     ...createReviewLinksRoutes(reviewLinks),
     ...createReviewRoutes({ db, jobs: deps.jobs, links: reviewLinks }),
     ...createLiveRoutes({ db, hub: deps.live, tokens: liveTokens }),
+    ...createCalendarRoutes(calendar),
   ];
 
   const app = express();
@@ -140,6 +154,7 @@ export function createApp(deps: AppDependencies): Express {
     identify: identify(auth),
     authenticateReviewLink: authenticateReviewLink(reviewLinks),
     authenticateStream: authenticateStream(liveTokens),
+    authenticateFeed: authenticateFeed(calendar),
     rateLimits: rateLimits.perActor,
     jsonBody: jsonBody(config.jsonBodyLimit),
   });

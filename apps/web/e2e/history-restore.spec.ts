@@ -41,6 +41,15 @@ test('when an idea was rewritten, then its history shows each change and restore
   // The latest change, old and new words side by side in the field's diff.
   await expect(versions.first()).toContainText('Version 3');
   await expect(versions.first()).toContainText('Title');
+  // A replaced word keeps a gap from its replacement rather than running into it.
+  const removed = versions.first().locator('del').first();
+  const added = removed.locator('xpath=following-sibling::*[1][self::ins]');
+  await expect(added).toHaveCount(1);
+  const [removedBox, addedBox] = await Promise.all([removed.boundingBox(), added.boundingBox()]);
+  if (!removedBox || !addedBox) throw new Error('the diff is not on screen');
+  // A title's diff fits one line, so the two sit side by side.
+  expect(addedBox.y).toBeCloseTo(removedBox.y, 0);
+  expect(addedBox.x - (removedBox.x + removedBox.width)).toBeGreaterThanOrEqual(3);
   await drawer.getByRole('button', { name: 'Restore version 1' }).click();
   await expect(page.getByText('Version 1 restored')).toBeVisible();
   await expect(versions).toHaveCount(4);

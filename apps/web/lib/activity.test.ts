@@ -135,6 +135,28 @@ const examples: [AuditEvent, string][] = [
   ],
   [
     {
+      action: 'client.brand_proposal_accepted',
+      entityType: 'client',
+      data: {
+        name: 'Luna Bakery',
+        proposalId: ids.comment,
+        kind: 'never_use',
+        text: 'cheap',
+        brandVersion: 4,
+      },
+    },
+    'Olivia Hart accepted the brand suggestion “cheap” for “Luna Bakery” (version 4)',
+  ],
+  [
+    {
+      action: 'client.brand_proposal_dismissed',
+      entityType: 'client',
+      data: { name: 'Luna Bakery', proposalId: ids.comment, kind: 'banned_hashtag', text: '#deals' },
+    },
+    'Olivia Hart dismissed the brand suggestion “#deals” for “Luna Bakery”',
+  ],
+  [
+    {
       action: 'campaign.updated',
       entityType: 'campaign',
       data: { name: 'Spring', changedFields: ['endDate'] },

@@ -62,9 +62,9 @@ const SENTENCES: { [A in AuditAction]: (event: EventOf<A>, who: Who) => string }
   'client.archived': ({ data }, { actor }) => `${actor} archived the client ${quoted(data.name)}`,
   'client.restored': ({ data }, { actor }) => `${actor} restored the client ${quoted(data.name)}`,
   'client.brand_proposal_accepted': ({ data }, { actor }) =>
-    `${actor} accepted the suggestion ${quoted(data.text)} into the brand of ${quoted(data.name)}`,
+    `${actor} accepted the brand suggestion ${quoted(data.text)} for ${quoted(data.name)} (version ${data.brandVersion})`,
   'client.brand_proposal_dismissed': ({ data }, { actor }) =>
-    `${actor} dismissed the suggestion ${quoted(data.text)} for ${quoted(data.name)}`,
+    `${actor} dismissed the brand suggestion ${quoted(data.text)} for ${quoted(data.name)}`,
   'campaign.created': ({ data }, { actor }) => `${actor} created the campaign ${quoted(data.name)}`,
   'campaign.updated': ({ data }, { actor }) =>
     `${actor} updated the campaign ${quoted(data.name)}${changed(data.changedFields)}`,

@@ -11,21 +11,6 @@ describe('describeBrandChange', () => {
     );
   });
 
-  it('says a caption length per platform, from and to', () => {
-    expect(
-      describeBrandChange({
-        kind: 'limit',
-        field: 'captionMaxChars',
-        platform: 'INSTAGRAM',
-        from: null,
-        to: 1500,
-      }),
-    ).toBe('Longest caption on Instagram: none → 1,500 characters');
-    expect(
-      describeBrandChange({ kind: 'limit', field: 'captionMaxChars', platform: 'X', from: 200, to: null }),
-    ).toBe('Longest caption on X: 200 characters → none');
-  });
-
   it('quotes short text from and to, and says when long text was rewritten or cleared', () => {
     expect(describeBrandChange({ kind: 'text', field: 'industry', from: 'Coffee', to: 'Tea' })).toBe(
       'Industry: “Coffee” → “Tea”',
@@ -40,5 +25,20 @@ describe('describeBrandChange', () => {
     expect(describeBrandChange({ kind: 'text', field: 'brandVoice', from: long, to: '' })).toBe(
       'Brand voice: cleared',
     );
+  });
+
+  it('says a caption length per platform, from and to', () => {
+    expect(
+      describeBrandChange({
+        kind: 'limit',
+        field: 'captionMaxChars',
+        platform: 'INSTAGRAM',
+        from: null,
+        to: 220,
+      }),
+    ).toBe('Caption length on Instagram: no limit → 220 characters');
+    expect(
+      describeBrandChange({ kind: 'limit', field: 'captionMaxChars', platform: 'X', from: 200, to: null }),
+    ).toBe('Caption length on X: 200 characters → no limit');
   });
 });

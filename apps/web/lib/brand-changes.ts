@@ -13,7 +13,7 @@ export const BRAND_FIELD_LABELS: Record<BrandSnapshotField, string> = {
   dontList: 'Never say',
   defaultHashtags: 'Default hashtags',
   platforms: 'Platforms',
-  captionMaxChars: 'Longest caption',
+  captionMaxChars: 'Caption length',
 };
 
 /** Text longer than this is said to have changed, not quoted whole. */
@@ -23,13 +23,14 @@ const quoted = (value: string | null) => (value ? `“${value}”` : 'nothing');
 
 /**
  * One line per changed field: "Never say: + cheap, − instant", "Industry: “Coffee” → “Tea”",
- * "Brand voice: rewritten" when the text is too long to quote, "Longest caption on Instagram: none →
- * 150 characters".
+ * "Brand voice: rewritten" when the text is too long to quote, "Caption length on Instagram: no
+ * limit → 220 characters".
  */
 export function describeBrandChange(change: BrandChange): string {
   const label = BRAND_FIELD_LABELS[change.field];
   if (change.kind === 'limit') {
-    const limit = (chars: number | null) => (chars === null ? 'none' : `${formatNumber(chars)} characters`);
+    const limit = (chars: number | null) =>
+      chars === null ? 'no limit' : `${formatNumber(chars)} characters`;
     return `${label} on ${PLATFORM_NAMES[change.platform]}: ${limit(change.from)} → ${limit(change.to)}`;
   }
   if (change.kind === 'list') {

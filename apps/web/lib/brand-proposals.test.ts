@@ -6,7 +6,7 @@ describe('brand suggestion labels', () => {
     expect(proposalKindLabel({ kind: 'never_use', platform: null })).toBe('Never say');
     expect(proposalKindLabel({ kind: 'always', platform: null })).toBe('Always do');
     expect(proposalKindLabel({ kind: 'caption_length', platform: 'INSTAGRAM' })).toBe(
-      'Longest caption · Instagram',
+      'Caption length · Instagram',
     );
   });
 

@@ -166,6 +166,8 @@ async function main() {
   const campaignId = first.campaignIds[0] as string;
   const ideasPath = `/api/campaigns/${campaignId}/ideas?limit=50`;
   const campaignsPath = '/api/campaigns?limit=20';
+  // The approvals page's default view covers 30 days; this one all twelve weeks of the history.
+  const approvalsPath = `/api/analytics/approvals?from=${daysAgo(90)}&to=${daysAgo(0)}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const baselineUrl = `http://127.0.0.1:${baselinePort}`;
 
@@ -176,7 +178,7 @@ async function main() {
     capturing.logFile,
     apiUrl,
     apiHeaders,
-    [ideasPath, campaignsPath],
+    [ideasPath, campaignsPath, approvalsPath],
     url,
     first.id,
   );
@@ -228,6 +230,7 @@ async function main() {
   for (const [name, pathName] of [
     ['ideas-list', ideasPath],
     ['campaigns-list', campaignsPath],
+    ['approvals', approvalsPath],
   ] as const) {
     results.push(await run(`${name} api`, apiUrl, pathName, apiHeaders));
     results.push(await run(`${name} baseline`, baselineUrl, pathName, baselineHeaders));
@@ -253,6 +256,8 @@ async function main() {
     }),
   );
   const ideasAtLarge = results.find((r) => r.label === 'ideas-list api') as LoadResult;
+  const approvals = results.find((r) => r.label === 'approvals api') as LoadResult;
+  const approvalsBaseline = results.find((r) => r.label === 'approvals baseline') as LoadResult;
   const rssMb = peakRssMb(api.child.pid as number);
 
   const generation = withGeneration
@@ -289,6 +294,9 @@ async function main() {
   console.log(
     `bench: ideas-list api ${ideasAtLarge.requestsPerSecond.toFixed(0)} rps p50 ${ideasAtLarge.p50Ms} ms p99 ${ideasAtLarge.p99Ms} ms baseline ${ideasBaseline.requestsPerSecond.toFixed(0)} rps ratio ${figures.ideasListRatio.toFixed(2)}`,
   );
+  console.log(
+    `bench: approvals api p50 ${approvals.p50Ms} ms p99 ${approvals.p99Ms} ms (${approvals.requestsPerSecond.toFixed(0)} rps) baseline p50 ${approvalsBaseline.p50Ms} ms`,
+  );
   console.log(`bench: tenant-scaling p50 ratio ${figures.tenantScalingP50Ratio.toFixed(2)}`);
   console.log(
     generation
@@ -324,6 +332,11 @@ async function captureScript(
     body: { status: sample.to, version: sample.version },
   });
   return { reads, write: { statements, sample } };
+}
+
+/** A UTC calendar day `days` before today. */
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function countIdeas(url: string): Promise<number> {

@@ -87,6 +87,29 @@ export async function loadTenants(url: string, shape: DatasetShape, firstTenant 
        from per_tenant pt cross join generate_series(0, $3::int - 1) i`,
       [firstTenant, last, shape.ideasPerTenant, STATUSES],
     );
+    // The review history the approval figures read: a sending for every idea the client has
+    // seen, and an answer for the answered, spread over the last twelve weeks.
+    await client.query(
+      `with sent as (
+         select i.tenant_id, i.id, i.title, i.status, u.id as answerer_id,
+                now() - make_interval(hours => 1 + abs(hashtext(i.id::text)) % 2000) as sent_at,
+                make_interval(mins => 5 + abs(hashtext(i.id::text)) % 600) as answered_after
+         from ideas i join tenants t on t.id = i.tenant_id join users u on u.tenant_id = t.id
+         where t.slug = any (select 'bench-' || n from generate_series($1::int, $2::int) n)
+           and i.status in ('PENDING_CLIENT', 'CHANGES_REQUESTED', 'CLIENT_APPROVED', 'CLIENT_REJECTED')
+       )
+       insert into activity_events (tenant_id, actor_id, entity_type, entity_id, action, data, created_at)
+       select tenant_id, null, 'idea', id, 'idea.status_changed',
+              jsonb_build_object('title', title, 'from', 'GENERATED', 'to', 'PENDING_CLIENT', 'version', 1, 'round', 1),
+              sent_at
+       from sent
+       union all
+       select tenant_id, answerer_id, 'idea', id, 'idea.status_changed',
+              jsonb_build_object('title', title, 'from', 'PENDING_CLIENT', 'to', status::text, 'version', 1, 'round', 1),
+              sent_at + answered_after
+       from sent where status <> 'PENDING_CLIENT'`,
+      [firstTenant, last],
+    );
     await client.query('commit');
     await client.query('analyze');
   } catch (error) {

@@ -173,10 +173,6 @@ export type ReelIdeaDraft = z.infer<typeof ReelIdeaDraft>;
 export const PostIdeaBatch = z.strictObject({ ideas: z.array(PostIdeaDraft) });
 export const ReelIdeaBatch = z.strictObject({ ideas: z.array(ReelIdeaDraft) });
 
-/** Output schemas by the name a template manifest refers to them with. */
-export const IDEA_OUTPUT_SCHEMAS = { PostIdeaBatch, ReelIdeaBatch } as const;
-export type IdeaOutputSchemaName = keyof typeof IDEA_OUTPUT_SCHEMAS;
-
 /*
  * What the service answers with: ideas that passed the guardrails.
  */
@@ -364,8 +360,8 @@ export const AiFeedbackIdea = z.strictObject({
   outcome: AiFeedbackOutcome,
   /** The AI's first draft. */
   draft: AiFeedbackText,
-  /** The version the client approved; null when it did not approve the idea. */
-  approved: AiFeedbackText.nullable(),
+  /** The version the client answered (approved, or turned down), after the agency's edits. */
+  answered: AiFeedbackText,
 });
 export type AiFeedbackIdea = z.infer<typeof AiFeedbackIdea>;
 
@@ -438,6 +434,10 @@ export type FeedbackProposalDraft = z.infer<typeof FeedbackProposalDraft>;
 
 export const FeedbackProposalBatch = z.strictObject({ proposals: z.array(FeedbackProposalDraft).max(30) });
 export type FeedbackProposalBatch = z.infer<typeof FeedbackProposalBatch>;
+
+/** Output schemas by the name a template manifest refers to them with. */
+export const PROMPT_OUTPUT_SCHEMAS = { PostIdeaBatch, ReelIdeaBatch, FeedbackProposalBatch } as const;
+export type PromptOutputSchemaName = keyof typeof PROMPT_OUTPUT_SCHEMAS;
 
 export const FeedbackResponse = z.strictObject({
   /** Suggestions whose refs all name ideas and comments of the request (others are left out). */

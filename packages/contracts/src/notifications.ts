@@ -10,6 +10,7 @@ export const NotificationKind = z.enum([
   'GENERATION_FINISHED',
   'REMINDER',
   'REVIEW_OVERDUE',
+  'BRAND_SUGGESTIONS',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -23,6 +24,7 @@ export const AGENCY_NOTIFICATION_KINDS = [
   'COMMENT',
   'GENERATION_FINISHED',
   'REVIEW_OVERDUE',
+  'BRAND_SUGGESTIONS',
 ] as const satisfies readonly NotificationKind[];
 export const CLIENT_NOTIFICATION_KINDS = [
   'IDEAS_SENT',
@@ -32,7 +34,8 @@ export const CLIENT_NOTIFICATION_KINDS = [
 
 /**
  * Mail for a kind the user has not chosen for: at once, except finished generations, which the
- * person who started one usually watches finish (the notification centre still shows them).
+ * person who started one usually watches finish (the notification centre still shows them), and
+ * brand suggestions, which wait for the day's digest.
  */
 export const DEFAULT_NOTIFICATION_DELIVERY: Record<NotificationKind, NotificationDelivery> = {
   IDEAS_SENT: 'INSTANT',
@@ -41,6 +44,7 @@ export const DEFAULT_NOTIFICATION_DELIVERY: Record<NotificationKind, Notificatio
   GENERATION_FINISHED: 'OFF',
   REMINDER: 'INSTANT',
   REVIEW_OVERDUE: 'INSTANT',
+  BRAND_SUGGESTIONS: 'DIGEST',
 };
 
 export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, string> = {
@@ -50,6 +54,7 @@ export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, string> = {
   GENERATION_FINISHED: 'Generations finished',
   REMINDER: 'Review reminders',
   REVIEW_OVERDUE: 'Overdue reviews',
+  BRAND_SUGGESTIONS: 'Brand suggestions',
 };
 
 export const ClientAnswer = z.enum(['CLIENT_APPROVED', 'CHANGES_REQUESTED', 'CLIENT_REJECTED']);
@@ -114,6 +119,10 @@ export const NotificationContent = z.discriminatedUnion('kind', [
       pending: z.int().min(1),
     }),
   }),
+  z.object({
+    kind: z.literal('BRAND_SUGGESTIONS'),
+    data: z.strictObject({ clientId: z.uuid(), clientName: z.string(), count: z.int().min(1) }),
+  }),
 ]);
 export type NotificationContent = z.infer<typeof NotificationContent>;
 /** The data a kind of notification records. */
@@ -173,6 +182,11 @@ export function describeNotification({ kind, data }: NotificationContent): { tit
       return {
         title: `${data.clientName} has not answered by ${data.reviewBy}`,
         detail: `${plural(data.pending, 'idea')} of ${data.campaignName} still ${data.pending === 1 ? 'waits' : 'wait'}.`,
+      };
+    case 'BRAND_SUGGESTIONS':
+      return {
+        title: `${data.clientName} has ${plural(data.count, 'new brand suggestion')}`,
+        detail: 'Learned from the latest review: accept or dismiss them on the brand page.',
       };
   }
 }

@@ -16,9 +16,10 @@ export interface RouteContract {
    * `bearer`: a signed-in user's token in `Authorization: Bearer`; `review-link`: a review link's
    * token in the `X-Muse-Review-Link` header; `stream-token`: a live-stream token (which a user or
    * a link holder is given by the routes above) in the `token` query parameter, for EventSource,
-   * which cannot send headers.
+   * which cannot send headers; `feed-token`: the secret of a user's calendar subscription address
+   * in the `token` query parameter, for calendar apps, which cannot sign in.
    */
-  auth: 'none' | 'bearer' | 'review-link' | 'stream-token';
+  auth: 'none' | 'bearer' | 'review-link' | 'stream-token' | 'feed-token';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -28,6 +29,7 @@ export interface RouteContract {
     | 'application/json'
     | 'text/plain'
     | 'text/csv'
+    | 'text/calendar'
     | 'text/html'
     | 'text/css'
     | 'text/javascript'

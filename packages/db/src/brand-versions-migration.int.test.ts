@@ -59,6 +59,8 @@ describe('the brand profile versions migration', () => {
           dontList: ['cheap'],
           defaultHashtags: [],
           platforms: ['INSTAGRAM', 'TIKTOK'],
+          // Added by the brand proposals migration that follows: versions made before had no limits.
+          captionMaxChars: {},
         },
         created_by_id: null,
         created_at: new Date('2026-01-02T03:04:05Z'),

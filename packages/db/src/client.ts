@@ -22,6 +22,9 @@ export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set<Prisma.Model
   'NotificationPreference',
   'LiveEvent',
   'BrandProfileVersion',
+  'CalendarFeed',
+  'BrandProposal',
+  'BrandFeedbackRun',
 ]);
 
 export class TenantGuardError extends Error {

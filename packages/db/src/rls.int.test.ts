@@ -59,6 +59,23 @@ beforeAll(async () => {
         },
       });
       await tx.notification.create({ data: { tenantId, userId: user.id, kind: 'CLIENT_ANSWERED' } });
+      const round = await tx.reviewRound.create({ data: { ...scope, answeredAt: new Date() } });
+      await tx.brandFeedbackRun.create({
+        data: { tenantId, clientId: campaign.clientId, reviewRoundId: round.id, proposals: 0 },
+      });
+      await tx.brandProposal.create({
+        data: {
+          tenantId,
+          clientId: campaign.clientId,
+          kind: 'always',
+          text: 'Name the farm',
+          dedupKey: 'always:name the farm',
+          confidence: 0.5,
+          evidence: { ideaIds: [], commentIds: [], occurrences: 2, lines: [] },
+          source: 'model',
+          fromRoundId: round.id,
+        },
+      });
       await tx.liveEvent.create({
         data: {
           tenantId,
@@ -72,6 +89,7 @@ beforeAll(async () => {
       await tx.notificationPreference.create({
         data: { tenantId, userId: user.id, kind: 'CLIENT_ANSWERED', delivery: 'DIGEST' },
       });
+      await tx.calendarFeed.create({ data: { tenantId, userId: user.id, tokenHash: `feed-of-${tenantId}` } });
       await tx.emailMessage.create({
         data: {
           tenantId,
@@ -96,7 +114,10 @@ describe('row-level security', () => {
   it('covers every table that has a tenant_id', async () => {
     expect(tenantTables).toEqual([
       'activity_events',
+      'brand_feedback_runs',
       'brand_profile_versions',
+      'brand_proposals',
+      'calendar_feeds',
       'campaigns',
       'clients',
       'comments',

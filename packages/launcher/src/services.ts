@@ -11,9 +11,22 @@ import { INSTANCE_HEADER } from '@muse/contracts';
  */
 export const API_NODE_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=320'];
 
+/**
+ * Loaded before a service's own code: it starts tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set
+ * (the service inherits the launcher's environment) and loads nothing otherwise.
+ */
+export const TELEMETRY_IMPORT = '@muse/telemetry/start';
+
 /** A TypeScript entry point run by this Node, as the launcher runs its services. */
-export function nodeCommand(entry: string, flags: string[] = []): string[] {
-  return [process.execPath, ...flags, '--import', 'tsx', entry];
+export function nodeCommand(entry: string, flags: string[] = [], imports: string[] = []): string[] {
+  return [
+    process.execPath,
+    ...flags,
+    '--import',
+    'tsx',
+    ...imports.flatMap((name) => ['--import', name]),
+    entry,
+  ];
 }
 
 /** One long-running process of the stack, with its output kept in a log file. */

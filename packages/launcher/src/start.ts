@@ -23,6 +23,7 @@ import {
   type Service,
   startService,
   stopService,
+  TELEMETRY_IMPORT,
   waitUntilReady,
 } from './services.ts';
 
@@ -197,8 +198,9 @@ function services(databaseUrl: string, smtp: string): Service[] {
     {
       name: 'ai-service',
       cwd: 'apps/ai-service',
-      command: nodeCommand('src/main.ts'),
+      command: nodeCommand('src/main.ts', [], [TELEMETRY_IMPORT]),
       env: {
+        OTEL_SERVICE_NAME: 'muse-ai-service',
         PORT: String(config.AI_SERVICE_PORT),
         AI_SERVICE_TOKEN: token,
         ...(offline ? { OPENAI_BASE_URL: `${local(config.OFFLINE_MODEL_PORT)}/v1` } : {}),
@@ -208,8 +210,9 @@ function services(databaseUrl: string, smtp: string): Service[] {
     {
       name: 'api',
       cwd: 'apps/api',
-      command: nodeCommand('src/main.ts', API_NODE_FLAGS),
+      command: nodeCommand('src/main.ts', API_NODE_FLAGS, [TELEMETRY_IMPORT]),
       env: {
+        OTEL_SERVICE_NAME: 'muse-api',
         PORT: String(config.API_PORT),
         DATABASE_URL: databaseUrl,
         WEB_ORIGIN: webOrigin,
@@ -223,8 +226,9 @@ function services(databaseUrl: string, smtp: string): Service[] {
     {
       name: 'worker',
       cwd: 'apps/api',
-      command: nodeCommand('src/worker.ts', API_NODE_FLAGS),
+      command: nodeCommand('src/worker.ts', API_NODE_FLAGS, [TELEMETRY_IMPORT]),
       env: {
+        OTEL_SERVICE_NAME: 'muse-worker',
         DATABASE_URL: databaseUrl,
         WEB_ORIGIN: webOrigin,
         AI_SERVICE_URL: local(config.AI_SERVICE_PORT),
@@ -246,6 +250,7 @@ function services(databaseUrl: string, smtp: string): Service[] {
         String(config.WEB_PORT),
       ],
       env: {
+        OTEL_SERVICE_NAME: 'muse-web',
         API_URL: local(config.API_PORT),
         PUBLIC_API_URL: `http://localhost:${config.API_PORT}`,
         WEB_ORIGIN: webOrigin,

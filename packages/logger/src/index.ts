@@ -1,4 +1,5 @@
 import { getContext } from '@muse/request-context';
+import { activeTraceIds } from '@muse/telemetry';
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger } from 'pino';
@@ -25,8 +26,8 @@ export function createLogger(
     name: service,
     level: process.env.LOG_LEVEL ?? 'info',
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    // Every line written while a request or job runs says which one it was for.
-    mixin: () => ({ ...getContext() }),
+    // Every line written while a request or job runs says which one it was for, and in which trace.
+    mixin: () => ({ ...getContext(), ...activeTraceIds() }),
     ...options,
   };
   return destination ? pino(config, destination) : pino(config);

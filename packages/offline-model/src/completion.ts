@@ -1,3 +1,4 @@
+import { writeFeedback } from './feedback-writer.ts';
 import { hashText } from './hash.ts';
 import { type IdeaKind, writeIdeas } from './idea-writer.ts';
 import { readPrompt } from './prompt-reader.ts';
@@ -62,6 +63,11 @@ export function answerChat(
   bannedPhrase: string | null,
 ): ChatAnswer {
   const prompt = request.messages.map((message) => message.content).join('\n\n');
+  if (isFeedbackRequest(request)) {
+    const feedback = writeFeedback(prompt);
+    const value = request.schema ? fillSchema(request.schema, feedback) : feedback;
+    return { content: JSON.stringify(value), finishReason: 'stop' };
+  }
   const brief = readPrompt(prompt);
   const kind: IdeaKind = isReelRequest(request) ? 'reel' : 'post';
   const ideas = writeIdeas(brief, kind, brief.slots.length || DEFAULT_IDEA_COUNT);
@@ -107,6 +113,11 @@ export function completionBody(request: ChatRequest, answer: ChatAnswer) {
       total_tokens: promptTokens + completionTokens,
     },
   };
+}
+
+/** Muse's `feedback` template asks for brand suggestions under this schema name. */
+function isFeedbackRequest(request: ChatRequest): boolean {
+  return request.schemaName === 'brand_feedback';
 }
 
 function isReelRequest(request: ChatRequest): boolean {

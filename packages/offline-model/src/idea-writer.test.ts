@@ -12,6 +12,7 @@ function makeBrief(overrides: Partial<PromptBrief> = {}): PromptBrief {
     dontList: [],
     brandHashtags: ['#NorthwindCoffee'],
     avoidTitles: [],
+    captionMaxChars: {},
     slots: Array.from({ length: 30 }, (_, i) => ({
       number: i + 1,
       platform: ['INSTAGRAM', 'X', 'LINKEDIN'][i % 3] as string,
@@ -21,6 +22,27 @@ function makeBrief(overrides: Partial<PromptBrief> = {}): PromptBrief {
 }
 
 describe('idea writer', () => {
+  it('when the client keeps captions on a platform short, then those captions fit and the others do not change', () => {
+    const free = writeIdeas(makeBrief(), 'post', 3);
+    const limited = writeIdeas(makeBrief({ captionMaxChars: { INSTAGRAM: 80 } }), 'post', 3);
+    expect([...(free[0]?.caption ?? '')].length).toBeGreaterThan(80);
+    expect([...(limited[0]?.caption ?? '')].length).toBeLessThanOrEqual(80);
+    expect(limited[2]?.caption).toBe(free[2]?.caption);
+  });
+
+  it('when a theme or key message says a phrase the brand never uses, then no idea says it', () => {
+    const brief = makeBrief({
+      themes: ['cheap eats', 'local farms'],
+      keyMessages: ['Cheap and cheerful', 'Creamy without dairy'],
+      dontList: ['cheap'],
+    });
+    const text = JSON.stringify(writeIdeas(brief, 'post', 30)).toLowerCase();
+    expect(text).not.toContain('cheap');
+    expect(
+      JSON.stringify(writeIdeas(makeBrief({ themes: ['cheap eats'] }), 'post', 3)).toLowerCase(),
+    ).toContain('cheap');
+  });
+
   it('when 30 slots are written, then every title is different and every idea names the brand or a theme', () => {
     const ideas = writeIdeas(makeBrief(), 'post', 30);
     expect(new Set(ideas.map((idea) => idea.title.toLowerCase())).size).toBe(30);

@@ -215,15 +215,20 @@ function writeIdea(
   usedTitles: Set<string>,
 ): IdeaRecord {
   const angles = kind === 'post' ? POST_ANGLES : REEL_ANGLES;
-  const themes = brief.themes.length > 0 ? brief.themes : [brief.campaign ?? brief.brand];
+  // A theme or key message that says a phrase the brand never uses is left unwritten, as a model would.
+  const allowed = (text: string) => !saysAny(text, brief.dontList);
+  const usable = brief.themes.filter(allowed);
+  const themes =
+    usable.length > 0 ? usable : [brief.campaign && allowed(brief.campaign) ? brief.campaign : brief.brand];
+  const keyMessages = brief.keyMessages.filter(allowed);
   const { angle, theme, title } = pickFreshAngle(angles, themes, slot.number - 1 + offset, usedTitles);
-  const keyMessage = sentence(
-    brief.keyMessages[(slot.number - 1) % Math.max(brief.keyMessages.length, 1)] ?? '',
-  );
+  const keyMessage = sentence(keyMessages[(slot.number - 1) % Math.max(keyMessages.length, 1)] ?? '');
   const hook = angle.hook(theme, brief.brand);
   const callToAction = callToActionFor(brief, slot.platform);
   const hashtags = hashtagsFor(brief, theme, slot.platform);
-  const caption = captionFor(slot.platform, hook, keyMessage, theme, brief.brand, callToAction);
+  const written = captionFor(slot.platform, hook, keyMessage, theme, brief.brand, callToAction);
+  const limit = brief.captionMaxChars[slot.platform];
+  const caption = limit ? shortenChars(written, limit) : written;
   const durationSec = 30;
   return {
     platform: slot.platform,
@@ -352,6 +357,18 @@ function sentence(text: string): string {
   const trimmed = text.trim();
   if (!trimmed) return '';
   return /[.!?]$/.test(trimmed) ? capitalize(trimmed) : `${capitalize(trimmed)}.`;
+}
+
+/** Whether the text says one of the phrases as whole words, in any case. */
+function saysAny(text: string, phrases: readonly string[]): boolean {
+  const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return phrases.some((phrase) => {
+    const words = phrase
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    return words !== '' && lower.includes(` ${words}`);
+  });
 }
 
 function shorten(text: string, maxWords: number): string {

@@ -25,6 +25,8 @@ Write 2 post ideas:
 Idea 4 — platform: INSTAGRAM
 Idea 5 — platform: X
 
+Caption length for INSTAGRAM: at most 220 characters, hashtags not counted. The client asked for it: write to it, counting the hook.
+
 These ideas already exist. Do not repeat them:
 - Myth vs fact: slow mornings
 `;
@@ -44,6 +46,7 @@ describe('prompt reader', () => {
         { number: 4, platform: 'INSTAGRAM' },
         { number: 5, platform: 'X' },
       ],
+      captionMaxChars: { INSTAGRAM: 220 },
     });
   });
 

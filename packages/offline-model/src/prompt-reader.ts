@@ -15,6 +15,8 @@ export interface PromptBrief {
   brandHashtags: string[];
   avoidTitles: string[];
   slots: IdeaSlot[];
+  /** The client's own caption limits per platform (v2 templates): "Caption length for X: at most N characters". */
+  captionMaxChars: Record<string, number>;
 }
 
 export interface IdeaSlot {
@@ -23,6 +25,7 @@ export interface IdeaSlot {
 }
 
 const SLOT_LINE = /^Idea (\d+) — platform: ([A-Z_]+)\s*$/gm;
+const CAPTION_LENGTH_LINE = /^Caption length for ([A-Z_]+): at most (\d+) characters/gm;
 const STOP_WORDS = new Set(
   'about above after again against all also and any are because been before being below between both but can could did does doing down during each few for from further had has have having her here hers herself him himself his how into its itself just more most must not now off once only other our ours ourselves out over own same she should some such than that the their theirs them themselves then there these they this those through too under until very was were what when where which while who whom why will with would you your yours yourself yourselves idea ideas post posts reel reels write platform brand campaign every each one give'.split(
     ' ',
@@ -61,6 +64,9 @@ export function readPrompt(text: string): PromptBrief {
       number: Number(match[1]),
       platform: match[2] ?? '',
     })),
+    captionMaxChars: Object.fromEntries(
+      [...text.matchAll(CAPTION_LENGTH_LINE)].map((match) => [match[1] ?? '', Number(match[2])]),
+    ),
   };
 }
 

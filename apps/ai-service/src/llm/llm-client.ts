@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AiErrorCode } from '@muse/contracts';
 import type { Logger } from '@muse/logger';
 import { getContext } from '@muse/request-context';
+import { inSpan, SpanKind } from '@muse/telemetry';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import pRetry from 'p-retry';
 import { ZodError } from 'zod';
@@ -149,28 +150,30 @@ export class LlmClient {
     let answered = false;
     try {
       const requestId = getContext()?.requestId;
-      const completion = await this.openai.chat.completions.create(
-        {
-          model: this.settings.model,
-          messages: [
-            { role: 'system', content: call.system },
-            { role: 'user', content: call.user },
-          ],
-          response_format: {
-            type: 'json_schema',
-            json_schema: { name: call.schema.name, strict: true, schema: call.schema.jsonSchema },
+      const completion = await this.traced(call, () =>
+        this.openai.chat.completions.create(
+          {
+            model: this.settings.model,
+            messages: [
+              { role: 'system', content: call.system },
+              { role: 'user', content: call.user },
+            ],
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: call.schema.name, strict: true, schema: call.schema.jsonSchema },
+            },
+            max_completion_tokens: call.maxCompletionTokens,
+            ...(this.settings.temperature === null ? {} : { temperature: this.settings.temperature }),
+            ...(call.safetyIdentifier ? { safety_identifier: call.safetyIdentifier } : {}),
           },
-          max_completion_tokens: call.maxCompletionTokens,
-          ...(this.settings.temperature === null ? {} : { temperature: this.settings.temperature }),
-          ...(call.safetyIdentifier ? { safety_identifier: call.safetyIdentifier } : {}),
-        },
-        {
-          // The run's deadline caps each attempt as well as the retries.
-          timeout: Math.min(this.settings.timeoutMs, Math.ceil(remainingMs)),
-          signal: call.signal,
-          maxRetries: 0,
-          ...(requestId ? { headers: { 'x-request-id': requestId } } : {}),
-        },
+          {
+            // The run's deadline caps each attempt as well as the retries.
+            timeout: Math.min(this.settings.timeoutMs, Math.ceil(remainingMs)),
+            signal: call.signal,
+            maxRetries: 0,
+            ...(requestId ? { headers: { 'x-request-id': requestId } } : {}),
+          },
+        ),
       );
       answered = true;
       call.meter.recordCall(completion.usage);
@@ -190,6 +193,32 @@ export class LlmClient {
         (performance.now() - started) / 1000,
       );
     }
+  }
+
+  /**
+   * One model call as a GenAI client span: the model, the purpose and the tokens, never the
+   * prompt or the answer (those stay in the service's own logs).
+   */
+  private traced(
+    call: LlmCall<unknown>,
+    request: () => Promise<OpenAI.Chat.Completions.ChatCompletion>,
+  ): Promise<OpenAI.Chat.Completions.ChatCompletion> {
+    const attributes = {
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'openai',
+      'gen_ai.request.model': this.settings.model,
+      'gen_ai.request.max_tokens': call.maxCompletionTokens,
+      'muse.llm.purpose': call.purpose,
+    };
+    return inSpan(`chat ${this.settings.model}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const completion = await request();
+      span.setAttributes({
+        'gen_ai.response.model': completion.model,
+        'gen_ai.usage.input_tokens': completion.usage?.prompt_tokens ?? 0,
+        'gen_ai.usage.output_tokens': completion.usage?.completion_tokens ?? 0,
+      });
+      return completion;
+    });
   }
 
   /** p-retry's shouldRetry: decides, and makes sure a Retry-After the server asked for has passed. */

@@ -15,6 +15,7 @@ describe('context builder', () => {
       doList: ['Name the farm when we talk about ingredients', 'Write like we talk at the counter'],
       dontList: ['cheap', 'guaranteed', 'best coffee in town'],
       hashtags: ['#NorthwindCoffee', '#SlowMornings'],
+      captionMaxChars: {},
     });
     expect(context.campaign).toMatchObject({
       name: 'Slow Mornings',
@@ -75,11 +76,13 @@ describe('context builder', () => {
         id: 'INSTAGRAM',
         name: 'Instagram',
         limits: { captionMaxChars: 2200, maxHashtags: 30, reelMinSec: 5, reelMaxSec: 180 },
+        brandCaptionMaxChars: null,
       },
       {
         id: 'X',
         name: 'X',
         limits: { captionMaxChars: 280, maxHashtags: null, reelMinSec: 5, reelMaxSec: 140 },
+        brandCaptionMaxChars: null,
       },
     ]);
     expect(task.avoidTitles).toEqual(['Oat latte, explained', 'Meet our new barista team']);

@@ -1,5 +1,6 @@
 import {
   type AiIdeaExample,
+  type CaptionMaxChars,
   type GenerateIdeasRequest,
   PLATFORM_LIMITS,
   type Platform,
@@ -22,6 +23,8 @@ export interface PromptContext {
     doList: string[];
     dontList: string[];
     hashtags: string[];
+    /** Learned from review: the longest caption (without hashtags) the client wants, per platform. */
+    captionMaxChars: CaptionMaxChars;
   };
   campaign: {
     name: string;
@@ -55,6 +58,8 @@ export interface PlatformContext {
   id: Platform;
   name: string;
   limits: { captionMaxChars: number; maxHashtags: number | null; reelMinSec: number; reelMaxSec: number };
+  /** The client's own limit for the caption without hashtags (from v2 on); null when it set none. */
+  brandCaptionMaxChars: number | null;
 }
 
 /** What a post or reel template is rendered with: the above plus the slots of one call. */
@@ -82,6 +87,7 @@ export function buildPromptContext(request: GenerateIdeasRequest): PromptContext
       doList: brand.doList,
       dontList: brand.dontList,
       hashtags: normalizeHashtags(brand.defaultHashtags),
+      captionMaxChars: brand.captionMaxChars,
     },
     campaign: {
       name: campaign.name,
@@ -131,7 +137,12 @@ export function buildTaskContext(
       slots: slots.map(({ number, platform }) => ({ number, platform })),
       platforms: [...new Set(slots.map(({ platform }) => platform))].map((id) => {
         const { name, captionMaxChars, maxHashtags, reelMinSec, reelMaxSec } = PLATFORM_LIMITS[id];
-        return { id, name, limits: { captionMaxChars, maxHashtags, reelMinSec, reelMaxSec } };
+        return {
+          id,
+          name,
+          limits: { captionMaxChars, maxHashtags, reelMinSec, reelMaxSec },
+          brandCaptionMaxChars: base.brand.captionMaxChars[id] ?? null,
+        };
       }),
     },
     avoidTitles: uniqueTitles([...run.acceptedTitles, ...base.avoidTitles]).slice(0, MAX_TITLES_IN_PROMPT),

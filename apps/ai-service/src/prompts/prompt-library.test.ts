@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { parsedRequest } from '../test-support/factories.ts';
+import { buildFeedbackContext } from '../feedback/feedback-context.ts';
+import { makeFeedbackRequest, parsedRequest } from '../test-support/factories.ts';
 import { buildPromptContext, buildTaskContext } from './context-builder.ts';
 import { PromptLibrary } from './prompt-library.ts';
 
 const PROMPTS_DIR = path.resolve(import.meta.dirname, '../../prompts');
-const DEFAULTS = { system: 'v1', post: 'v1', reel: 'v1' };
+const DEFAULTS = { system: 'v1', post: 'v1', reel: 'v1', feedback: 'v1' };
 const library = PromptLibrary.load(PROMPTS_DIR, DEFAULTS);
 
 /** What the demo brand's client approved and turned down lately, as the API sends it. */
@@ -93,7 +94,13 @@ describe('prompt templates', () => {
     'when $name/$version is rendered with the fixed context, then the text matches its snapshot',
     async ({ name, version }) => {
       const { base, task } = fixedContexts();
-      const text = library.render(name, version, name === 'system' ? base : task);
+      const context = {
+        system: base,
+        post: task,
+        reel: task,
+        feedback: buildFeedbackContext(makeFeedbackRequest()),
+      };
+      const text = library.render(name, version, context[name]);
       await expect(text).toMatchFileSnapshot(`__snapshots__/${name}-${version}.txt`);
     },
   );
@@ -148,6 +155,37 @@ describe('prompt templates', () => {
     expect(reel).not.toContain('Meet the oat farmer');
   });
 
+  it('when the brand keeps captions short on a platform, then post/v2 and reel/v2 say so for that platform only', () => {
+    const request = parsedRequest({ platforms: ['INSTAGRAM', 'X'] });
+    request.brand.captionMaxChars = { INSTAGRAM: 180 };
+    const task = buildTaskContext(
+      buildPromptContext(request),
+      [
+        { number: 1, platform: 'INSTAGRAM' },
+        { number: 2, platform: 'X' },
+      ],
+      { acceptedTitles: [], feedback: [] },
+    );
+    for (const name of ['post', 'reel'] as const) {
+      const v2 = library.render(name, 'v2', task);
+      expect(v2).toContain('Caption length for INSTAGRAM: at most 180 characters, hashtags not counted.');
+      expect(v2).not.toContain('Caption length for X');
+      expect(library.render(name, 'v1', task)).not.toContain('Caption length for');
+    }
+  });
+
+  it('when the feedback template is rendered, then every idea, comment and pattern is there by its ref', () => {
+    const text = library.render('feedback', 'v1', buildFeedbackContext(makeFeedbackRequest()));
+    expect(text).toContain('## I2 — INSTAGRAM post — changes_requested');
+    expect(text).toContain('Answered hashtags: #Barista');
+    expect(text).toContain('Draft call to action: Grab one\nThe client answered the draft as written.');
+    expect(text).toContain('- C2 on I2 (change request): Cheap is not us. Shorter please.');
+    expect(text).toContain(
+      '- S1: never_use "cheap" — platform: none — limit: none — seen 4 times — ideas: I1, I2 — comments: C1, C2',
+    );
+    expect(text).toContain('Caption lengths:\n- X: 200 characters');
+  });
+
   it('when the client has no history, then v2 renders as v1 does', () => {
     const request = parsedRequest({ platforms: ['INSTAGRAM'] });
     const task = buildTaskContext(buildPromptContext(request), [{ number: 1, platform: 'INSTAGRAM' }], {
@@ -187,6 +225,17 @@ describe('prompt templates', () => {
         versions: [
           expect.objectContaining({ id: 'reel/v1', isDefault: true, outputSchema: 'ReelIdeaBatch' }),
           expect.objectContaining({ id: 'reel/v2', isDefault: false, outputSchema: 'ReelIdeaBatch' }),
+        ],
+      },
+      {
+        name: 'feedback',
+        defaultVersion: 'v1',
+        versions: [
+          expect.objectContaining({
+            id: 'feedback/v1',
+            isDefault: true,
+            outputSchema: 'FeedbackProposalBatch',
+          }),
         ],
       },
     ]);

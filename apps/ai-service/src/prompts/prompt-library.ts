@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  IDEA_OUTPUT_SCHEMAS,
+  PROMPT_OUTPUT_SCHEMAS,
   type PromptTemplateListing,
   TemplateName,
   TemplateVersion,
@@ -12,7 +12,7 @@ import nunjucks from 'nunjucks';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 
-const OutputSchemaName = z.enum(Object.keys(IDEA_OUTPUT_SCHEMAS) as [keyof typeof IDEA_OUTPUT_SCHEMAS]);
+const OutputSchemaName = z.enum(Object.keys(PROMPT_OUTPUT_SCHEMAS) as [keyof typeof PROMPT_OUTPUT_SCHEMAS]);
 
 /** `prompts/<name>/<version>.manifest.json`, next to the template it describes. */
 export const PromptManifest = z.strictObject({
@@ -31,6 +31,7 @@ const OUTPUT_SCHEMA_OF: Record<TemplateName, z.infer<typeof OutputSchemaName> | 
   system: null,
   post: 'PostIdeaBatch',
   reel: 'ReelIdeaBatch',
+  feedback: 'FeedbackProposalBatch',
 };
 
 interface LoadedTemplate {
@@ -102,6 +103,22 @@ export class PromptLibrary {
       });
     }
     return versions;
+  }
+
+  /** The version of one template a request asked for, else its default; 400 for one that does not exist. */
+  versionOf(name: TemplateName, requested: TemplateVersion | undefined): TemplateVersion {
+    const version = requested ?? this.defaults[name];
+    if (this.templates.has(`${name}/${version}`)) return version;
+    throw new AppError('invalid_input', 'Unknown template version.', {
+      details: [
+        {
+          location: 'body',
+          path: ['templateVersion'],
+          code: 'unknown_version',
+          message: `There is no version ${version} of the ${name} template.`,
+        } satisfies ValidationIssue,
+      ],
+    });
   }
 
   manifest(name: TemplateName, version: TemplateVersion): PromptManifest {

@@ -1,4 +1,9 @@
-import { GenerateIdeasRequest, type GenerateIdeasRequestInput } from '@muse/contracts';
+import {
+  FeedbackRequest,
+  type FeedbackRequestInput,
+  GenerateIdeasRequest,
+  type GenerateIdeasRequestInput,
+} from '@muse/contracts';
 import { createLogger, type Logger } from '@muse/logger';
 import { createOfflineModelServer, type OfflineModelServer } from '@muse/offline-model';
 import { type AiServiceConfig, parseAiServiceConfig } from '../config.ts';
@@ -51,6 +56,88 @@ export function makeRequest(overrides: Partial<GenerateIdeasRequestInput> = {}):
 
 export function parsedRequest(overrides: Partial<GenerateIdeasRequestInput> = {}): GenerateIdeasRequest {
   return GenerateIdeasRequest.parse(makeRequest(overrides));
+}
+
+/**
+ * A client's review history as the API sends it: two Instagram posts turned down for sounding
+ * cheap and being long, one approved after the agency cut a hashtag, and the patterns counted.
+ */
+export function makeFeedbackRequest(overrides: Partial<FeedbackRequestInput> = {}): FeedbackRequest {
+  const long = (text: string) => `${text} `.repeat(4).trim();
+  return FeedbackRequest.parse({
+    tenantId: '3f1c1a8e-2a53-4a5c-9a7e-0f6f0b7f3b11',
+    brand: {
+      ...makeRequest().brand,
+      dontList: ['guaranteed'],
+      captionMaxChars: { X: 200 },
+    },
+    ideas: [
+      {
+        ref: 'I1',
+        type: 'POST',
+        platform: 'INSTAGRAM',
+        title: 'Cheap cups for commuters',
+        outcome: 'rejected',
+        draft: {
+          caption: long('Cheap cups for the morning commute, poured fast at every café.'),
+          hashtags: ['#Coffee'],
+          callToAction: 'Grab one',
+        },
+        answered: {
+          caption: long('Cheap cups for the morning commute, poured fast at every café.'),
+          hashtags: ['#Coffee'],
+          callToAction: 'Grab one',
+        },
+      },
+      {
+        ref: 'I2',
+        type: 'POST',
+        platform: 'INSTAGRAM',
+        title: 'The cheap oat latte',
+        outcome: 'changes_requested',
+        draft: {
+          caption: long('A cheap oat latte that tastes like a slow morning, oats from local farms.'),
+          hashtags: ['#Coffee'],
+          callToAction: 'Order ahead',
+        },
+        answered: {
+          caption: long('A cheap oat latte that tastes like a slow morning, oats from local farms.'),
+          hashtags: ['#Coffee'],
+          callToAction: 'Order ahead',
+        },
+      },
+      {
+        ref: 'I3',
+        type: 'REEL',
+        platform: 'TIKTOK',
+        title: 'Pouring the first cup',
+        outcome: 'approved',
+        draft: {
+          caption: 'Six o’clock, first pour.',
+          hashtags: ['#Coffee', '#Barista'],
+          callToAction: 'Come in',
+        },
+        answered: { caption: 'Six o’clock, first pour.', hashtags: ['#Barista'], callToAction: 'Come in' },
+      },
+    ],
+    comments: [
+      { ref: 'C1', ideaRef: 'I1', with: 'rejection', text: 'Too cheap sounding, and far too long.' },
+      { ref: 'C2', ideaRef: 'I2', with: 'change_request', text: 'Cheap is not us. Shorter please.' },
+    ],
+    signals: [
+      {
+        kind: 'never_use',
+        text: 'cheap',
+        platform: null,
+        maxCaptionChars: null,
+        occurrences: 4,
+        ideaRefs: ['I1', 'I2'],
+        commentRefs: ['C1', 'C2'],
+        summary: 'In 2 ideas the client turned down; “Too cheap sounding, and far too long.”',
+      },
+    ],
+    ...overrides,
+  });
 }
 
 /** Short timeouts and backoffs, so fault tests stay fast; `overrides` are environment variables. */

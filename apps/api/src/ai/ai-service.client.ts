@@ -4,6 +4,8 @@ import {
   AiFailureDetail,
   aiServiceRoutes,
   callRoute,
+  type FeedbackRequestInput,
+  type FeedbackResponse,
   type GenerateIdeasRequestInput,
   type GenerateIdeasResponse,
   type GenerateProgress,
@@ -131,6 +133,22 @@ export function createAiServiceClient(options: AiServiceClientOptions) {
           transient: true,
           usage: null,
           status: response.status,
+        });
+      } catch (error) {
+        throw error instanceof RouteCallError ? failureOf(error) : error;
+      }
+    },
+
+    /** Brand profile suggestions from a client's review history; fails as `generate` does. */
+    async feedback(
+      body: FeedbackRequestInput,
+      { requestId, signal }: Pick<GenerateOptions, 'requestId' | 'signal'>,
+    ): Promise<FeedbackResponse> {
+      const call = callSignals(options.timeoutMs, signal);
+      try {
+        return await callRoute(transportFor(call), aiServiceRoutes.feedback, {
+          body: { ...body, requestId },
+          headers: { authorization: `Bearer ${options.token}`, 'x-request-id': requestId },
         });
       } catch (error) {
         throw error instanceof RouteCallError ? failureOf(error) : error;

@@ -5,6 +5,7 @@ import { type Actor, type ReviewLinkActor, type UserActor, userActor } from '../
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { VerifiedIdentity } from '../modules/auth/token-verifier.ts';
 import { requestedWorkspace } from '../modules/auth/workspace.ts';
+import type { CalendarService } from '../modules/calendar/calendar.service.ts';
 import type { LiveStreamGrant, LiveTokens } from '../modules/live/live.token.ts';
 import type { ReviewLinksService } from '../modules/review-links/review-links.service.ts';
 import { AppError } from './app-error.ts';
@@ -97,4 +98,18 @@ export function liveStreamGrantOf(res: Response): LiveStreamGrant {
   const grant = res.locals.liveStream as LiveStreamGrant | undefined;
   if (!grant) throw new Error('liveStreamGrantOf called on a route without a stream token');
   return grant;
+}
+
+/**
+ * For a calendar feed: the secret of its `token` query parameter (calendar apps send no headers
+ * of ours) becomes the member whose address it is, as the member is now; or 401.
+ */
+export function authenticateFeed(calendar: Pick<CalendarService, 'authenticateFeed'>): RequestHandler {
+  return async (req, res, next) => {
+    const token = typeof req.query.token === 'string' ? req.query.token : undefined;
+    const actor = await calendar.authenticateFeed(token);
+    res.locals.actor = actor;
+    extendContext({ userId: actor.userId, ...(actor.tenantId ? { tenantId: actor.tenantId } : {}) });
+    next();
+  };
 }

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 
 const ALLOWED_HEADERS =
-  'Authorization, Content-Type, X-Request-Id, Idempotency-Key, X-Muse-Workspace, X-Muse-Review-Link';
+  'Authorization, Content-Type, X-Request-Id, Idempotency-Key, X-Muse-Workspace, X-Muse-Review-Link, traceparent, tracestate';
 const EXPOSED_HEADERS = 'X-Request-Id, Retry-After, RateLimit, RateLimit-Policy, Idempotent-Replayed';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 

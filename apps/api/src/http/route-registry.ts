@@ -34,6 +34,11 @@ export type Access =
    * member or a link holder was issued through the routes above: the stream's reader (401 without).
    */
   | 'stream-token'
+  /**
+   * The secret of a member's calendar subscription address in the `token` query parameter
+   * (calendar apps cannot sign in): the member as it is now (401 without).
+   */
+  | 'feed-token'
   /** A signed-in member whose role the permission table allows this action. */
   | Action;
 
@@ -49,6 +54,7 @@ export function signsIn(access: Access): access is Action {
     case 'identity':
     case 'review-link':
     case 'stream-token':
+    case 'feed-token':
       return false;
     default: {
       const action: Action = access;
@@ -58,7 +64,7 @@ export function signsIn(access: Access): access is Action {
 }
 
 /** Who the pipeline hands a route's handler, by the route's access. */
-export type CallerOf<A extends Access> = A extends Action
+export type CallerOf<A extends Access> = A extends Action | 'feed-token'
   ? UserActor
   : A extends 'identity'
     ? VerifiedIdentity
@@ -124,6 +130,8 @@ export interface RoutePipeline {
   authenticateReviewLink: RequestHandler;
   /** Runs before the handler of `stream-token` routes: sets the stream's grant or answers 401. */
   authenticateStream: RequestHandler;
+  /** Runs before the handler of `feed-token` routes: sets the feed's member or answers 401/403. */
+  authenticateFeed: RequestHandler;
   /** Runs after authentication: limits are per user and per tenant. */
   rateLimits: RequestHandler[];
   /** Parses JSON bodies, for routes whose contract has one. */
@@ -139,6 +147,7 @@ function callerOf(access: Access, res: Response): CallerOf<Access> {
   }
   if (access === 'review-link') return reviewLinkActorOf(res);
   if (access === 'stream-token') return liveStreamGrantOf(res);
+  if (access === 'feed-token') return signedInUserOf(res);
   return access === 'identity' ? identityOf(res) : undefined;
 }
 
@@ -181,6 +190,8 @@ export function mountRoutes(
       chain.push(pipeline.authenticateReviewLink, ...pipeline.rateLimits);
     // A stream is opened with a token its caller was issued on a rate-limited route.
     if (definition.access === 'stream-token') chain.push(pipeline.authenticateStream);
+    // Limits per member and per agency, as for its signed-in requests.
+    if (definition.access === 'feed-token') chain.push(pipeline.authenticateFeed, ...pipeline.rateLimits);
     if (definition.contract.body) chain.push(pipeline.jsonBody);
     chain.push(serve(definition));
     app[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path, ...chain);

@@ -2,6 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '@muse/db';
 import { createLogger } from '@muse/logger';
 import { getContext, type RequestContext } from '@muse/request-context';
+import { activeTraceIds, inSpan } from '@muse/telemetry';
+import { startInMemoryTracing } from '@muse/telemetry/testing';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -22,14 +24,18 @@ const POLICY: JobPolicy = {
 const WORKING = { concurrency: 1, pollIntervalSeconds: 0.5 };
 const logger = createLogger('jobs-test', { level: 'silent' });
 
-const seen: { word: string; context: RequestContext | undefined }[] = [];
+const seen: {
+  word: string;
+  context: RequestContext | undefined;
+  trace: ReturnType<typeof activeTraceIds>;
+}[] = [];
 const echoJob = defineJob({
   name: 'test-echo',
   data: z.object({ tenantId: z.uuid(), word: z.string().min(1) }),
   policy: () => POLICY,
   working: () => WORKING,
   handler: () => async (job) => {
-    seen.push({ word: job.data.word, context: getContext() });
+    seen.push({ word: job.data.word, context: getContext(), trace: activeTraceIds() });
   },
 });
 
@@ -56,8 +62,10 @@ let db: Database;
 let config: WorkerConfig;
 let api: JobQueue;
 const workers: JobQueue[] = [];
+let tracing: ReturnType<typeof startInMemoryTracing>;
 
 beforeAll(async () => {
+  tracing = startInMemoryTracing();
   database = await createPrivateDatabase();
   db = createTestDatabase(database.url, 2);
   config = parseWorkerConfig(workerEnv(database.url, 'http://127.0.0.1:9'));
@@ -80,6 +88,7 @@ afterAll(async () => {
   await api?.stop();
   await db?.disconnect();
   await database?.drop();
+  await tracing?.stop();
 });
 
 describe('the job queue', () => {
@@ -106,6 +115,27 @@ describe('the job queue', () => {
     );
     expect(after.name).toBe('Original');
     expect(await api.boss.findJobs(echoJob.name, { data: { word: '' } })).toEqual([]);
+  });
+
+  it("when a job is enqueued inside a request's span, then the worker runs it in that request's trace, with its payload as it was", async () => {
+    const tenant = await makeTenant(db);
+    const request = await inSpan('POST /api/campaigns/:id/generate', {}, async (span) => {
+      await db.withTenantTx(tenant.id, (tx) =>
+        api.enqueue(tx, echoJob, { tenantId: tenant.id, word: 'traced' }),
+      );
+      return span.spanContext();
+    });
+    const run = await eventually(async () => seen.find((entry) => entry.word === 'traced'));
+    expect(run.trace?.trace_id).toBe(request.traceId);
+
+    const spans = await tracing.finished();
+    const processing = spans.find((span) => span.spanContext().spanId === run.trace?.span_id);
+    const sending = spans.find((span) => span.spanContext().spanId === processing?.parentSpanContext?.spanId);
+    expect(processing?.name).toBe(`process ${echoJob.name}`);
+    expect(sending?.name).toBe(`send ${echoJob.name}`);
+    expect(sending?.parentSpanContext?.spanId).toBe(request.spanId);
+    const [job] = await api.boss.findJobs(echoJob.name, { data: { word: 'traced' } });
+    expect(job?.data).toEqual({ tenantId: tenant.id, word: 'traced' });
   });
 
   it('when two workers run a job scheduled every second, then it keeps running, one run at a time, even after a run fails', async () => {

@@ -65,6 +65,9 @@ export async function startJobQueue(options: JobQueueOptions) {
     // Expired jobs and lost heartbeats are found by the monitor, so it runs as often as supervision.
     monitorIntervalSeconds: settings.superviseIntervalSeconds,
     useListenNotify: worker,
+    // The job row keeps the trace of the request that queued it (its trace_context), and the
+    // worker's `process` span continues it: a run's spans belong to the request. No SDK, no-op.
+    openTelemetry: { propagateContext: true },
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   boss.on('warning', (warning) => logger.warn({ data: warning.data }, `job queue: ${warning.message}`));

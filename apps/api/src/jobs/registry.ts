@@ -1,3 +1,4 @@
+import { deriveBrandProposalsJob } from '../modules/brand-proposals/brand-proposals.job.ts';
 import { sendEmailJob } from '../modules/email/email.job.ts';
 import { generateIdeasJob } from '../modules/generations/generations.job.ts';
 import { sweepGenerationsJob } from '../modules/generations/generations.sweep.job.ts';
@@ -18,4 +19,5 @@ export const JOBS: readonly AnyJobDefinition[] = [
   mailLinkHoldersJob,
   sweepReviewRoundsJob,
   pruneLiveEventsJob,
+  deriveBrandProposalsJob,
 ];

@@ -98,8 +98,9 @@ function checksFor(definition: RouteDefinition, world: MatrixWorld): Check[] {
     ];
   }
   if (definition.access === 'review-link') return reviewLinkChecks(definition, world);
-  // Only a stream token opens the stream (live.int.test.ts opens real ones): a session or a link is none.
-  if (definition.access === 'stream-token') {
+  // Only a stream token opens the stream (live.int.test.ts opens real ones), only a feed's secret
+  // its feed (calendar-feed.int.test.ts): a session or a link is neither.
+  if (definition.access === 'stream-token' || definition.access === 'feed-token') {
     return [
       { description: 'anonymous', actor: null, ...is(401) },
       { description: 'the campaign’s review link', actor: null, link: 'own', ...is(401) },

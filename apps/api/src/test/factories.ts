@@ -11,7 +11,8 @@ import type {
 } from '@muse/db';
 import { mintLocalToken } from '@muse/local-auth';
 import { inject } from 'vitest';
-import { hashReviewToken, newReviewToken } from '../modules/review-links/review-links.token.ts';
+import { withBrandLimits } from '../modules/clients/clients.repository.ts';
+import { hashSecretToken, newSecretToken } from '../shared/secret-token.ts';
 import { ownerOf } from './owner-database.ts';
 import { TEST_WEB_ORIGIN } from './test-app.ts';
 
@@ -60,7 +61,12 @@ export function makeClient(
     });
     // Version 1 of its brand profile, as the service writes it with every new client.
     await tx.brandProfileVersion.create({
-      data: { tenantId: tenant.id, clientId: client.id, number: 1, snapshot: brandSnapshotOf(client) },
+      data: {
+        tenantId: tenant.id,
+        clientId: client.id,
+        number: 1,
+        snapshot: brandSnapshotOf(withBrandLimits(client)),
+      },
     });
     return client;
   });
@@ -173,6 +179,8 @@ export function makeIdea(
     generationId?: string;
     offlineModel?: boolean;
     createdAt?: Date;
+    /** YYYY-MM-DD */
+    scheduledFor?: string;
   } = {},
 ) {
   const status = overrides.status ?? 'GENERATED';
@@ -200,6 +208,7 @@ export function makeIdea(
         generationId: overrides.generationId ?? null,
         offlineModel: overrides.offlineModel ?? false,
         ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
+        ...(overrides.scheduledFor ? { scheduledFor: new Date(`${overrides.scheduledFor}T00:00:00Z`) } : {}),
       },
     });
     await tx.ideaRevision.create({
@@ -231,6 +240,35 @@ export function makeReviewRound(
     });
     return round;
   });
+}
+
+/** An open brand suggestion for the client: a phrase to never use, from no round in particular. */
+export function makeBrandProposal(
+  db: Database,
+  client: { tenantId: string; id: string },
+  overrides: { text?: string; status?: 'open' | 'accepted' | 'dismissed' } = {},
+) {
+  const text = overrides.text ?? unique('word').toLowerCase();
+  return db.withTenantTx(client.tenantId, (tx) =>
+    tx.brandProposal.create({
+      data: {
+        tenantId: client.tenantId,
+        clientId: client.id,
+        kind: 'never_use',
+        text,
+        dedupKey: `never_use:${text}`,
+        confidence: 0.7,
+        evidence: {
+          ideaIds: [],
+          commentIds: [],
+          occurrences: 2,
+          lines: ['Cut from 2 drafts before approval'],
+        },
+        source: 'signal',
+        status: overrides.status ?? 'open',
+      },
+    }),
+  );
 }
 
 export function makeGeneration(
@@ -293,7 +331,7 @@ export async function makeReviewLink(
   campaign: { tenantId: string; id: string; clientId: string },
   overrides: { reviewerName?: string; reviewerEmail?: string; expiresAt?: Date; revokedAt?: Date } = {},
 ): Promise<TestReviewLink> {
-  const token = newReviewToken();
+  const token = newSecretToken();
   const row = await db.withTenantTx(campaign.tenantId, (tx) =>
     tx.reviewLink.create({
       data: {
@@ -302,7 +340,7 @@ export async function makeReviewLink(
         clientId: campaign.clientId,
         reviewerName: overrides.reviewerName ?? unique('Reviewer'),
         reviewerEmail: overrides.reviewerEmail ?? null,
-        tokenHash: hashReviewToken(token),
+        tokenHash: hashSecretToken(token),
         expiresAt: overrides.expiresAt ?? new Date(Date.now() + 86_400_000),
         revokedAt: overrides.revokedAt ?? null,
       },

@@ -1,6 +1,7 @@
 import type { Database } from '@muse/db';
 import type { ResourceKind } from '../modules/auth/resources.ts';
 import {
+  makeBrandProposal,
   makeCampaign,
   makeGeneration,
   makeIdea,
@@ -50,4 +51,7 @@ export const RESOURCE_FIXTURES: Record<ResourceKind, (owner: ResourceOwner) => P
     const campaign = await makeCampaign(owner.db, owner.tenant, owner.client);
     return (await makeReviewLink(owner.db, campaign)).id;
   },
+  // Open, so every allowed role reaches the decision.
+  brandProposal: async (owner) =>
+    (await makeBrandProposal(owner.db, { tenantId: owner.tenant.id, id: owner.client.id })).id,
 };

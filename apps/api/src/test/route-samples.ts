@@ -1,7 +1,10 @@
 import {
   activityRoutes,
+  analyticsRoutes,
   brandingRoutes,
+  brandProposalRoutes,
   brandVersionRoutes,
+  calendarRoutes,
   campaignRoutes,
   clientRoutes,
   generationRoutes,
@@ -46,6 +49,11 @@ const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
 // A token no one signed: the stream refuses it whoever presents it.
 sample(liveRoutes.stream, { query: { token: 'not-a-stream-token' } });
+// A secret no feed has: refused whoever presents it.
+sample(calendarRoutes.ics, { query: { token: 'a'.repeat(43) } });
+sample(calendarRoutes.view, {
+  query: { from: '2027-03-01', to: '2027-03-31', platform: 'INSTAGRAM', status: 'CLIENT_APPROVED' },
+});
 sample(operationsRoutes.docsAsset, { params: { asset: 'docs.js' } });
 // Whose invitation it is, is the identity's verified email: me.int.test.ts tries others'.
 sample(meRoutes.acceptInvitation, { params: { id: SOME_ID } });
@@ -81,6 +89,9 @@ sample(clientRoutes.update, {
   body: { brandVoice: 'Warm, curious and a little nerdy.', reason: 'The client asked for more warmth' },
 });
 sample(brandVersionRoutes.list, { query: { limit: '10' } });
+sample(brandProposalRoutes.list, { query: { status: 'open' } });
+sample(brandProposalRoutes.accept, { body: { reason: 'The client has said so twice' } });
+sample(brandProposalRoutes.dismiss, {});
 sample(campaignRoutes.list, { query: { status: 'DRAFT', limit: '10' } });
 sample(campaignRoutes.create, {
   body: {
@@ -108,6 +119,8 @@ sample(ideaRoutes.createComment, {
   body: { body: 'Love the hook: can the caption name the tasting flight?' },
 });
 sample(activityRoutes.list, { query: { entityType: 'idea', limit: '20' } });
+sample(analyticsRoutes.approvals, { query: { from: '2026-11-01', to: '2026-11-30' } });
+sample(analyticsRoutes.approvalsCsv, { query: { from: '2026-11-01', to: '2026-11-30', table: 'clients' } });
 sample(generationRoutes.generate, { body: { numPosts: 2, numReels: 1, platforms: ['INSTAGRAM'] } });
 sample(generationRoutes.regenerate, { body: { instructions: 'Make it warmer and shorter' } });
 

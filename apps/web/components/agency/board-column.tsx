@@ -2,10 +2,10 @@
 
 import type { Idea, IdeaStatus } from '@muse/contracts';
 import { ChevronsLeftRight } from 'lucide-react';
-import { type DragEvent, useState } from 'react';
 import { IdeaCard } from '@/components/ideas/idea-card';
 import { cn } from '@/lib/cn';
 import { IDEA_STATUS } from '@/lib/labels';
+import { useDropTarget } from '@/lib/use-drop-target';
 import { movesFrom } from '@/lib/workflow';
 
 const COLUMN_HINTS: Partial<Record<IdeaStatus, string>> = {
@@ -45,25 +45,12 @@ export function BoardColumn({
   drop,
   onDragIdea,
 }: BoardColumnProps) {
-  const [over, setOver] = useState(false);
   const label = IDEA_STATUS[status].label;
   const selectableIds = ideas
     .filter((idea) => movesFrom(idea.status, 'agency').length > 0)
     .map((idea) => idea.id);
   const allChosen = selectableIds.length > 0 && selectableIds.every((id) => selected.has(id));
-  const dropHandlers = {
-    onDragOver: (event: DragEvent) => {
-      if (!drop.accepts) return;
-      event.preventDefault();
-      setOver(true);
-    },
-    onDragLeave: () => setOver(false),
-    onDrop: (event: DragEvent) => {
-      event.preventDefault();
-      setOver(false);
-      if (drop.accepts) drop.onDrop();
-    },
-  };
+  const { over, handlers: dropHandlers } = useDropTarget(drop.accepts, drop.onDrop);
   const dropTone =
     drop.accepts &&
     (over ? 'bg-brand-100 outline-2 outline-brand-500' : 'outline-2 outline-dashed outline-brand-300');

@@ -172,7 +172,7 @@ function EditedAcceptance({
     >
       <Field
         id={`${fieldId}-value`}
-        label={isLength ? 'Longest caption (characters)' : 'Wording'}
+        label={isLength ? 'Caption length (characters)' : 'Wording'}
         error={
           invalid
             ? isLength

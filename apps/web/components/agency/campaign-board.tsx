@@ -171,7 +171,9 @@ export function CampaignBoard({ campaignId }: { campaignId: string }) {
                 {CAMPAIGN_STATUS[campaign.data.status].label}
               </Badge>
               {formatDateRange(campaign.data.startDate, campaign.data.endDate)}
-              {campaign.data.objective && <span className="text-slate-500">· {campaign.data.objective}</span>}
+              {campaign.data.objective && (
+                <span className="basis-full text-slate-500">{campaign.data.objective}</span>
+              )}
             </span>
           )
         }

@@ -1,6 +1,6 @@
 'use client';
 
-import { type CampaignStatus, PLATFORM_NAMES } from '@muse/contracts';
+import { CampaignStatus, PLATFORM_NAMES } from '@muse/contracts';
 import { Megaphone, Plus } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -9,14 +9,12 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { CAMPAIGN_STATUS, formatDateRange, plural } from '@/lib/labels';
 import { useCampaigns } from '@/lib/queries/use-campaigns';
 import { useClients } from '@/lib/queries/use-clients';
 import { AddClientButton, FirstClientStep } from './first-client-step';
-
-const ALL = 'all';
 
 /** Campaigns with their review progress; the filters live in the URL so a view can be shared. */
 export function CampaignsList() {
@@ -28,9 +26,9 @@ export function CampaignsList() {
   const campaigns = useCampaigns({ clientId, status });
   const clients = useClients();
 
-  const setFilter = (name: 'clientId' | 'status', value: string) => {
+  const setFilter = (name: 'clientId' | 'status', value: string | undefined) => {
     const next = new URLSearchParams(params);
-    if (value === ALL) next.delete(name);
+    if (value === undefined) next.delete(name);
     else next.set(name, value);
     router.replace(`${pathname}${next.size ? `?${next}` : ''}`, { scroll: false });
   };
@@ -57,32 +55,22 @@ export function CampaignsList() {
         actions={newButton}
       />
       <div className="mb-4 flex flex-wrap gap-2">
-        <Select value={clientId ?? ALL} onValueChange={(value) => setFilter('clientId', value)}>
-          <SelectTrigger className="w-48" aria-label="Filter by client">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>All clients</SelectItem>
-            {clients.data?.map((client) => (
-              <SelectItem key={client.id} value={client.id}>
-                {client.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-        <Select value={status ?? ALL} onValueChange={(value) => setFilter('status', value)}>
-          <SelectTrigger className="w-40" aria-label="Filter by status">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>Any status</SelectItem>
-            {(Object.keys(CAMPAIGN_STATUS) as CampaignStatus[]).map((value) => (
-              <SelectItem key={value} value={value}>
-                {CAMPAIGN_STATUS[value].label}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <FilterSelect
+          className="w-48"
+          label="Filter by client"
+          allLabel="All clients"
+          value={clientId}
+          options={(clients.data ?? []).map((client) => ({ value: client.id, label: client.name }))}
+          onChange={(value) => setFilter('clientId', value)}
+        />
+        <FilterSelect
+          className="w-40"
+          label="Filter by status"
+          allLabel="Any status"
+          value={status}
+          options={CampaignStatus.options.map((value) => ({ value, label: CAMPAIGN_STATUS[value].label }))}
+          onChange={(value) => setFilter('status', value)}
+        />
       </div>
       <ListStates
         query={campaigns}

@@ -203,9 +203,10 @@ export function ClientForm({ client }: { client?: Client }) {
           </Field>
           {platforms.length > 0 && (
             <fieldset className="grid gap-3 sm:col-span-2">
-              <legend className="text-sm font-medium text-slate-800">Longest caption (characters)</legend>
+              <legend className="text-sm font-medium text-slate-800">Caption length</legend>
               <p className="-mt-2 text-sm text-slate-600">
-                Optional. Ideas are written within it, and the brand check warns above it.
+                The most characters a caption may have on each platform, hashtags aside. Optional: ideas are
+                written within it, and the brand check warns above it.
               </p>
               <div className="grid gap-4 sm:grid-cols-3">
                 {platforms.map((platform) => (

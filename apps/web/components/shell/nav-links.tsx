@@ -1,7 +1,17 @@
 'use client';
 
 import type { Role } from '@muse/contracts';
-import { Building2, Gauge, LayoutDashboard, Megaphone, Palette, ShieldCheck, Users } from 'lucide-react';
+import {
+  Building2,
+  CalendarDays,
+  ChartColumn,
+  Gauge,
+  LayoutDashboard,
+  Megaphone,
+  Palette,
+  ShieldCheck,
+  Users,
+} from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/cn';
@@ -13,6 +23,8 @@ const NAV = {
     { href: '/app', label: 'Dashboard', icon: LayoutDashboard, exact: true },
     { href: '/app/clients', label: 'Clients', icon: Building2 },
     { href: '/app/campaigns', label: 'Campaigns', icon: Megaphone },
+    { href: '/app/calendar', label: 'Calendar', icon: CalendarDays },
+    { href: '/app/approvals', label: 'Approvals', icon: ChartColumn },
     { href: '/app/team', label: 'Team', icon: Users, adminOnly: true },
     { href: '/app/usage', label: 'Usage', icon: Gauge, adminOnly: true },
     { href: '/app/branding', label: 'Branding', icon: Palette, adminOnly: true },

@@ -17,6 +17,12 @@ export function PortalShell({ session, children }: { session: Session; children:
             <Logo subtitle={session.clientName ?? 'Client portal'} />
           </Link>
           <div className="flex items-center gap-1">
+            <Link
+              href="/portal/calendar"
+              className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500"
+            >
+              Calendar
+            </Link>
             <NotificationBell area="/portal" />
             <UserMenu compact />
           </div>

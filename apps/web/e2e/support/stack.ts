@@ -20,8 +20,14 @@ export interface RunningStack {
   stop: () => Promise<void>;
 }
 
-/** Starts `pnpm stack:start` isolated on free ports and a temporary data folder; resolves once it is running. */
-export async function startStack(timeoutMs = 8 * 60_000): Promise<RunningStack> {
+/**
+ * Starts `pnpm stack:start` isolated on free ports and a temporary data folder; resolves once it
+ * is running. `env` reaches every service (e.g. OTEL_EXPORTER_OTLP_ENDPOINT).
+ */
+export async function startStack(
+  env: Record<string, string> = {},
+  timeoutMs = 8 * 60_000,
+): Promise<RunningStack> {
   const [web, api, worker, ai, model, pg, smtp, mailbox] = [
     await freePort(),
     await freePort(),
@@ -53,6 +59,7 @@ export async function startStack(timeoutMs = 8 * 60_000): Promise<RunningStack> 
       // Mail about notifications waits out a short window, so a test sees it in seconds.
       NOTIFICATION_BATCH_SECONDS: '2',
       OFFLINE_MODEL_DEBUG_TOKEN: MODEL_DEBUG_TOKEN,
+      ...env,
     },
   });
   const log = fs.createWriteStream(logFile);

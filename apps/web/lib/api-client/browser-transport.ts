@@ -1,4 +1,5 @@
 import { type Transport, WORKSPACE_HEADER } from '@muse/contracts';
+import { pageTraceHeaders } from './page-trace';
 
 interface CachedToken {
   token: string;
@@ -43,6 +44,7 @@ export function browserTransport(apiUrl: string): Transport {
         ...init,
         headers: {
           ...(init.headers as Record<string, string>),
+          ...pageTraceHeaders(),
           authorization: `Bearer ${token}`,
           [WORKSPACE_HEADER]: workspace,
         },

@@ -1,8 +1,10 @@
 import {
   activityRoutes,
+  analyticsRoutes,
   brandingRoutes,
   brandProposalRoutes,
   brandVersionRoutes,
+  calendarRoutes,
   callRoute,
   campaignRoutes,
   clientRoutes,
@@ -163,6 +165,13 @@ export function createApi(transport: Transport) {
       call(activityRoutes.list, { query: { ...filters, limit } }),
     usage: () => call(usageRoutes.get, {}),
     generationAllowance: () => call(usageRoutes.allowance, {}),
+    analytics: {
+      approvals: (query: Query<typeof analyticsRoutes.approvals>) =>
+        call(analyticsRoutes.approvals, { query }),
+      /** The CSV needs the Bearer token, so it is fetched rather than linked. */
+      csv: async (query: z.input<typeof analyticsRoutes.approvalsCsv.query>) =>
+        (await sendRoute(transport, analyticsRoutes.approvalsCsv, { query })).blob(),
+    },
     branding: {
       get: () => call(brandingRoutes.get, {}),
       update: (body: Body<typeof brandingRoutes.update>) => call(brandingRoutes.update, { body }),
@@ -175,6 +184,11 @@ export function createApi(transport: Transport) {
     live: {
       token: () => call(liveRoutes.token, {}),
       reviewToken: () => call(liveRoutes.reviewToken, {}),
+    },
+    calendar: {
+      view: (query: RouteInput<typeof calendarRoutes.view>['query']) => call(calendarRoutes.view, { query }),
+      feed: () => call(calendarRoutes.feed, {}),
+      rotateFeed: () => call(calendarRoutes.rotateFeed, {}),
     },
     notifications: {
       list: (query: Query<typeof notificationsRoutes.list> = {}) => call(notificationsRoutes.list, { query }),

@@ -17,6 +17,8 @@ export const keys = {
   usage: ['usage'] as const,
   /** Under `usage`, so whatever makes usage stale makes the allowance stale too. */
   generationAllowance: ['usage', 'allowance'] as const,
+  analytics: (filters: { from?: string; to?: string; clientId?: string }) => ['analytics', filters] as const,
+  allAnalytics: ['analytics'] as const,
   users: ['users'] as const,
   tenants: ['tenants'] as const,
   notifications: ['notifications'] as const,
@@ -24,13 +26,18 @@ export const keys = {
   notificationPreferences: ['notification-preferences'] as const,
   reviewLinks: (campaignId: string) => ['review-links', campaignId] as const,
   reviewSession: ['review-session'] as const,
+  calendar: (filters: object) => ['calendar', filters] as const,
+  allCalendar: ['calendar'] as const,
+  calendarFeed: ['calendar-feed'] as const,
 };
 
-/** What a change to any of a campaign's ideas can make stale: its board, counts, rounds and the activity feed. */
+/** What a change to any of a campaign's ideas can make stale: its board, counts, rounds, the activity feed, the calendar and the approval figures. */
 export const campaignIdeasKeys = (campaignId: string) => [
   keys.ideas(campaignId),
   keys.campaign(campaignId),
   keys.allCampaigns,
   keys.reviewRounds(campaignId),
   keys.allActivity,
+  keys.allCalendar,
+  keys.allAnalytics,
 ];

@@ -31,6 +31,8 @@ export interface DemoClient {
   defaultHashtags: string[];
   platforms: Platform[];
   contact: { email: string; name: string };
+  /** An open brand suggestion learned from review: a phrase to never use, with what showed it. */
+  suggestion?: { neverUse: string; lines: string[] };
   campaign?: {
     name: string;
     objective: string;
@@ -79,6 +81,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
         defaultHashtags: ['#AcmeCoffee', '#SpecialtyCoffee'],
         platforms: ['INSTAGRAM', 'TIKTOK', 'FACEBOOK'],
         contact: { email: 'client@acme-coffee.test', name: 'Priya Nair' },
+        suggestion: {
+          neverUse: 'bargain',
+          lines: ['In 2 ideas the client turned down', '“Bargain? That is not us.”'],
+        },
         campaign: {
           name: 'Autumn Single-Origin Launch',
           objective: 'Launch the Huila, Colombia single-origin and drive pre-orders in the first two weeks.',

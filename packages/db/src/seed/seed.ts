@@ -1,4 +1,4 @@
-import { AuditEvent, brandSnapshotOf, ideaSnapshot } from '@muse/contracts';
+import { AuditEvent, brandSnapshotOf, CaptionMaxChars, ideaSnapshot } from '@muse/contracts';
 import { localSubject } from '@muse/local-auth';
 import type { Database, TenantTx } from '../client.ts';
 import {
@@ -88,18 +88,35 @@ async function seedClient(
   userIds: Map<string, string>,
   addUser: (email: string, name: string, role: 'CLIENT', clientId: string) => Promise<string>,
 ): Promise<void> {
-  const { contact, campaign: demoCampaign, ...profile } = demo;
+  const { contact, campaign: demoCampaign, suggestion, ...profile } = demo;
   const client = await tx.client.create({ data: { ...profile, tenantId } });
   await tx.brandProfileVersion.create({
     data: {
       tenantId,
       clientId: client.id,
       number: 1,
-      snapshot: brandSnapshotOf(client),
+      snapshot: brandSnapshotOf({
+        ...client,
+        captionMaxChars: CaptionMaxChars.parse(client.captionMaxChars),
+      }),
       createdById: ownerId,
     },
   });
   await addUser(contact.email, contact.name, 'CLIENT', client.id);
+  if (suggestion) {
+    await tx.brandProposal.create({
+      data: {
+        tenantId,
+        clientId: client.id,
+        kind: 'never_use',
+        text: suggestion.neverUse,
+        dedupKey: `never_use:${suggestion.neverUse}`,
+        confidence: 0.8,
+        evidence: { ideaIds: [], commentIds: [], occurrences: 3, lines: suggestion.lines },
+        source: 'signal',
+      },
+    });
+  }
   await audit(tx, tenantId, ownerId, client.id, {
     action: 'client.created',
     entityType: 'client',

@@ -16,6 +16,7 @@ const ids = {
   generation: randomUUID(),
   reviewRound: randomUUID(),
   reviewLink: randomUUID(),
+  brandProposal: randomUUID(),
 };
 
 function generate(seed: number, count: number) {

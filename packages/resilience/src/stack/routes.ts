@@ -18,6 +18,7 @@ export function resourceIdsOf(agency: Agency): Record<ResourceKind, string> {
     generation: agency.generation.id,
     reviewRound: agency.reviewRound.id,
     reviewLink: agency.reviewLink.id,
+    brandProposal: agency.brandProposal.id,
   };
 }
 

@@ -121,7 +121,34 @@ async function makeAgency(db: Database, status: TenantStatus = 'ACTIVE') {
       },
     }),
   );
-  return { tenant, client, admin, member, contact, campaign, idea, generation, reviewRound, reviewLink };
+  // An open brand suggestion for the agency's decision routes.
+  const brandProposal = await db.withTenantTx(tenantId, (tx) =>
+    tx.brandProposal.create({
+      data: {
+        tenantId,
+        clientId: client.id,
+        kind: 'never_use',
+        text: 'resilient',
+        dedupKey: 'never_use:resilient',
+        confidence: 0.5,
+        evidence: { ideaIds: [], commentIds: [], occurrences: 2, lines: [] },
+        source: 'signal',
+      },
+    }),
+  );
+  return {
+    tenant,
+    client,
+    admin,
+    member,
+    contact,
+    campaign,
+    idea,
+    generation,
+    reviewRound,
+    reviewLink,
+    brandProposal,
+  };
 }
 
 export type Agency = Awaited<ReturnType<typeof makeAgency>>;

@@ -25,6 +25,14 @@ export const authRepository = {
     });
   },
 
+  /** A member that signed in at least once (an open invitation is no member yet). */
+  findMember(tx: BaseTx, tenantId: string, userId: string) {
+    return tx.user.findFirst({
+      where: { id: userId, tenantId, status: { not: 'INVITED' } },
+      select: PRINCIPAL_FIELDS,
+    });
+  },
+
   findInvitations(tx: BaseTx, email: string) {
     return tx.user.findMany({
       where: { email, status: 'INVITED', authSubject: null },

@@ -20,6 +20,11 @@ export interface AuthService {
    * one: 401 for a missing or bad token, 403 for a blocked account or a workspace it is not in.
    */
   authenticate(authorization: string | undefined, workspace: string | undefined): Promise<Principal>;
+  /**
+   * A member as it is now, for a caller that proved who it is otherwise than by a token (a
+   * calendar feed's secret): 401 once the membership is gone, 403 as above.
+   */
+  member(tenantId: string, userId: string): Promise<Principal>;
 }
 
 export function createAuthService(deps: {
@@ -44,16 +49,19 @@ export function createAuthService(deps: {
     });
   }
 
-  async function load(identity: VerifiedIdentity, workspace: string | undefined, key: string) {
-    const generation = cache.generation;
-    const row = await resolve(identity, workspace);
+  async function withClient(row: PrincipalRow): Promise<Principal> {
     const { tenantId, clientId } = row;
     // In the user's tenant scope: clients are tenant data, invisible to the platform connection.
     const client =
       tenantId && clientId
         ? await db.withTenantTx(tenantId, (tx) => clientsRepository.findRef(tx, clientId, 'any'))
         : null;
-    const principal = toPrincipal(row, client);
+    return toPrincipal(row, client);
+  }
+
+  async function load(identity: VerifiedIdentity, workspace: string | undefined, key: string) {
+    const generation = cache.generation;
+    const principal = await withClient(await resolve(identity, workspace));
     cache.set(key, principal, generation);
     return principal;
   }
@@ -64,20 +72,30 @@ export function createAuthService(deps: {
     async authenticate(authorization, workspace) {
       const identity = await identify(authorization);
       const key = `${identity.subject}\n${workspace ?? ''}`;
-      const principal = cache.get(key) ?? (await load(identity, workspace, key));
-      if (principal.status === 'DISABLED') {
-        throw new AppError('forbidden', 'Your account is disabled', {
-          details: [{ reason: 'user_disabled' }],
-        });
-      }
-      if (principal.tenant?.status === 'SUSPENDED') {
-        throw new AppError('forbidden', 'Your agency’s account is suspended', {
-          details: [{ reason: 'tenant_suspended' }],
-        });
-      }
-      return principal;
+      return mayAct(cache.get(key) ?? (await load(identity, workspace, key)));
+    },
+
+    async member(tenantId, userId) {
+      const row = await db.withPlatformTx((tx) => authRepository.findMember(tx, tenantId, userId));
+      if (!row) throw new AppError('unauthenticated', 'This address belongs to no member any more');
+      return mayAct(await withClient(row));
     },
   };
+}
+
+/** A principal may act unless its account is disabled or its agency suspended (403). */
+function mayAct(principal: Principal): Principal {
+  if (principal.status === 'DISABLED') {
+    throw new AppError('forbidden', 'Your account is disabled', {
+      details: [{ reason: 'user_disabled' }],
+    });
+  }
+  if (principal.tenant?.status === 'SUSPENDED') {
+    throw new AppError('forbidden', 'Your agency’s account is suspended', {
+      details: [{ reason: 'tenant_suspended' }],
+    });
+  }
+  return principal;
 }
 
 function toPrincipal(row: PrincipalRow, client: Principal['client']): Principal {

@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   'clients.restore': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   // The versions of a brand profile: the agency's working history, not the client's to read.
   'clients.history': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  // What review taught about a brand, and taking it into the profile: the agency's to decide.
+  'clients.brandProposals.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
+  'clients.brandProposals.decide': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'campaigns.list': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'campaigns.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
   'campaigns.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
@@ -38,6 +41,8 @@ export const PERMISSIONS = {
   'generations.create': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'generations.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'usage.read': ['AGENCY_ADMIN'],
+  // How clients answer reviews: the agency's working figures, members included (they send the rounds).
+  'analytics.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'branding.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   'branding.update': ['AGENCY_ADMIN'],
   // A user's own notification centre and mail settings.
@@ -49,6 +54,8 @@ export const PERMISSIONS = {
   'review-links.manage': ['AGENCY_ADMIN', 'AGENCY_MEMBER'],
   // A stream of what changed that the user may read (live.audience.ts says what).
   'live.read': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
+  // A user's own calendar subscription address.
+  'calendar.feed': ['AGENCY_ADMIN', 'AGENCY_MEMBER', 'CLIENT'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ const KINDS = {
   generation: 'tenant',
   reviewRound: 'tenant',
   reviewLink: 'tenant',
+  brandProposal: 'tenant',
 } as const satisfies Record<string, Isolation>;
 
 /** What a route's path parameter can name. */

@@ -51,6 +51,28 @@ describe('brand profile versions', () => {
     });
   });
 
+  it('when the caption length of a platform is set, then it is a brand field: the next version, limited to sensible lengths', async () => {
+    const { member, client } = await makeAgency(api.db);
+    const set = await patch(member, client.id, {
+      captionMaxChars: { INSTAGRAM: 220 },
+      reason: 'Shorter, please',
+    });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ brandVersion: 2, captionMaxChars: { INSTAGRAM: 220 } });
+    const [latest] = (await versionsOf(member, client.id)).body.items;
+    expect(latest).toMatchObject({
+      number: 2,
+      snapshot: expect.objectContaining({ captionMaxChars: { INSTAGRAM: 220 } }),
+      changes: [{ kind: 'limit', field: 'captionMaxChars', platform: 'INSTAGRAM', from: null, to: 220 }],
+    });
+    for (const captionMaxChars of [{ INSTAGRAM: 10 }, { MYSPACE: 200 }]) {
+      expect((await patch(member, client.id, { captionMaxChars })).status).toBe(400);
+    }
+    expect((await patch(member, client.id, { captionMaxChars: { INSTAGRAM: 220 } })).body.brandVersion).toBe(
+      2,
+    );
+  });
+
   it('when brand fields change, then each change is the next version with who, why and what changed, newest first', async () => {
     const { admin, member, client } = await makeAgency(api.db);
     const first = await patch(member, client.id, {

@@ -1,4 +1,4 @@
-import type { Platform } from '@muse/contracts';
+import { CaptionMaxChars, type Platform } from '@muse/contracts';
 import { Prisma, type TenantTx } from '@muse/db';
 import { literalContains } from '../../shared/like-pattern.ts';
 
@@ -13,7 +13,15 @@ export const BRAND_FIELDS = {
   doList: true,
   dontList: true,
   defaultHashtags: true,
+  captionMaxChars: true,
 } as const satisfies Prisma.ClientSelect;
+
+/** A row with its JSON brand field read as the contracts type it: what every caller gets. */
+export function withBrandLimits<Row extends { captionMaxChars: Prisma.JsonValue }>(
+  row: Row,
+): Omit<Row, 'captionMaxChars'> & { captionMaxChars: CaptionMaxChars } {
+  return { ...row, captionMaxChars: CaptionMaxChars.parse(row.captionMaxChars) };
+}
 
 const CLIENT_FIELDS = {
   id: true,
@@ -63,20 +71,28 @@ export const clientsRepository = {
   /** By name (ties by id), served by the (tenant_id, name, id) index; one row beyond the page. */
   list(tx: TenantTx, filter: ClientFilter) {
     const after = filter.after;
-    return tx.client.findMany({
-      where: {
-        ...(filter.includeArchived ? {} : { archivedAt: null }),
-        ...(filter.q ? { name: { contains: literalContains(filter.q), mode: 'insensitive' as const } } : {}),
-        ...(after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {}),
-      },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      take: filter.limit + 1,
-      select: CLIENT_FIELDS,
-    });
+    return tx.client
+      .findMany({
+        where: {
+          ...(filter.includeArchived ? {} : { archivedAt: null }),
+          ...(filter.q
+            ? { name: { contains: literalContains(filter.q), mode: 'insensitive' as const } }
+            : {}),
+          ...(after
+            ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] }
+            : {}),
+        },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        take: filter.limit + 1,
+        select: CLIENT_FIELDS,
+      })
+      .then((rows) => rows.map(withBrandLimits));
   },
 
   findById(tx: TenantTx, id: string) {
-    return tx.client.findFirst({ where: { id }, select: CLIENT_FIELDS });
+    return tx.client
+      .findFirst({ where: { id }, select: CLIENT_FIELDS })
+      .then((row) => row && withBrandLimits(row));
   },
 
   /** The client's id and name; `active` finds it only while it is not archived. */
@@ -97,11 +113,11 @@ export const clientsRepository = {
   },
 
   create(tx: TenantTx, data: ClientData) {
-    return tx.client.create({ data, select: CLIENT_FIELDS });
+    return tx.client.create({ data, select: CLIENT_FIELDS }).then(withBrandLimits);
   },
 
   update(tx: TenantTx, id: string, data: Prisma.ClientUncheckedUpdateInput) {
-    return tx.client.update({ where: { id }, data, select: CLIENT_FIELDS });
+    return tx.client.update({ where: { id }, data, select: CLIENT_FIELDS }).then(withBrandLimits);
   },
 
   async addBrandVersion(tx: TenantTx, version: NewBrandVersion): Promise<void> {

@@ -5,7 +5,7 @@ import {
   touchesBrand,
   type UpdateClientBody,
 } from '@muse/contracts';
-import type { Database } from '@muse/db';
+import type { Database, TenantTx } from '@muse/db';
 import { z } from 'zod';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { changedFields } from '../../shared/changed-fields.ts';
@@ -18,6 +18,54 @@ import { recordBrandVersion } from './brand-versions.ts';
 import { clientsRepository } from './clients.repository.ts';
 
 const NameKeyset = z.tuple([z.string(), z.uuid()]);
+
+/**
+ * The client update in the caller's transaction (the client's page, or a brand suggestion being
+ * accepted): under the client's lock, 404 for no such client, 409 for a platform still planned for.
+ */
+export async function updateClient(
+  tx: TenantTx,
+  tenantId: string,
+  actor: UserActor,
+  id: string,
+  { reason, ...body }: UpdateClientBody,
+) {
+  await clientsRepository.lock(tx, id, 'update');
+  const current = await clientsRepository.findById(tx, id);
+  if (!current) throw notFound('Client');
+  const { data, fields } = changedFields(current, body);
+  if (fields.length === 0) return current;
+  if (data.platforms) {
+    const next: Platform[] = data.platforms;
+    const removed = current.platforms.filter((platform) => !next.includes(platform));
+    const using = removed.length > 0 ? await clientsRepository.campaignsUsing(tx, id, removed) : [];
+    if (using.length > 0) {
+      throw new AppError(
+        'conflict',
+        `Campaigns still plan for ${removed.join(', ')}: change or archive them first`,
+        {
+          details: using.map((campaign) => ({
+            campaignId: campaign.id,
+            name: campaign.name,
+            platforms: campaign.platforms.filter((platform) => removed.includes(platform)),
+          })),
+        },
+      );
+    }
+  }
+  const newVersion = touchesBrand(fields);
+  const client = await clientsRepository.update(tx, id, {
+    ...data,
+    ...(newVersion ? { brandVersion: { increment: 1 } } : {}),
+  });
+  if (newVersion) await recordBrandVersion(tx, tenantId, client, actor, reason ?? null);
+  await audit(tx, tenantId, actor, {
+    entityId: id,
+    action: 'client.updated',
+    data: { name: client.name, changedFields: fields },
+  });
+  return client;
+}
 
 export function createClientsService(deps: { db: Database }) {
   const { db } = deps;
@@ -85,45 +133,9 @@ export function createClientsService(deps: { db: Database }) {
      * Platforms that campaigns still plan for stay: removing one is 409, naming the campaigns. A
      * change of a brand field makes the next brand profile version, with the body's reason.
      */
-    async update(actor: UserActor, id: string, { reason, ...body }: UpdateClientBody) {
+    update: (actor: UserActor, id: string, body: UpdateClientBody) => {
       const tenantId = tenantScopeOf(actor);
-      return db.withTenantTx(tenantId, async (tx) => {
-        await clientsRepository.lock(tx, id, 'update');
-        const current = await clientsRepository.findById(tx, id);
-        if (!current) throw notFound('Client');
-        const { data, fields } = changedFields(current, body);
-        if (fields.length === 0) return current;
-        if (data.platforms) {
-          const next: Platform[] = data.platforms;
-          const removed = current.platforms.filter((platform) => !next.includes(platform));
-          const using = removed.length > 0 ? await clientsRepository.campaignsUsing(tx, id, removed) : [];
-          if (using.length > 0) {
-            throw new AppError(
-              'conflict',
-              `Campaigns still plan for ${removed.join(', ')}: change or archive them first`,
-              {
-                details: using.map((campaign) => ({
-                  campaignId: campaign.id,
-                  name: campaign.name,
-                  platforms: campaign.platforms.filter((platform) => removed.includes(platform)),
-                })),
-              },
-            );
-          }
-        }
-        const newVersion = touchesBrand(fields);
-        const client = await clientsRepository.update(tx, id, {
-          ...data,
-          ...(newVersion ? { brandVersion: { increment: 1 } } : {}),
-        });
-        if (newVersion) await recordBrandVersion(tx, tenantId, client, actor, reason ?? null);
-        await audit(tx, tenantId, actor, {
-          entityId: id,
-          action: 'client.updated',
-          data: { name: client.name, changedFields: fields },
-        });
-        return client;
-      });
+      return db.withTenantTx(tenantId, (tx) => updateClient(tx, tenantId, actor, id, body));
     },
 
     /** The client keeps its campaigns and ideas, and gets no new campaigns; archiving twice changes nothing. */

@@ -52,6 +52,7 @@ function errorStatuses(contract: RouteContract): number[] {
     if (contract.params || contract.body) statuses.add(404);
   }
   if (contract.auth === 'stream-token') statuses.add(401);
+  if (contract.auth === 'feed-token') for (const status of [401, 403, 429]) statuses.add(status);
   if (contract.body) statuses.add(413);
   statuses.add(500);
   return [...statuses].sort();
@@ -73,6 +74,7 @@ function successResponse(contract: RouteContract): RouteConfig['responses'][stri
 function securityOf(contract: RouteContract): RouteConfig['security'] {
   if (contract.auth === 'bearer') return [{ bearerAuth: [] }];
   if (contract.auth === 'stream-token') return [{ streamToken: [] }];
+  if (contract.auth === 'feed-token') return [{ feedToken: [] }];
   return contract.auth === 'review-link' ? [{ reviewLink: [] }] : [];
 }
 
@@ -95,6 +97,12 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[]) {
     in: 'query',
     name: 'token',
     description: 'A live-stream token from POST /api/events/token or POST /api/review/events/token.',
+  });
+  registry.registerComponent('securitySchemes', 'feedToken', {
+    type: 'apiKey',
+    in: 'query',
+    name: 'token',
+    description: 'The secret of a calendar subscription address, from POST /api/calendar/feed.',
   });
   for (const { contract, access } of routes) {
     const errorResponses = Object.fromEntries(

@@ -43,6 +43,7 @@ const run: RunContext = {
       brandVoice: 'Warm and wry',
       toneKeywords: ['warm'],
       targetAudience: 'Commuters',
+      captionMaxChars: {},
       doList: ['Name the farm'],
       dontList: ['cheap'],
       defaultHashtags: ['#NorthwindCoffee'],

@@ -1,4 +1,4 @@
-import type { GenerateIdeasRequestInput, Platform } from '@muse/contracts';
+import type { AiBrandContext, BrandSnapshot, GenerateIdeasRequestInput, Platform } from '@muse/contracts';
 import type { CampaignContext } from './generations.repository.ts';
 
 export interface RunContext {
@@ -14,6 +14,22 @@ export interface RunContext {
   existingTitles: string[];
   /** Regeneration: the idea the run writes a new version of. */
   idea: { title: string } | null;
+}
+
+/** The brand profile as the AI service reads it, for every request that writes or reads in the brand's voice. */
+export function aiBrandOf(client: Omit<BrandSnapshot, 'platforms'>): AiBrandContext {
+  return {
+    name: client.name,
+    industry: client.industry,
+    website: client.website,
+    brandVoice: client.brandVoice,
+    toneKeywords: client.toneKeywords,
+    targetAudience: client.targetAudience,
+    doList: client.doList,
+    dontList: client.dontList,
+    defaultHashtags: client.defaultHashtags,
+    captionMaxChars: client.captionMaxChars,
+  };
 }
 
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -39,17 +55,7 @@ export function buildAiRequest(run: RunContext): GenerateIdeasRequestInput {
       startDate: isoDate(campaign.startDate),
       endDate: isoDate(campaign.endDate),
     },
-    brand: {
-      name: client.name,
-      industry: client.industry,
-      website: client.website,
-      brandVoice: client.brandVoice,
-      toneKeywords: client.toneKeywords,
-      targetAudience: client.targetAudience,
-      doList: client.doList,
-      dontList: client.dontList,
-      defaultHashtags: client.defaultHashtags,
-    },
+    brand: aiBrandOf(client),
     counts: { posts: generation.requestedPosts, reels: generation.requestedReels },
     platforms: generation.platforms,
     instructions,

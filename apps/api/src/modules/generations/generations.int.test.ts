@@ -180,7 +180,7 @@ describe('POST /api/campaigns/:id/generate', () => {
       instructions: 'Lean into the commute',
       model: 'offline-muse-1',
       offline: true,
-      templateVersions: { system: 'v1', post: 'v1', reel: 'v1' },
+      templateVersions: { system: 'v1', post: 'v2', reel: 'v2' },
       attempts: 1,
       errorCode: null,
       requestedById: agency.member.id,
@@ -202,7 +202,7 @@ describe('POST /api/campaigns/:id/generate', () => {
         generationId: generation.id,
         offlineModel: true,
       });
-      expect(idea.templateVersion).toMatch(/^(post|reel)\/v1$/);
+      expect(idea.templateVersion).toMatch(/^(post|reel)\/v2$/);
       expect(['INSTAGRAM', 'LINKEDIN']).toContain(idea.platform);
     }
     expect(

@@ -7,7 +7,7 @@ import type {
 } from '@muse/contracts';
 import type { BaseTx, Prisma, TenantTx } from '@muse/db';
 import { afterKeyset, type Keyset } from '../../shared/keyset-page.ts';
-import { BRAND_FIELDS } from '../clients/clients.repository.ts';
+import { BRAND_FIELDS, withBrandLimits } from '../clients/clients.repository.ts';
 import { pickExamples, turnedDownNotes } from './generations.examples.ts';
 import { UNFINISHED_STATUSES } from './generations.rules.ts';
 
@@ -104,7 +104,9 @@ const CAMPAIGN_CONTEXT = {
 } as const satisfies Prisma.CampaignSelect;
 
 /** The campaign and its brand, and what the client approved and turned down lately (across its campaigns). */
-export type CampaignContext = Prisma.CampaignGetPayload<{ select: typeof CAMPAIGN_CONTEXT }> & {
+type CampaignRow = Prisma.CampaignGetPayload<{ select: typeof CAMPAIGN_CONTEXT }>;
+export type CampaignContext = Omit<CampaignRow, 'client'> & {
+  client: ReturnType<typeof withBrandLimits<CampaignRow['client']>>;
   history: { examples: AiIdeaExample[]; turnedDown: AiTurnedDown[] };
 };
 
@@ -233,13 +235,22 @@ export const generationsRepository = {
       .then((tenant) => tenant.monthlyTokenQuota);
   },
 
-  /** Tokens of the generations queued since `since`. */
+  /** Tokens of the generations queued since `since`, and of the brand feedback read since then. */
   async tokensUsed(tx: TenantTx, since: Date): Promise<number> {
     const spent = await tx.generation.aggregate({
       where: { queuedAt: { gte: since } },
       _sum: { promptTokens: true, completionTokens: true },
     });
-    return (spent._sum.promptTokens ?? 0) + (spent._sum.completionTokens ?? 0);
+    const feedback = await tx.brandFeedbackRun.aggregate({
+      where: { createdAt: { gte: since } },
+      _sum: { promptTokens: true, completionTokens: true },
+    });
+    return (
+      (spent._sum.promptTokens ?? 0) +
+      (spent._sum.completionTokens ?? 0) +
+      (feedback._sum.promptTokens ?? 0) +
+      (feedback._sum.completionTokens ?? 0)
+    );
   },
 
   /**
@@ -349,7 +360,11 @@ export const generationsRepository = {
       where: { id: campaignId },
       select: CAMPAIGN_CONTEXT,
     });
-    return { ...campaign, history: await clientHistory(tx, campaign.clientId) };
+    return {
+      ...campaign,
+      client: withBrandLimits(campaign.client),
+      history: await clientHistory(tx, campaign.clientId),
+    };
   },
 
   /**

@@ -8,6 +8,7 @@ import {
 import type { TenantTx } from '@muse/db';
 import { AppError } from '../../http/app-error.ts';
 import type { AuditEntry } from '../activity/audit.ts';
+import { withBrandLimits } from '../clients/clients.repository.ts';
 import { toIdea } from './ideas.presenter.ts';
 import { type IdeaRecord, ideasRepository } from './ideas.repository.ts';
 
@@ -21,9 +22,7 @@ export async function brandChecksOf(tx: TenantTx, ideas: IdeaRecord[]): Promise<
   return new Map(
     ideas.map((idea) => {
       const campaign = contexts.get(idea.campaignId);
-      const findings = campaign
-        ? checkBrand(toIdea(idea), { dontList: campaign.client.dontList }, campaign)
-        : [];
+      const findings = campaign ? checkBrand(toIdea(idea), withBrandLimits(campaign.client), campaign) : [];
       return [idea.id, { ideaId: idea.id, version: idea.version, findings }];
     }),
   );

@@ -5,6 +5,7 @@ import { type AuditEntry, audit } from '../activity/audit.ts';
 import { type Actor, actorIdOf } from '../auth/actor.ts';
 import { writeComments } from '../comments/comments.writer.ts';
 import { liveEvent, publishLive } from '../live/live.publish.ts';
+import type { NotificationJobs } from '../notifications/notify.ts';
 import { followRounds } from '../review-rounds/review-rounds.lifecycle.ts';
 import { clientSeesChange } from './ideas.client-view.ts';
 import { type IdeaForChange, type IdeaRecord, ideasRepository } from './ideas.repository.ts';
@@ -34,6 +35,7 @@ export interface AppliedChange {
  */
 export async function recordChanges(
   tx: TenantTx,
+  jobs: NotificationJobs,
   tenantId: string,
   actor: Actor,
   changes: AppliedChange[],
@@ -52,6 +54,7 @@ export async function recordChanges(
   );
   await followRounds(
     tx,
+    jobs,
     tenantId,
     actorIdOf(actor),
     changes.flatMap(({ after, move }) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvFileName, ideasCsv } from './ideas.csv.ts';
+import { csvField } from '../../shared/csv.ts';
+import { csvFileName, ideasCsv } from './ideas.csv.ts';
 import type { toIdea } from './ideas.presenter.ts';
 
 const idea = (overrides: Partial<ReturnType<typeof toIdea>> = {}): ReturnType<typeof toIdea> => ({

@@ -1,8 +1,8 @@
 import { IDEA_STATUS_NAMES, IDEA_TYPE_NAMES, PLATFORM_NAMES, type ReelBeat } from '@muse/contracts';
+import { type CsvCell as Cell, csvTable } from '../../shared/csv.ts';
 import type { toIdea } from './ideas.presenter.ts';
 
 type Idea = ReturnType<typeof toIdea>;
-type Cell = string | number | Date | null;
 
 const COLUMNS: readonly [string, (idea: Idea) => Cell][] = [
   ['ID', (idea) => idea.id],
@@ -42,34 +42,12 @@ function scriptOf(beats: ReelBeat[] | null): string | null {
     .join('\n');
 }
 
-/**
- * What a spreadsheet would run as a formula (or hide it in): OWASP's list of leading characters,
- * and their fullwidth forms, which some spreadsheets fold to ASCII when they parse a cell.
- */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/**
- * One CSV field: text a spreadsheet would read as a formula is kept as text by a leading
- * apostrophe, and a field with a quote, comma or line break is quoted, quotes doubled (RFC 4180).
- */
-export function csvField(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** The ideas as RFC 4180 CSV: a header row, CRLF line ends. */
 export function ideasCsv(ideas: readonly Idea[]): string {
-  const rows = [
+  return csvTable(
     COLUMNS.map(([header]) => header),
-    ...ideas.map((idea) => COLUMNS.map(([, cell]) => cell(idea))),
-  ];
-  return rows
-    .map((row) => row.map(csvField).join(','))
-    .join('\r\n')
-    .concat('\r\n');
+    ideas.map((idea) => COLUMNS.map(([, cell]) => cell(idea))),
+  );
 }
 
 /** A download name from the campaign's name: ASCII, lower case, hyphens. */

@@ -54,6 +54,15 @@ export interface IdeaFilter {
   take?: number;
 }
 
+/** Which ideas the calendar reads: a range of days (open-ended without `to`), or the ideas without a date. */
+export type CalendarIdeaFilter = ({ from: Date; to?: Date } | { unscheduled: true }) & {
+  statuses?: readonly IdeaStatus[];
+  platform?: Platform;
+  clientId?: string;
+  campaignId?: string;
+  take?: number;
+};
+
 /** The columns an update writes; `beats: null` clears the reel script. */
 export type IdeaChangeData = Omit<Prisma.IdeaUpdateManyMutationInput, 'beats' | 'version'> & {
   beats?: Prisma.InputJsonValue | null;
@@ -104,6 +113,33 @@ export const ideasRepository = {
     });
   },
 
+  /**
+   * The ideas of the calendar the caller may see: scheduled in a range of days, or without a date
+   * (`unscheduled`), by date then creation; with the names of their campaign and client.
+   */
+  listForCalendar(tx: TenantTx, audience: Audience, filter: CalendarIdeaFilter) {
+    return tx.idea.findMany({
+      where: {
+        AND: [
+          visibleTo(audience),
+          {
+            scheduledFor: 'unscheduled' in filter ? null : { gte: filter.from, lte: filter.to },
+            ...(filter.statuses ? { status: { in: [...filter.statuses] } } : {}),
+            platform: filter.platform,
+            campaignId: filter.campaignId,
+            campaign: { clientId: filter.clientId },
+          },
+        ],
+      },
+      orderBy: [{ scheduledFor: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      ...(filter.take === undefined ? {} : { take: filter.take }),
+      select: {
+        ...IDEA_FIELDS,
+        campaign: { select: { name: true, clientId: true, client: { select: { name: true } } } },
+      },
+    });
+  },
+
   findVisible(tx: TenantTx, id: string, audience: Audience) {
     return tx.idea.findFirst({ where: { id, ...visibleTo(audience) }, select: IDEA_FIELDS });
   },
@@ -112,7 +148,7 @@ export const ideasRepository = {
   brandContexts(tx: TenantTx, campaignIds: string[]) {
     return tx.campaign.findMany({
       where: { id: { in: campaignIds } },
-      select: { id: true, objective: true, client: { select: { dontList: true } } },
+      select: { id: true, objective: true, client: { select: { dontList: true, captionMaxChars: true } } },
     });
   },
 

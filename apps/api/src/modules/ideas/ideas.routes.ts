@@ -1,12 +1,10 @@
 import { ideaRoutes } from '@muse/contracts';
 import type { Database } from '@muse/db';
 import { implementRoute } from '../../http/route-registry.ts';
+import { sendCsv } from '../../shared/csv.ts';
 import type { NotificationJobs } from '../notifications/notify.ts';
 import { csvFileName, ideasCsv } from './ideas.csv.ts';
 import { createIdeasService } from './ideas.service.ts';
-
-/** Lets spreadsheet apps detect UTF-8 (Excel reads a CSV without it in the system code page). */
-const BYTE_ORDER_MARK = '\uFEFF';
 
 export function createIdeasRoutes(deps: { db: Database; jobs: NotificationJobs }) {
   const ideas = createIdeasService(deps);
@@ -22,12 +20,7 @@ export function createIdeasRoutes(deps: { db: Database; jobs: NotificationJobs }
       // A file download, not JSON.
       async respond({ params, query }, actor, { res }) {
         const { campaign, ideas: rows } = await ideas.exportForCampaign(actor, params.id, query);
-        res
-          .status(200)
-          .attachment(csvFileName(campaign.name))
-          .type('text/csv; charset=utf-8')
-          .setHeader('Cache-Control', 'private, no-store')
-          .send(BYTE_ORDER_MARK + ideasCsv(rows));
+        sendCsv(res, csvFileName(campaign.name), ideasCsv(rows));
       },
     }),
     implementRoute(ideaRoutes.get, {

@@ -31,7 +31,10 @@ import { commentVisibility, planIdeaUpdate, versionConflict } from './ideas.rule
 const VersionKeyset = z.tuple([z.int().min(1)]);
 
 /** The statuses a list may return: the filter, narrowed for a client contact to what it may see. */
-function statusesFor(audience: Audience, status: IdeaStatus | undefined): readonly IdeaStatus[] | undefined {
+export function statusesFor(
+  audience: Audience,
+  status: IdeaStatus | undefined,
+): readonly IdeaStatus[] | undefined {
   if (audience.kind === 'agency') return status && [status];
   if (!status) return CLIENT_VISIBLE_STATUSES;
   return CLIENT_VISIBLE_STATUSES.includes(status) ? [status] : [];
@@ -127,7 +130,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
         });
         if (change.changedFields.length === 0 && !change.move) {
           if (change.comment) {
-            await recordChanges(tx, tenantId, actor, [
+            await recordChanges(tx, jobs, tenantId, actor, [
               { before, after: before, changedFields: [], comment: change.comment },
             ]);
           }
@@ -151,6 +154,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
         );
         await recordChanges(
           tx,
+          jobs,
           tenantId,
           actor,
           [
@@ -190,6 +194,7 @@ export function createIdeasService(deps: { db: Database; jobs: NotificationJobs 
         await audit(tx, tenantId, actor, await guardSending(tx, applied, !!body.confirmBrandCheck));
         await recordChanges(
           tx,
+          jobs,
           tenantId,
           actor,
           applied.map((change) => ({

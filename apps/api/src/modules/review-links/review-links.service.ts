@@ -2,6 +2,7 @@ import type { CreateReviewLinkBody, ReissueReviewLinkBody, ReviewSession } from 
 import type { Database, TenantTx } from '@muse/db';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { toCalendarDate } from '../../shared/calendar-date.ts';
+import { hashSecretToken, isSecretTokenShaped, newSecretToken } from '../../shared/secret-token.ts';
 import type { TokenSigner } from '../../shared/signed-token.ts';
 import { audit } from '../activity/audit.ts';
 import type { ReviewLinkActor, UserActor } from '../auth/actor.ts';
@@ -12,7 +13,6 @@ import { OPEN_PURPOSE, OpenPayload } from '../review-actions/review-action-links
 import { reviewLinkMessage } from './review-links.mail.ts';
 import { reviewUrl, stateOf, toReviewLink } from './review-links.presenter.ts';
 import { type ReviewLinkRow, reviewLinksRepository } from './review-links.repository.ts';
-import { hashReviewToken, isReviewTokenShaped, newReviewToken } from './review-links.token.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -56,14 +56,14 @@ export function createReviewLinksService(deps: ReviewLinksDeps) {
     if (campaign.status === 'ARCHIVED') throw archivedCampaign();
     const at = now();
     const replaced = await reviewLinksRepository.revokeSameReviewer(tx, campaignId, reviewer, at);
-    const token = newReviewToken();
+    const token = newSecretToken();
     const link = await reviewLinksRepository.create(tx, {
       tenantId,
       campaignId,
       clientId: campaign.clientId,
       reviewerName: reviewer.name,
       reviewerEmail: reviewer.email,
-      tokenHash: hashReviewToken(token),
+      tokenHash: hashSecretToken(token),
       expiresAt: new Date(at.getTime() + expiresInDays * DAY_MS),
       createdById: actor.userId,
     });
@@ -103,10 +103,10 @@ export function createReviewLinksService(deps: ReviewLinksDeps) {
   async function findLinkOf(token: string): Promise<{ tenantId: string; id: string } | undefined> {
     const signed = deps.signer.verify(OPEN_PURPOSE, token, OpenPayload, now());
     if (signed) return { tenantId: signed.tenantId, id: signed.linkId };
-    if (!isReviewTokenShaped(token)) return undefined;
+    if (!isSecretTokenShaped(token)) return undefined;
     return (
       (await db.withPlatformTx((tx) =>
-        reviewLinksRepository.findTenantOfToken(tx, hashReviewToken(token)),
+        reviewLinksRepository.findTenantOfToken(tx, hashSecretToken(token)),
       )) ?? undefined
     );
   }

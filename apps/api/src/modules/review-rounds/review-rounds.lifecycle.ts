@@ -1,6 +1,9 @@
 import type { IdeaTransition } from '@muse/contracts';
 import type { TenantTx } from '@muse/db';
+import { getContext } from '@muse/request-context';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import { fromCalendarDate } from '../../shared/calendar-date.ts';
+import { deriveBrandProposalsJob } from '../brand-proposals/brand-proposals.job.ts';
 import { nextReminderAt, type ReminderCadence } from './review-rounds.cadence.ts';
 import { reviewRoundsRepository } from './review-rounds.repository.ts';
 
@@ -68,10 +71,11 @@ async function joinRound(
 /**
  * What the review rounds follow of a move, in its transaction: ideas sent to the client join a
  * round; ideas leaving PENDING_CLIENT answer their round once none of its ideas waits any more,
- * which stops its reminders.
+ * which stops its reminders and has the round's answers read for brand proposals.
  */
 export async function followRounds(
   tx: TenantTx,
+  jobs: Pick<JobQueue, 'enqueue'>,
   tenantId: string,
   sentById: string | null,
   moves: RoundMove[],
@@ -86,10 +90,18 @@ export async function followRounds(
   for (const [campaignId, ideaIds] of sent) {
     await joinRound(tx, tenantId, { campaignId, ideaIds, sentById, reviewBy }, now);
   }
-  await reviewRoundsRepository.answerEmptiedRounds(
+  const answered = await reviewRoundsRepository.answerEmptiedRounds(
     tx,
     tenantId,
     moves.filter(({ move }) => move.from === 'PENDING_CLIENT').map(({ ideaId }) => ideaId),
     now,
   );
+  const requestId = getContext()?.requestId;
+  for (const roundId of answered) {
+    await jobs.enqueue(tx, deriveBrandProposalsJob, {
+      tenantId,
+      roundId,
+      ...(requestId ? { requestId } : {}),
+    });
+  }
 }

@@ -100,11 +100,11 @@ export const reviewRoundsRepository = {
 
   /**
    * The rounds of these ideas that no idea waits in any more are answered: their reminders stop.
-   * One statement for any number of ideas.
+   * One statement for any number of ideas; returns the rounds it answered.
    */
-  async answerEmptiedRounds(tx: TenantTx, tenantId: string, ideaIds: string[], at: Date): Promise<void> {
-    if (ideaIds.length === 0) return;
-    await tx.$executeRaw`
+  async answerEmptiedRounds(tx: TenantTx, tenantId: string, ideaIds: string[], at: Date): Promise<string[]> {
+    if (ideaIds.length === 0) return [];
+    const rows = await tx.$queryRaw<{ id: string }[]>`
       update review_rounds as r
          set answered_at = ${at}, next_reminder_at = null
        where r.tenant_id = ${tenantId}::uuid
@@ -113,7 +113,9 @@ export const reviewRoundsRepository = {
                        where tenant_id = ${tenantId}::uuid and id = any(${ideaIds}::uuid[]))
          and not exists (select 1 from ideas as i
                           where i.tenant_id = r.tenant_id and i.review_round_id = r.id
-                            and i.status = 'PENDING_CLIENT')`;
+                            and i.status = 'PENDING_CLIENT')
+       returning r.id`;
+    return rows.map((row) => row.id);
   },
 
   /** Rounds whose reminder is due, across tenants (platform scope), earliest first. */
