@@ -202,9 +202,11 @@ export function ClientForm({ client }: { client?: Client }) {
             {(control) => <Input {...control} {...text('defaultHashtags')} />}
           </Field>
           {platforms.length > 0 && (
-            <fieldset className="grid gap-3 sm:col-span-2">
-              <legend className="text-sm font-medium text-slate-800">Caption length</legend>
-              <p className="-mt-2 text-sm text-slate-600">
+            <div role="group" aria-labelledby="caption-length-title" className="grid gap-2 sm:col-span-2">
+              <p id="caption-length-title" className="text-sm font-medium text-slate-800">
+                Caption length
+              </p>
+              <p className="text-xs text-slate-500">
                 The most characters a caption may have on each platform, hashtags aside. Optional: ideas are
                 written within it, and the brand check warns above it.
               </p>
@@ -230,7 +232,7 @@ export function ClientForm({ client }: { client?: Client }) {
                   </Field>
                 ))}
               </div>
-            </fieldset>
+            </div>
           )}
         </CardContent>
       </Card>
