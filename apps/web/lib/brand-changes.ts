@@ -1,4 +1,5 @@
 import { type BrandChange, type BrandSnapshotField, PLATFORM_NAMES, type Platform } from '@muse/contracts';
+import { formatNumber } from './labels';
 
 /** The field names the brand page's form uses, so the history speaks the same words. */
 export const BRAND_FIELD_LABELS: Record<BrandSnapshotField, string> = {
@@ -28,7 +29,8 @@ const quoted = (value: string | null) => (value ? `“${value}”` : 'nothing');
 export function describeBrandChange(change: BrandChange): string {
   const label = BRAND_FIELD_LABELS[change.field];
   if (change.kind === 'limit') {
-    const limit = (chars: number | null) => (chars === null ? 'no limit' : `${chars} characters`);
+    const limit = (chars: number | null) =>
+      chars === null ? 'no limit' : `${formatNumber(chars)} characters`;
     return `${label} on ${PLATFORM_NAMES[change.platform]}: ${limit(change.from)} → ${limit(change.to)}`;
   }
   if (change.kind === 'list') {

@@ -21,6 +21,7 @@ import {
 import { formatDate } from '@/lib/labels';
 import { useChangeClientArchive, useClient } from '@/lib/queries/use-clients';
 import { BrandHistory } from './brand-history';
+import { BrandSuggestions } from './brand-suggestions';
 import { ClientForm } from './client-form';
 
 export function ClientEditor({ id }: { id: string }) {
@@ -57,7 +58,8 @@ export function ClientEditor({ id }: { id: string }) {
         }
       />
       {archived && <ArchivedNotice client={client.data} />}
-      <ClientForm key={client.data.updatedAt} client={client.data} />
+      <BrandSuggestions clientId={id} />
+      <ClientForm client={client.data} />
       <div className="mt-6">
         <BrandHistory clientId={id} />
       </div>

@@ -1,6 +1,12 @@
 'use client';
 
-import { type Client, CreateClientBody, type Platform, UpdateClientBody } from '@muse/contracts';
+import {
+  type Client,
+  CreateClientBody,
+  PLATFORM_NAMES,
+  type Platform,
+  UpdateClientBody,
+} from '@muse/contracts';
 import { Save } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
@@ -32,6 +38,8 @@ interface Draft {
   dontList: string;
   defaultHashtags: string;
   platforms: Platform[];
+  /** The longest caption per platform, as typed; blank is no limit. */
+  captionMaxChars: Partial<Record<Platform, string>>;
   reminderFirstAfterDays: string;
   reminderEveryDays: string;
   reminderLimit: string;
@@ -50,6 +58,9 @@ const draftOf = (client?: Client): Draft => ({
   dontList: client?.dontList.join('\n') ?? '',
   defaultHashtags: client?.defaultHashtags.join(' ') ?? '',
   platforms: client?.platforms ?? [],
+  captionMaxChars: Object.fromEntries(
+    Object.entries(client?.captionMaxChars ?? {}).map(([platform, chars]) => [platform, String(chars)]),
+  ),
   reminderFirstAfterDays: String(client?.reminderFirstAfterDays ?? 2),
   reminderEveryDays: String(client?.reminderEveryDays ?? 2),
   reminderLimit: String(client?.reminderLimit ?? 3),
@@ -67,6 +78,13 @@ const bodyOf = (draft: Draft) => ({
   dontList: splitLines(draft.dontList),
   defaultHashtags: splitHashtags(draft.defaultHashtags),
   platforms: draft.platforms,
+  // Only the platforms the brand is on keep a limit.
+  captionMaxChars: Object.fromEntries(
+    draft.platforms.flatMap((platform) => {
+      const chars = draft.captionMaxChars[platform]?.trim();
+      return chars ? [[platform, countOf(chars)]] : [];
+    }),
+  ),
   reminderFirstAfterDays: countOf(draft.reminderFirstAfterDays),
   reminderEveryDays: countOf(draft.reminderEveryDays),
   reminderLimit: countOf(draft.reminderLimit),
@@ -80,6 +98,10 @@ export function ClientForm({ client }: { client?: Client }) {
   const router = useRouter();
   const form = useForm<Draft, unknown, CreateClientBody | UpdateClientBody>({
     defaultValues: draftOf(client),
+    // A change saved elsewhere meanwhile (an accepted suggestion, a colleague) shows in the fields
+    // the user has not touched; what the user typed stays.
+    values: client ? draftOf(client) : undefined,
+    resetOptions: { keepDirtyValues: true },
     resolver: contractResolver(fromForm(bodyOf, client ? UpdateClientBody : CreateClientBody), {
       nouns: NOUNS,
     }),
@@ -92,13 +114,14 @@ export function ClientForm({ client }: { client?: Client }) {
   const submit = form.handleSubmit((body) =>
     save.mutate(body, {
       onSuccess: (saved) => {
-        if (!client) router.push(`/app/clients/${saved.id}`);
+        if (client) form.reset(draftOf(saved));
+        else router.push(`/app/clients/${saved.id}`);
       },
       onError: (error) => showServerErrors(form.setError, error),
     }),
   );
 
-  const text = (key: keyof Omit<Draft, 'platforms'>) => form.register(key);
+  const text = (key: keyof Omit<Draft, 'platforms' | 'captionMaxChars'>) => form.register(key);
   const platforms = form.watch('platforms');
 
   return (
@@ -178,6 +201,39 @@ export function ClientForm({ client }: { client?: Client }) {
           >
             {(control) => <Input {...control} {...text('defaultHashtags')} />}
           </Field>
+          {platforms.length > 0 && (
+            <div role="group" aria-labelledby="caption-length-title" className="grid gap-2 sm:col-span-2">
+              <p id="caption-length-title" className="text-sm font-medium text-slate-800">
+                Caption length
+              </p>
+              <p className="text-xs text-slate-500">
+                The most characters a caption may have on each platform, hashtags aside. Optional: ideas are
+                written within it, and the brand check warns above it.
+              </p>
+              <div className="grid gap-4 sm:grid-cols-3">
+                {platforms.map((platform) => (
+                  <Field
+                    key={platform}
+                    id={`captionMaxChars-${platform}`}
+                    label={PLATFORM_NAMES[platform]}
+                    error={errors.captionMaxChars?.[platform]?.message}
+                  >
+                    {(control) => (
+                      <Input
+                        {...control}
+                        {...form.register(`captionMaxChars.${platform}`)}
+                        type="number"
+                        inputMode="numeric"
+                        min={40}
+                        max={5000}
+                        placeholder="No limit"
+                      />
+                    )}
+                  </Field>
+                ))}
+              </div>
+            </div>
+          )}
         </CardContent>
       </Card>
       <Card>

@@ -91,9 +91,11 @@ interface NewCampaign {
   name: string;
   brief: string;
   posts: number;
+  /** Separated by commas; the offline model writes one per idea, in turn. */
+  themes?: string;
 }
 
-/** From any agency page: a new campaign of a seeded client asking for `posts` posts; resolves on its board. */
+/** From any agency page: a new campaign of a client asking for `posts` posts; resolves on its board. */
 export async function newCampaign(page: Page, campaign: NewCampaign): Promise<string> {
   await page.getByRole('link', { name: 'Campaigns' }).first().click();
   await page.getByRole('link', { name: 'New campaign' }).first().click();
@@ -105,6 +107,7 @@ export async function newCampaign(page: Page, campaign: NewCampaign): Promise<st
   }).toPass({ timeout: 30_000 });
   await page.getByLabel('Campaign name').fill(campaign.name);
   await page.getByLabel('Brief').fill(campaign.brief);
+  if (campaign.themes) await page.getByLabel('Themes').fill(campaign.themes);
   await page.getByLabel('Posts').fill(String(campaign.posts));
   await page.getByLabel('Reels').fill('0');
   await page.getByRole('button', { name: 'Create campaign' }).click();

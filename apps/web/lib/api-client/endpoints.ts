@@ -2,6 +2,7 @@ import {
   activityRoutes,
   analyticsRoutes,
   brandingRoutes,
+  brandProposalRoutes,
   brandVersionRoutes,
   calendarRoutes,
   callRoute,
@@ -86,6 +87,11 @@ export function createApi(transport: Transport) {
       archive: (id: string) => call(clientRoutes.archive, { params: { id } }),
       restore: (id: string) => call(clientRoutes.restore, { params: { id } }),
       brandVersions: (id: string) => all(brandVersionRoutes.list, { params: { id } }),
+      brandProposals: (id: string) => itemsOf(brandProposalRoutes.list, { params: { id }, query: {} }),
+      acceptBrandProposal: (id: string, proposalId: string, body: Body<typeof brandProposalRoutes.accept>) =>
+        call(brandProposalRoutes.accept, { params: { id, proposalId }, body }),
+      dismissBrandProposal: (id: string, proposalId: string) =>
+        call(brandProposalRoutes.dismiss, { params: { id, proposalId } }),
     },
     campaigns: {
       list: (query: Pick<Query<typeof campaignRoutes.list>, 'clientId' | 'status'> = {}) =>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ClientEditor } from '@/components/agency/client-editor';
 import { Prefetch } from '@/components/prefetch';
+import { brandProposalsQuery } from '@/lib/queries/brand-proposals';
 import { brandVersionsQuery } from '@/lib/queries/brand-versions';
 import { clientQuery } from '@/lib/queries/clients';
 import { resourceIdOrNotFound } from '@/lib/resource-id';
@@ -15,6 +16,7 @@ export default async function ClientPage({ params }: PageProps<'/app/clients/[id
         Promise.all([
           queryClient.prefetchQuery(clientQuery(api, id)),
           queryClient.prefetchQuery(brandVersionsQuery(api, id)),
+          queryClient.prefetchQuery(brandProposalsQuery(api, id)),
         ])
       }
     >
