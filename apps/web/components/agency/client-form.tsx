@@ -202,11 +202,10 @@ export function ClientForm({ client }: { client?: Client }) {
             {(control) => <Input {...control} {...text('defaultHashtags')} />}
           </Field>
           {platforms.length > 0 && (
-            <div role="group" aria-labelledby="caption-length-title" className="grid gap-2 sm:col-span-2">
-              <p id="caption-length-title" className="text-sm font-medium text-slate-800">
-                Caption length
-              </p>
-              <p className="text-xs text-slate-500">
+            <fieldset aria-describedby="caption-length-hint" className="grid gap-2 sm:col-span-2">
+              {/* Floated, the legend is laid out as a grid item rather than on the fieldset's border. */}
+              <legend className="float-left text-sm font-medium text-slate-800">Caption length</legend>
+              <p id="caption-length-hint" className="text-xs text-slate-500">
                 The most characters a caption may have on each platform, hashtags aside. Optional: ideas are
                 written within it, and the brand check warns above it.
               </p>
@@ -232,7 +231,7 @@ export function ClientForm({ client }: { client?: Client }) {
                   </Field>
                 ))}
               </div>
-            </div>
+            </fieldset>
           )}
         </CardContent>
       </Card>
