@@ -108,9 +108,7 @@ export function createBrandProposalDeriver(deps: {
       if (!client) return null;
       const since = quotaPeriod().start;
       const shortfall = quotaShortfall({
-        monthlyTokenQuota: await generationsRepository.findQuota(tx, tenantId),
-        tokensUsed: await generationsRepository.tokensUsed(tx, since),
-        tokensReserved: await generationsRepository.tokensReserved(tx, since, deps.tokensPerIdea),
+        ...(await generationsRepository.monthSpend(tx, tenantId, since, deps.tokensPerIdea)),
         tokensRequested: FEEDBACK_TOKEN_BUDGET,
       });
       return { round, client, history: await repository.history(tx, round.clientId), fitsQuota: !shortfall };

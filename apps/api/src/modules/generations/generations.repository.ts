@@ -235,6 +235,18 @@ export const generationsRepository = {
       .then((tenant) => tenant.monthlyTokenQuota);
   },
 
+  /**
+   * The month's spending as the quota check counts it: the quota, the tokens spent since `since`
+   * and what unfinished runs may still spend.
+   */
+  async monthSpend(tx: TenantTx, tenantId: string, since: Date, tokensPerIdea: number) {
+    return {
+      monthlyTokenQuota: await generationsRepository.findQuota(tx, tenantId),
+      tokensUsed: await generationsRepository.tokensUsed(tx, since),
+      tokensReserved: await generationsRepository.tokensReserved(tx, since, tokensPerIdea),
+    };
+  },
+
   /** Tokens of the generations queued since `since`, and of the brand feedback read since then. */
   async tokensUsed(tx: TenantTx, since: Date): Promise<number> {
     const spent = await tx.generation.aggregate({

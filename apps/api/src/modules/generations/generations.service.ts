@@ -120,9 +120,7 @@ export function createGenerationsService(deps: GenerationsServiceDeps) {
       const tokenBudget = await estimateRunOf(tx, tenantId, fields);
       const since = quotaPeriod().start;
       const shortfall = quotaShortfall({
-        monthlyTokenQuota: await generationsRepository.findQuota(tx, tenantId),
-        tokensUsed: await generationsRepository.tokensUsed(tx, since),
-        tokensReserved: await generationsRepository.tokensReserved(tx, since, settings.tokensPerIdea),
+        ...(await generationsRepository.monthSpend(tx, tenantId, since, settings.tokensPerIdea)),
         tokensRequested: tokenBudget,
       });
       if (shortfall) {

@@ -33,28 +33,25 @@ export function createUsageService(deps: { db: Database; settings: ApiConfig['ge
     async get(actor: Actor) {
       const tenantId = tenantScopeOf(actor);
       const period = quotaPeriod();
-      const { quota, tokensUsed, suggestionTokens, tokensReserved, campaigns } = await deps.db.withTenantTx(
-        tenantId,
-        async (tx) => ({
-          quota: await generationsRepository.findQuota(tx, tenantId),
-          tokensUsed: await generationsRepository.tokensUsed(tx, period.start),
-          suggestionTokens: await generationsRepository.feedbackTokensUsed(tx, period.start),
-          tokensReserved: await generationsRepository.tokensReserved(
-            tx,
-            period.start,
-            deps.settings.tokensPerIdea,
-          ),
-          campaigns: await usageRepository.byCampaign(tx, period.start),
-        }),
-      );
+      const { spend, suggestionTokens, campaigns } = await deps.db.withTenantTx(tenantId, async (tx) => ({
+        spend: await generationsRepository.monthSpend(
+          tx,
+          tenantId,
+          period.start,
+          deps.settings.tokensPerIdea,
+        ),
+        suggestionTokens: await generationsRepository.feedbackTokensUsed(tx, period.start),
+        campaigns: await usageRepository.byCampaign(tx, period.start),
+      }));
+      const { monthlyTokenQuota, tokensUsed, tokensReserved } = spend;
       return {
         periodStart: period.start,
         periodEnd: period.end,
-        monthlyTokenQuota: quota,
+        monthlyTokenQuota,
         tokensUsed,
         suggestionTokens,
         tokensReserved,
-        tokensRemaining: Math.max(0, quota - tokensUsed - tokensReserved),
+        tokensRemaining: Math.max(0, monthlyTokenQuota - tokensUsed - tokensReserved),
         generations: campaigns.reduce((total, line) => total + line.generations, 0),
         byClient: byClient(campaigns),
         byCampaign: campaigns,
@@ -68,12 +65,13 @@ export function createUsageService(deps: { db: Database; settings: ApiConfig['ge
     async allowance(actor: Actor) {
       const tenantId = tenantScopeOf(actor);
       const period = quotaPeriod();
-      const spent = await deps.db.withTenantTx(tenantId, async (tx) => ({
-        quota: await generationsRepository.findQuota(tx, tenantId),
-        used: await generationsRepository.tokensUsed(tx, period.start),
-        reserved: await generationsRepository.tokensReserved(tx, period.start, deps.settings.tokensPerIdea),
-      }));
-      return { blocked: spent.used + spent.reserved >= spent.quota, resetsAt: period.end };
+      const spend = await deps.db.withTenantTx(tenantId, (tx) =>
+        generationsRepository.monthSpend(tx, tenantId, period.start, deps.settings.tokensPerIdea),
+      );
+      return {
+        blocked: spend.tokensUsed + spend.tokensReserved >= spend.monthlyTokenQuota,
+        resetsAt: period.end,
+      };
     },
   };
 }
