@@ -15,7 +15,8 @@ test('when the seeded brand is edited twice, then its history shows both version
   const before = await versions.count();
   const version = (n: number) => history.getByRole('listitem', { name: `Version ${n}`, exact: true });
 
-  const neverSay = page.getByLabel('Never say');
+  // The field, not a suggestion of the same kind listed above the form.
+  const neverSay = page.getByRole('textbox', { name: 'Never say' });
   const seededNeverSay = await neverSay.inputValue();
   await neverSay.fill(`${seededNeverSay}\nbargain bin`);
   await page.getByLabel('Why this change (optional)').fill('The client turned down “bargain bin”');

@@ -141,7 +141,7 @@ test('(b) when the round is answered, then the brand page suggests never to say 
   await voice.fill(`${original} Never in a hurry.`);
   await neverSay.getByRole('button', { name: 'Accept' }).click();
   await expect(page.getByText('Added to the brand profile')).toBeVisible();
-  await expect(page.getByLabel('Never say')).toHaveValue('cheap');
+  await expect(page.getByRole('textbox', { name: 'Never say' })).toHaveValue('cheap');
   await expect(voice).toHaveValue(`${original} Never in a hurry.`);
   await voice.fill(original);
 
