@@ -1,20 +1,35 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { axeViolations } from './support/axe';
-import { SEEDED_CAMPAIGN, shot, signedIn } from './support/helpers';
+import { newCampaignWithIdeas, shot, signedIn } from './support/helpers';
 
 test('when the client has answered a round, then the approvals page charts and tables it, downloads each table as CSV and passes axe', async ({
   browser,
 }) => {
-  // An answered round of the seeded history: the client approves one idea the seed sent it.
+  // A round of its own, answered: the seeded ideas stay as they are for the other tests.
+  const campaignName = `Approval figures ${Date.now().toString(36)}`;
+  const { page, context } = await signedIn(browser, 'owner@northwind.test');
+  await newCampaignWithIdeas(page, {
+    client: 'Acme Coffee',
+    name: campaignName,
+    brief: 'One post about the morning pour-over.',
+    posts: 1,
+  });
+  await page.getByTestId('idea-card').first().getByRole('checkbox').click();
+  await page.getByRole('button', { name: 'Send 1 to client' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Send with open brand check warnings?' });
+  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Send anyway' }).click();
+  await expect(page.getByRole('region', { name: /^With client/ }).getByTestId('idea-card')).toHaveCount(1);
+
   const client = await signedIn(browser, 'client@acme-coffee.test');
-  await client.page.getByRole('link', { name: SEEDED_CAMPAIGN }).first().click();
-  const card = client.page.getByTestId('review-card').first();
-  await card.getByRole('button', { name: 'Approve' }).click();
-  await expect(client.page.getByRole('tab', { name: /^Answered/ })).toBeVisible();
+  await client.page
+    .getByRole('link', { name: new RegExp(campaignName) })
+    .first()
+    .click();
+  await client.page.getByTestId('review-card').first().getByRole('button', { name: 'Approve' }).click();
+  await expect(client.page.getByText('All done — thank you!')).toBeVisible();
   await client.context.close();
 
-  const { page, context } = await signedIn(browser, 'owner@northwind.test');
   await page.getByRole('link', { name: 'Approvals' }).first().click();
   await expect(page.getByRole('heading', { name: 'Approvals', level: 1 })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Last 30 days' })).toBeChecked();
@@ -29,7 +44,7 @@ test('when the client has answered a round, then the approvals page charts and t
     page.getByRole('table', { name: 'Figures by reviewer' }).getByRole('row', { name: /Priya Nair/ }),
   ).toBeVisible();
   await expect(page.getByRole('table', { name: "Where each campaign's ideas stand" })).toContainText(
-    'Autumn Single-Origin Launch',
+    campaignName,
   );
   await expect(page.getByRole('table', { name: 'Figures by week' }).getByRole('row')).not.toHaveCount(0);
 

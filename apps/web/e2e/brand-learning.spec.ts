@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { newCampaign, shot, signedIn } from './support/helpers';
+import { generateIdeas, newCampaign, shot, signedIn } from './support/helpers';
 
 const run = Date.now().toString(36);
 const clientName = `Tidewater Books ${run}`;
@@ -67,12 +67,7 @@ test('(a) when the agency sends ideas that say “cheap”, then the client turn
     posts: 5,
   });
 
-  await page.getByRole('button', { name: 'Generate ideas' }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByRole('dialog').getByText(/new ideas are on the board/)).toBeVisible({
-    timeout: 90_000,
-  });
-  await page.keyboard.press('Escape');
+  await generateIdeas(page);
   const captions = await draftCaptions(page, 5);
   expect(captions).toHaveLength(5);
   expect(captions.filter((caption) => /cheap/i.test(caption)).length).toBeGreaterThanOrEqual(2);
@@ -169,12 +164,7 @@ test('(c) when the agency generates again, then no idea says “cheap” and the
 }) => {
   const { page } = await signedIn(browser, 'owner@northwind.test');
   await page.goto(boardPath);
-  await page.getByRole('button', { name: 'Generate ideas' }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByRole('dialog').getByText(/new ideas are on the board/)).toBeVisible({
-    timeout: 90_000,
-  });
-  await page.keyboard.press('Escape');
+  await generateIdeas(page);
   const captions = await draftCaptions(page, 5);
   expect(captions).toHaveLength(5);
   expect(captions.filter((caption) => /cheap/i.test(caption))).toEqual([]);

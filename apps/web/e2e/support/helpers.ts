@@ -121,11 +121,16 @@ export async function newCampaign(page: Page, campaign: NewCampaign): Promise<st
  */
 export async function newCampaignWithIdeas(page: Page, campaign: NewCampaign): Promise<string> {
   const boardPath = await newCampaign(page, campaign);
+  await generateIdeas(page);
+  return boardPath;
+}
+
+/** On a campaign board: generates the campaign's ideas and closes the dialog once they are on the board. */
+export async function generateIdeas(page: Page) {
   await page.getByRole('button', { name: 'Generate ideas' }).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByRole('dialog').getByText(/new ideas are on the board/)).toBeVisible({
+  await expect(page.getByRole('dialog').getByText(/new ideas? (is|are) on the board/)).toBeVisible({
     timeout: 90_000,
   });
   await page.keyboard.press('Escape');
-  return boardPath;
 }
